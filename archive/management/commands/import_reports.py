@@ -1,0 +1,80 @@
+"""Import report files (.txt, .docx, .pdf) or folders of them.
+
+A folder may hold a ``manifest.json`` mapping file names to metadata for files whose
+header has none (newspaper pages, headerless texts); options given on the command
+line win over both.
+"""
+import datetime
+import json
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from archive.importing import ImportRefused, import_report
+from archive.models import Report
+from archive.parsing.document import ReportMetadata
+
+REPORT_SUFFIXES = {".txt", ".docx", ".pdf"}
+MANIFEST_NAME = "manifest.json"
+
+
+class Command(BaseCommand):
+    help = "Import government report files or folders of them into the archive."
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+", type=Path, help="files or folders")
+        parser.add_argument("--region", default="", help="e.g. 晋江市, 国务院")
+        parser.add_argument("--year", type=int, help="the year the report plans for")
+        parser.add_argument("--kind", default="", choices=["", *Report.Kind.values])
+        parser.add_argument("--title", default="")
+
+    def handle(self, *args, paths, region, year, kind, title, **options):
+        given = ReportMetadata(region=region, year=year, kind=kind, title=title)
+        failures = 0
+        for path, manifest_entry in self._files(paths):
+            hints = given.merged_over(manifest_entry)
+            try:
+                outcome = import_report(path.read_bytes(), path.name, hints)
+            except ImportRefused as error:
+                failures += 1
+                self.stderr.write(f"{path}: {error}")
+                continue
+            report = outcome.report
+            self.stdout.write(
+                f"{outcome.status:9} #{report.pk} {report.region} {report.year} "
+                f"{report.get_kind_display()} 《{report.title}》 "
+                f"sections={report.sections.count()} indicators={report.indicators.count()} "
+                f"({path.name})")
+        if failures:
+            raise CommandError(f"{failures} file(s) could not be imported; see above")
+
+    def _files(self, paths):
+        """(file, manifest metadata) for each report file named or inside a named folder."""
+        for path in paths:
+            if path.is_dir():
+                manifest = _read_manifest(path / MANIFEST_NAME)
+                for child in sorted(path.iterdir()):
+                    if child.is_file() and child.suffix.lower() in REPORT_SUFFIXES:
+                        yield child, manifest.get(child.name, ReportMetadata())
+            elif path.is_file():
+                manifest = _read_manifest(path.parent / MANIFEST_NAME)
+                yield path, manifest.get(path.name, ReportMetadata())
+            else:
+                raise CommandError(f"{path}: no such file or folder")
+
+
+def _read_manifest(path: Path) -> dict[str, ReportMetadata]:
+    if not path.exists():
+        return {}
+    try:
+        entries = json.loads(path.read_text(encoding="utf-8"))
+        return {name: _metadata(fields) for name, fields in entries.items()}
+    except (ValueError, TypeError, AttributeError) as error:
+        raise CommandError(f"{path}: not a valid manifest ({error})") from error
+
+
+def _metadata(fields: dict) -> ReportMetadata:
+    fields = dict(fields)
+    if fields.get("delivered_on"):
+        fields["delivered_on"] = datetime.date.fromisoformat(fields["delivered_on"])
+    return ReportMetadata(**fields)

@@ -1,0 +1,79 @@
+"""From the bytes of a file to a ParsedReport: read, clean, split, describe, count."""
+from __future__ import annotations
+
+import re
+
+from archive.parsing.cleaning import clean_text, strip_markup
+from archive.parsing.document import (
+    KINDS, OTHER, PREAMBLE_STYLE, WORK_REPORT, ParsedReport, ReportMetadata, SectionNode,
+)
+from archive.parsing.indicators import extract_indicators
+from archive.parsing.metadata import extract_metadata
+from archive.parsing.reading import read_document
+from archive.parsing.structure import split_sections
+
+YEAR_IN_FILENAME = re.compile(r"(?<!\d)(19[4-9]\d|20\d\d)(?!\d)")
+
+
+class IncompleteMetadata(ValueError):
+    """The report's region or year is neither in its header nor given by the uploader."""
+
+
+def parse_report(data: bytes, filename: str = "",
+                 given: ReportMetadata | None = None) -> ParsedReport:
+    """Parse a report file; ``given`` metadata wins over what the header says.
+
+    Raises UnreadableDocument for a file that yields no text and
+    IncompleteMetadata when region or year cannot be known.
+    """
+    marked = clean_text(read_document(data, filename))
+    sections = split_sections(marked)
+    metadata = (given or ReportMetadata()).merged_over(extract_metadata(marked))
+    metadata = _complete(metadata, sections, filename)
+    report = ParsedReport(text=strip_markup(marked), metadata=metadata, sections=sections)
+    report.indicators = extract_indicators(report.flat_sections(), metadata.year)
+    return report
+
+
+def _complete(metadata: ReportMetadata, sections: list[SectionNode],
+              filename: str) -> ReportMetadata:
+    """Fill what the header left open from the file name and the opening words."""
+    if metadata.year is None:
+        match = YEAR_IN_FILENAME.search(filename)
+        if match:
+            metadata.year = int(match.group(1))
+    if not metadata.kind:
+        metadata.kind = WORK_REPORT if _addresses_congress(sections) else OTHER
+    if not metadata.title:
+        metadata.title = KINDS[metadata.kind] if metadata.kind != OTHER else filename
+    missing = [label for label, value in (("地区", metadata.region), ("年度", metadata.year))
+               if not value]
+    if missing:
+        raise IncompleteMetadata(
+            f"无法从文件中识别{'和'.join(missing)}，请在上传时填写 "
+            f"(region/year not found in the header; supply them)")
+    return metadata
+
+
+def _addresses_congress(sections: list[SectionNode]) -> bool:
+    """A report read to the people's congress opens with 各位代表."""
+    opening = sections[0] if sections else None
+    return bool(opening and opening.style == PREAMBLE_STYLE and "各位代表" in opening.text)
+
+
+def section_anchors(roots: list[SectionNode]) -> dict[int, str]:
+    """Stable permalink fragments keyed by id(node): s2-3 is the third child of root 2.
+
+    Roots count from 0 when the report opens with a preamble, so 一、 is s1.
+    """
+    anchors: dict[int, str] = {}
+    start = 0 if roots and roots[0].style == PREAMBLE_STYLE else 1
+
+    def visit(nodes, prefix, first):
+        for position, node in enumerate(nodes, start=first):
+            anchor = f"{prefix}-{position}" if prefix else f"s{position}"
+            anchors[id(node)] = anchor
+            visit(node.children, anchor, 1)
+
+    visit(roots, "", start)
+    return anchors

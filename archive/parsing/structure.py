@@ -1,0 +1,292 @@
+"""Cleaned text to a heading tree: 一、 / （一） / 1、 / （1）, bold run-ins, plain lines.
+
+Contract: every character of the input, minus the ``**`` bold markers, lands once,
+in order, in some node's heading or text, except a numbered heading's number (kept
+in ``label``) and the one 。 or ： that closes a run-in heading (``附注：``,
+``（一）…再出发。主动应对…``). Text that follows a run-in child stays in that child
+even when it starts a new paragraph: moving it back to the parent would put it out of
+reading order.
+
+Levels rank the numbering styles in the order they are first accepted (unnumbered
+heading lines always first), so a report without 一、 puts （一） at level 1; a 1、
+straight under 三、 keeps its level 3. A numbered candidate is a heading only if it
+continues its sequence (一 after a new parent, else previous + 1), its first sentence
+is short and not a list clause ending in ；. Unnumbered heading lines count only in
+reports without accepted 一、 headings.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from archive.parsing.document import GLOSSARY_STYLE, PREAMBLE_STYLE, SectionNode
+from archive.parsing.numbers import chinese_number
+
+CN = "一二三四五六七八九十"
+# (kind, style written to the node, pattern); a kind is one numbering sequence.
+NUMBERINGS = [
+    ("chinese", "chinese", re.compile(rf"([{CN}]{{1,3}})\s*[、．.]\s*")),
+    ("paren", "paren", re.compile(rf"[（(]\s*([{CN}]{{1,3}})\s*[）)]\s*")),
+    ("arabic", "arabic", re.compile(r"(\d{1,2})\s*(?:[、．]|\.(?!\d))\s*")),
+    ("paren-arabic", "paren", re.compile(r"[（(](\d{1,2})[）)]\s*")),
+]
+GLOSSARY = re.compile(r"(?:附件\s*\d*\s*)?(?:附注|注释|名词解释|名词注释)")
+APPENDIX = re.compile(r"附件\s*\d*(?:[\s：:]+\S.{0,30})?")
+RUN_IN_END = "。！？"
+CLOSERS = "。！？：:"   # the one mark after a run-in heading that neither side keeps
+MAX_HEADING = 50      # longer first sentences are numbered body text, not headings
+MAX_BOLD_HEADING = 40
+MAX_PLAIN_HEADING = 30
+SENTENCE_MARKS = "。，；：！？,;:!?"
+PLAIN_KIND = "plain"
+UNRANKED = float("inf")   # preamble, glossary and bold nodes: closed by any numbered heading
+
+
+@dataclass
+class _Paragraph:
+    """One paragraph without bold markers, and where its bold runs were."""
+
+    text: str
+    bold: list[tuple[int, int]]
+
+    @classmethod
+    def parse(cls, marked: str) -> _Paragraph:
+        text, bold = "", []
+        for position, part in enumerate(marked.split("**")):
+            if position % 2 and part:
+                bold.append((len(text), len(text) + len(part)))
+            text += part
+        lead = len(text) - len(text.lstrip())
+        text = text.strip()
+        spans = [(max(start - lead, 0), min(end - lead, len(text))) for start, end in bold]
+        return cls(text, [(start, end) for start, end in spans if start < end])
+
+
+class _Number(NamedTuple):
+    kind: str       # one numbering sequence: chinese, paren, arabic, paren-arabic, plain
+    style: str      # as written to the node
+    label: str
+    value: int
+    end: int        # where the text after the number starts
+
+
+class _Numbered(NamedTuple):
+    number: _Number
+    heading: str
+    body_start: int
+    bare: bool      # a heading line: no run-in text, no closing punctuation
+
+
+class _TreeBuilder:
+    def __init__(self, plain_headings: bool):
+        self.plain_headings = plain_headings
+        self.roots: list[SectionNode] = []
+        self.stack: list[tuple[float, SectionNode]] = []   # (rank, node) of open headings
+        self.texts: dict[int, list[str]] = {}
+        self.ranks: dict[str, int] = {}
+        self.last_number: dict[str, int] = {}
+        self.seen_sentence = False
+        self.after_clause = False     # the paragraph before was a numbered clause ending in ；
+        self.in_back_matter = False   # after 附注/附件: no more headings but these
+        self.accepted_kinds: set[str] = set()
+
+    def feed(self, paragraph: _Paragraph) -> None:
+        text = paragraph.text
+        if self.roots and self._opens_back_matter(text):
+            return
+        if self.in_back_matter:
+            self._add_text(text)
+            return
+        start = 0
+        number = _number(text)
+        numbered = _numbered(paragraph, number) if number else None
+        after_clause, self.after_clause = self.after_clause, bool(number) and _is_clause(text)
+        if numbered and not after_clause and self._continues_sequence(number, numbered.bare):
+            self._open_numbered(numbered)
+            start = numbered.body_start
+        elif (self.plain_headings and not number and self.seen_sentence
+              and _is_plain_heading(text)):
+            self._open(PLAIN_KIND, SectionNode(text, 0, style="plain"))
+            return
+        if self._in_section():
+            for begin, heading, body in _bold_headings(paragraph, start):
+                self._add_text(text[start:begin])
+                self._open_bold(SectionNode(heading, 0, style="bold"))
+                start = body
+        self._add_text(text[start:])
+        self.seen_sentence = self.seen_sentence or text[-1] in SENTENCE_MARKS
+
+    def finish(self) -> list[SectionNode]:
+        for root in self.roots:
+            for node in root.walk():
+                node.text = "\n\n".join(self.texts.get(id(node), []))
+        return self.roots
+
+    def _opens_back_matter(self, text: str) -> bool:
+        """附注, 名词解释, 附件1 …: a root whose text holds everything up to the next one."""
+        heading = text[:-1] if text[-1] in CLOSERS else text
+        if GLOSSARY.fullmatch(heading):
+            style = GLOSSARY_STYLE
+        elif APPENDIX.fullmatch(heading):
+            style = "plain"
+        else:
+            return False
+        self.in_back_matter = True
+        self._open_root(SectionNode(heading, 1, style=style))
+        return True
+
+    def _continues_sequence(self, number: _Number, bare: bool) -> bool:
+        """Next in its sequence; a bare heading line may skip one (a number lost in the source)."""
+        last = self.last_number.get(number.kind, 0)
+        return number.value == last + 1 or (bare and last > 0 and number.value == last + 2)
+
+    def _open_numbered(self, numbered: _Numbered) -> None:
+        number = numbered.number
+        self.accepted_kinds.add(number.kind)
+        self.last_number[number.kind] = number.value
+        self._open(number.kind, SectionNode(numbered.heading, 0, number.label, number.style))
+
+    def _open(self, kind: str, node: SectionNode) -> None:
+        """Place a numbered or plain heading under the nearest shallower one."""
+        rank = self.ranks.setdefault(kind, len(self.ranks))
+        for deeper, deeper_rank in self.ranks.items():
+            if deeper_rank > rank:
+                self.last_number.pop(deeper, None)
+        while self.stack and self.stack[-1][0] >= rank:
+            self.stack.pop()
+        if self.stack:
+            self.stack[-1][1].children.append(node)
+        else:
+            self.roots.append(node)
+        node.level = rank + 1
+        self.stack.append((rank, node))
+
+    def _open_bold(self, node: SectionNode) -> None:
+        while self.stack[-1][1].style == "bold":
+            self.stack.pop()
+        parent = self.stack[-1][1]
+        node.level = parent.level + 1
+        parent.children.append(node)
+        self.stack.append((UNRANKED, node))
+
+    def _open_root(self, node: SectionNode) -> None:
+        self.roots.append(node)
+        self.stack = [(UNRANKED, node)]
+
+    def _in_section(self) -> bool:
+        return bool(self.stack) and self.stack[0][1].style not in (PREAMBLE_STYLE, GLOSSARY_STYLE)
+
+    def _add_text(self, text: str) -> None:
+        text = text.strip()
+        if not text:
+            return
+        if not self.stack:
+            self._open_root(SectionNode("", 1, style=PREAMBLE_STYLE))
+        self.texts.setdefault(id(self.stack[-1][1]), []).append(text)
+
+
+def split_sections(text: str) -> list[SectionNode]:
+    """The roots of the heading tree of cleaned text (paragraphs split by blank lines)."""
+    paragraphs = [_Paragraph.parse(part) for part in re.split(r"\n\s*\n", text)]
+    paragraphs = [paragraph for paragraph in paragraphs if paragraph.text]
+    builder = _build(paragraphs, plain_headings=False)
+    if "chinese" not in builder.accepted_kinds:
+        with_plain = _build(paragraphs, plain_headings=True)
+        if any(root.style == "plain" for root in with_plain.roots):
+            builder = with_plain
+    return builder.finish()
+
+
+def _build(paragraphs: list[_Paragraph], plain_headings: bool) -> _TreeBuilder:
+    builder = _TreeBuilder(plain_headings)
+    for paragraph in paragraphs:
+        builder.feed(paragraph)
+    return builder
+
+
+def _number(text: str) -> _Number | None:
+    """The number a paragraph opens with: 一、 （一） 1、 （1）."""
+    for kind, style, pattern in NUMBERINGS:
+        match = pattern.match(text)
+        if match:
+            label = match.group(1)
+            value = int(label) if label.isdigit() else chinese_number(label)
+            return _Number(kind, style, label, value, match.end())
+    return None
+
+
+def _numbered(paragraph: _Paragraph, number: _Number) -> _Numbered | None:
+    """The numbered heading a paragraph opens with, if its shape allows one."""
+    text = paragraph.text
+    heading_end = _heading_end(paragraph, number.end)
+    if heading_end is None:
+        return None
+    heading = text[number.end:heading_end].strip()
+    if not heading:
+        return None
+    body_start = heading_end + (1 if text[heading_end:heading_end + 1] in tuple(CLOSERS) else 0)
+    return _Numbered(number, heading, body_start, bare=heading_end == len(text))
+
+
+def _heading_end(paragraph: _Paragraph, rest_start: int) -> int | None:
+    """Where the heading after the number ends, or None for a numbered body paragraph."""
+    text = paragraph.text
+    opening_bold = [end for start, end in paragraph.bold if start == 0 and end > rest_start]
+    if opening_bold and opening_bold[0] < len(text):
+        end = opening_bold[0]
+        if text[end - 1] in CLOSERS:
+            end -= 1
+        heading = text[rest_start:end]
+        if len(heading) <= MAX_HEADING and not any(ch in heading for ch in "。；！？;"):
+            return end
+    rest = text[rest_start:]
+    if not rest:
+        return None
+    stop = next((i for i, ch in enumerate(rest) if ch in RUN_IN_END + "；;"), None)
+    if stop is None:
+        if len(rest) > MAX_HEADING or rest[-1] in "，,、：:":
+            return None
+        return len(text)
+    if rest[stop] in "；;" or stop > MAX_HEADING:
+        return None
+    return rest_start + stop
+
+
+def _is_clause(text: str) -> bool:
+    """A numbered list clause: its first sentence ends in ；."""
+    match = re.search(r"[。！？；;]", text)
+    return bool(match) and match.group() in "；;"
+
+
+def _bold_headings(paragraph: _Paragraph, start: int):
+    """(begin, heading, body start) of each bold run-in heading from ``start`` on.
+
+    A bold run is a heading when it opens a sentence and is itself one short sentence:
+    **项目投资拉动有力。** or **城市治理更加精细**。 — not **一是** or bold emphasis.
+    """
+    text = paragraph.text
+    for begin, end in paragraph.bold:
+        if begin < start:
+            continue
+        before = text[:begin].rstrip()
+        if before and before[-1] not in "。！？；":
+            continue
+        inner = text[begin:end].strip()
+        if _number(inner):
+            continue
+        closed = inner[-1:] in tuple(RUN_IN_END)
+        heading = (inner[:-1] if closed else inner).strip()
+        after = end + (1 if not closed and text[end:end + 1] in tuple(RUN_IN_END) else 0)
+        if not (closed or after > end):
+            continue
+        if 2 <= len(heading) <= MAX_BOLD_HEADING and not any(ch in heading for ch in "。；！？"):
+            yield begin, heading, after
+
+
+def _is_plain_heading(text: str) -> bool:
+    """A short line that is no sentence: 2024年工作回顾, 加强政府自身建设."""
+    return (2 <= len(text) <= MAX_PLAIN_HEADING
+            and not any(ch in SENTENCE_MARKS for ch in text)
+            and text[-1] not in "、—…"
+            and re.search(r"[\u4e00-\u9fff]", text) is not None)

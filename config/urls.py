@@ -1,0 +1,13 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+from django.views.static import serve
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("", include("archive.urls")),
+]
+
+if settings.DEBUG:
+    urlpatterns.append(path(f"{settings.MEDIA_URL}<path:path>", serve,
+                            {"document_root": settings.MEDIA_ROOT}))

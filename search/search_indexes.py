@@ -1,0 +1,90 @@
+"""What the search index holds: one document per section, one per report title.
+
+Sections are the unit of a hit (as openparliament indexes statements, not whole
+debates): a hit lands on the paragraph-sized passage a reader wants, and snippets
+are cut from a short text rather than a whole report.
+"""
+from haystack import indexes
+
+from archive.models import Report, Section
+from search.fields import ChineseTextField, ExactField
+
+
+class ReportFieldsMixin(indexes.SearchIndex):
+    """The report's facets, copied onto every document so filters need no join."""
+
+    report_id = indexes.IntegerField()
+    region = ExactField()
+    kind = ExactField()
+    year = indexes.IntegerField()
+
+    def _report(self, obj):
+        raise NotImplementedError
+
+    def prepare_report_id(self, obj):
+        return self._report(obj).pk
+
+    def prepare_region(self, obj):
+        return self._report(obj).region
+
+    def prepare_kind(self, obj):
+        return self._report(obj).kind
+
+    def prepare_year(self, obj):
+        return self._report(obj).year
+
+
+class SectionIndex(ReportFieldsMixin, indexes.Indexable):
+    text = ChineseTextField(document=True)
+    heading = indexes.CharField(indexed=False)
+    anchor = ExactField(indexed=False)
+
+    def get_model(self):
+        return Section
+
+    def index_queryset(self, using=None):
+        return Section.objects.select_related("report", "parent")
+
+    def _report(self, obj):
+        return obj.report
+
+    def prepare_text(self, obj):
+        return f"{obj.display_heading}\n{obj.text}" if obj.heading else obj.text
+
+    def prepare_heading(self, obj):
+        return heading_path(obj)
+
+    def prepare_anchor(self, obj):
+        return obj.anchor
+
+
+class ReportIndex(ReportFieldsMixin, indexes.Indexable):
+    text = ChineseTextField(document=True)
+    heading = indexes.CharField(indexed=False)
+    anchor = ExactField(indexed=False)
+
+    def get_model(self):
+        return Report
+
+    def _report(self, obj):
+        return obj
+
+    def prepare_text(self, obj):
+        return f"{obj.title}\n{obj.region} {obj.year}年 {obj.meeting}".strip()
+
+    def prepare_heading(self, obj):
+        return ""
+
+    def prepare_anchor(self, obj):
+        return ""
+
+
+def heading_path(section) -> str:
+    """二、2025年工作安排 › （三）… : where the section stands in its report."""
+    parts = []
+    node = section
+    while node is not None:
+        if node.heading or node.label:
+            parts.append(node.display_heading)
+        node = node.parent
+    return " › ".join(reversed(parts))

@@ -1,0 +1,51 @@
+"""Shared fixtures: where the seeds and the real corpus live.
+
+The corpus sits in ../shared beside the clone; tests that need it are skipped, with a
+reason, where it is absent.
+"""
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+FIXTURE_REPORTS = ROOT / "fixtures" / "reports"
+CORPUS = SHARED / "corpus"
+NATIONAL = CORPUS / "national"
+PROVINCIAL = CORPUS / "provincial-2025-docx"
+
+JINJIANG_2025 = "jinjiang-2025-work-report.txt"
+
+
+def _need(path: Path) -> Path:
+    if not path.exists():
+        pytest.skip(f"{path} is not here (the shared corpus sits beside the clone)")
+    return path
+
+
+@pytest.fixture
+def fixture_reports() -> Path:
+    return FIXTURE_REPORTS
+
+
+@pytest.fixture
+def jinjiang_bytes() -> bytes:
+    """The founding seed: Jinjiang's report delivered 2024-12-30 (its 2025 report)."""
+    return (FIXTURE_REPORTS / JINJIANG_2025).read_bytes()
+
+
+@pytest.fixture
+def national_dir() -> Path:
+    return _need(NATIONAL)
+
+
+@pytest.fixture
+def provincial_dir() -> Path:
+    return _need(PROVINCIAL)
+
+
+@pytest.fixture(autouse=True)
+def media_in_tmp(settings, tmp_path):
+    """Uploaded originals go to a scratch folder, never to the developer's var/."""
+    settings.MEDIA_ROOT = tmp_path / "uploads"
+    return settings.MEDIA_ROOT

@@ -1,0 +1,99 @@
+"""Header metadata: the seed, the national and provincial corpus, constructed headers."""
+import datetime
+
+import pytest
+
+from archive.parsing.document import BUDGET_REPORT, WORK_REPORT, ReportMetadata
+from archive.parsing.metadata import extract_metadata
+from tests.parsing.test_structure import cleaned, docx_text
+
+
+def test_seed_header(jinjiang_bytes):
+    meta = extract_metadata(cleaned(jinjiang_bytes.decode("utf-8")))
+    assert meta == ReportMetadata(
+        title="政府工作报告", region="晋江市", year=2025, kind=WORK_REPORT,
+        delivered_on=datetime.date(2024, 12, 30), meeting="第十八届人民代表大会第四次会议",
+        speaker="王明元", office="晋江市人民政府市长")
+
+
+@pytest.mark.corpus
+def test_national_2024_header(national_dir):
+    meta = extract_metadata(cleaned((national_dir / "2024-guowuyuan.txt").read_text()))
+    assert meta == ReportMetadata(
+        title="政府工作报告", region="国务院", year=2024, kind=WORK_REPORT,
+        delivered_on=datetime.date(2024, 3, 5), meeting="第十四届全国人民代表大会第二次会议",
+        speaker="李强", office="国务院总理")
+
+
+@pytest.mark.corpus
+def test_national_2025_without_header_falls_back_to_opening_and_headings(national_dir):
+    meta = extract_metadata(cleaned((national_dir / "2025-guowuyuan.txt").read_text()))
+    # the file opens with 各位代表： — region from 我代表国务院, year from 一、2024年工作回顾
+    assert meta == ReportMetadata(region="国务院", year=2025)
+
+
+@pytest.mark.corpus
+def test_national_name_on_its_own_line(national_dir):
+    meta = extract_metadata(cleaned((national_dir / "2017-guowuyuan.txt").read_text()))
+    assert (meta.office, meta.speaker, meta.delivered_on) == (
+        "国务院总理", "李克强", datetime.date(2017, 3, 5))
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("name, region, office, speaker, day", [
+    ("guangdong", "广东省", "广东省省长", "王伟中", 15),
+    ("guangxi", "广西壮族自治区", "自治区主席", "蓝天立", 13),
+    ("beijing", "北京市", "北京市市长", "殷勇", 14),
+    ("sichuan", "四川省", "四川省人民政府省长", "施小琳", 20),
+    ("shanghai", "上海市", "市长", "龚正", 15),
+    ("hainan", "海南省", "海南省省长", "刘小明", 14),
+    ("xinjiang", "新疆维吾尔自治区", "自治区主席", "艾尔肯·吐尼亚孜", 19),
+    ("qinghai", "青海省", "代省长", "罗东川", 19),
+])
+def test_provincial_headers(provincial_dir, name, region, office, speaker, day):
+    meta = extract_metadata(docx_text(provincial_dir / f"2025-{name}.docx"))
+    assert (meta.region, meta.office, meta.speaker) == (region, office, speaker)
+    assert (meta.year, meta.delivered_on, meta.kind) == (
+        2025, datetime.date(2025, 1, day), WORK_REPORT)
+    assert meta.title.endswith("政府工作报告") and "来源" not in meta.title
+
+
+@pytest.mark.corpus
+def test_every_provincial_header_names_its_region(provincial_dir):
+    regions = dict(line.split("\t")[:2] for line in
+                   (provincial_dir / "FILES.tsv").read_text(encoding="utf-8").splitlines()[1:])
+    for filename, region in regions.items():
+        meta = extract_metadata(docx_text(provincial_dir / filename))
+        assert meta.region.startswith(region), (filename, meta.region)
+        assert meta.year == 2025 and meta.speaker and meta.meeting, filename
+
+
+def test_chinese_numeral_date_and_letter_spaced_title():
+    meta = extract_metadata(
+        "政 府 工 作 报 告\n\n——二〇二五年一月二十日在广东省第十四届人民代表大会第三次会议上\n\n"
+        "广东省人民政府代省长  王伟中\n\n各位代表：\n\n一、2024年工作回顾")
+    assert (meta.title, meta.delivered_on, meta.year) == (
+        "政府工作报告", datetime.date(2025, 1, 20), 2025)
+    assert (meta.region, meta.office, meta.speaker) == ("广东省", "广东省人民政府代省长", "王伟中")
+
+
+def test_full_width_digits_and_autumn_delivery_plan_for_next_year():
+    meta = extract_metadata("政府工作报告\n\n——２０２４年１２月３０日在晋江市第十八届人民代表大会"
+                            "第四次会议上\n\n晋江市人民政府市长 王明元")
+    assert (meta.delivered_on, meta.year) == (datetime.date(2024, 12, 30), 2025)
+
+
+def test_budget_report_title():
+    meta = extract_metadata("关于2023年中央和地方预算执行情况与2024年中央和地方预算草案的报告\n\n"
+                            "——2024年3月5日在第十四届全国人民代表大会第二次会议上")
+    assert (meta.kind, meta.region, meta.year) == (BUDGET_REPORT, "国务院", 2024)
+
+
+def test_year_from_headings_only_when_unambiguous():
+    assert extract_metadata("各位代表：\n\n2024年工作回顾\n\n正文。\n\n2025年工作安排").year == 2025
+    assert extract_metadata("各位代表：\n\n一、2023年工作回顾\n\n二、2025年工作安排").year is None
+
+
+def test_text_without_header_gives_empty_metadata():
+    assert extract_metadata("") == ReportMetadata()
+    assert extract_metadata("市场采购贸易稳步增长。\n\n外贸进出口增长5%。") == ReportMetadata()

@@ -1,0 +1,68 @@
+"""The pipeline on whole files: metadata completion, anchors, nothing lost."""
+import re
+
+import pytest
+
+from archive.parsing.document import (
+    OTHER, PREAMBLE_STYLE, WORK_REPORT, ReportMetadata, SectionNode,
+)
+from archive.parsing.pipeline import IncompleteMetadata, parse_report, section_anchors
+from tests.documents import text_bytes
+
+
+def test_jinjiang_seed_is_its_2025_report(jinjiang_bytes):
+    report = parse_report(jinjiang_bytes, "jinjiang.txt")
+    meta = report.metadata
+    assert (meta.region, meta.year, meta.kind) == ("晋江市", 2025, WORK_REPORT)
+    assert meta.delivered_on.isoformat() == "2024-12-30"
+    assert "**" not in report.text
+    assert "分别增长" in report.text and "文旅融合综合竞争力" in report.text
+
+
+def test_no_cjk_character_of_the_seed_is_lost(jinjiang_bytes):
+    source = jinjiang_bytes.decode("utf-8")
+    report = parse_report(jinjiang_bytes, "jinjiang.txt")
+    parts = [node.label + node.heading + node.text for node in report.flat_sections()]
+    cjk = re.compile(r"[\u4e00-\u9fff]")
+    assert sorted(cjk.findall(source)) == sorted(cjk.findall(report.text))
+    assert sorted(cjk.findall(source)) == sorted(cjk.findall("".join(parts)))
+
+
+def test_given_metadata_wins_and_file_name_supplies_the_year():
+    paragraphs = ["各位代表：", "一、过去一年的工作", "经济平稳运行。", "二、今年的工作", "稳中求进。"]
+    report = parse_report(text_bytes(paragraphs=paragraphs), "1998-guowuyuan.txt",
+                          ReportMetadata(region="国务院"))
+    assert (report.metadata.region, report.metadata.year) == ("国务院", 1998)
+    assert report.metadata.kind == WORK_REPORT
+    assert report.metadata.title == "政府工作报告"
+
+
+def test_a_text_not_addressed_to_a_congress_is_other():
+    report = parse_report(text_bytes(paragraphs=["报社评论", "经济平稳运行。"]), "note.txt",
+                          ReportMetadata(region="晋江市", year=2024))
+    assert report.metadata.kind == OTHER
+    assert report.indicators == [] or all(f.kind for f in report.indicators)
+
+
+def test_region_and_year_are_required():
+    with pytest.raises(IncompleteMetadata, match="地区和年度"):
+        parse_report(text_bytes(paragraphs=["各位代表：", "经济平稳运行。"]), "notes.txt")
+
+
+def test_anchors_follow_the_tree_with_the_preamble_as_s0():
+    roots = [
+        SectionNode(heading="", level=1, style=PREAMBLE_STYLE),
+        SectionNode(heading="工作回顾", level=1, label="一", style="chinese", children=[
+            SectionNode(heading="稳增长", level=2, label="一", style="paren"),
+            SectionNode(heading="促改革", level=2, label="二", style="paren", children=[
+                SectionNode(heading="项目", level=3, label="1", style="arabic")]),
+        ]),
+    ]
+    anchors = section_anchors(roots)
+    walked = [anchors[id(node)] for root in roots for node in root.walk()]
+    assert walked == ["s0", "s1", "s1-1", "s1-2", "s1-2-1"]
+
+
+def test_anchors_start_at_s1_without_a_preamble():
+    roots = [SectionNode(heading="工作回顾", level=1, label="一", style="chinese")]
+    assert section_anchors(roots)[id(roots[0])] == "s1"

@@ -1,0 +1,238 @@
+"""The heading tree: the seed, rules on small texts, and the real corpus."""
+import re
+from pathlib import Path
+
+import docx
+import pytest
+
+from archive.parsing.document import GLOSSARY_STYLE, PREAMBLE_STYLE, SectionNode
+from archive.parsing.structure import split_sections
+
+FULL_WIDTH = str.maketrans("０１２３４５６７８９％", "0123456789%")
+NUMBERED = ("chinese", "paren", "arabic")
+
+
+def cleaned(raw: str) -> str:
+    """Stand-in for cleaning.clean_text: one line per paragraph, a blank line between."""
+    paragraphs = ("".join(line.strip() for line in part.splitlines()).translate(FULL_WIDTH)
+                  for part in re.split(r"\n\s*\n", raw))
+    return "\n\n".join(paragraph for paragraph in paragraphs if paragraph)
+
+
+def docx_text(path: Path) -> str:
+    """A .docx as reading.py gives it: paragraphs, bold runs between ** markers."""
+    paragraphs = []
+    for paragraph in docx.Document(str(path)).paragraphs:
+        text = "".join(f"**{run.text}**" if run.bold and run.text.strip() else run.text
+                       for run in paragraph.runs)
+        paragraphs.append(text.replace("****", ""))
+    return cleaned("\n\n".join(paragraphs))
+
+
+def nodes(roots: list[SectionNode]) -> list[SectionNode]:
+    return [node for root in roots for node in root.walk()]
+
+
+def tops(roots: list[SectionNode]) -> list[SectionNode]:
+    return [root for root in roots if root.style not in (PREAMBLE_STYLE, GLOSSARY_STYLE)]
+
+
+def squeeze(text: str) -> str:
+    return re.sub(r"\s", "", text)
+
+
+def assert_lossless(text: str, roots: list[SectionNode]) -> None:
+    """Every character but the ** markers, numbers and a run-in's closing 。 once, in order."""
+    rest = squeeze(text.replace("**", ""))
+    for node in nodes(roots):
+        if node.label:
+            number = re.match(rf"[（(]?{node.label}[）)]?[、．.]?", rest)
+            assert number, (node.label, rest[:40])
+            rest = rest[number.end():]
+        heading, body = squeeze(node.heading), squeeze(node.text)
+        assert rest.startswith(heading), (node.heading, rest[:40])
+        rest = rest[len(heading):]
+        if heading and rest[:1] in tuple("。！？：:"):
+            rest = rest[1:]
+        assert rest.startswith(body), (node.heading, body[:40], rest[:40])
+        rest = rest[len(body):]
+    assert rest == ""
+
+
+@pytest.fixture
+def jinjiang(jinjiang_bytes) -> str:
+    return cleaned(jinjiang_bytes.decode("utf-8"))
+
+
+@pytest.fixture
+def jinjiang_roots(jinjiang) -> list[SectionNode]:
+    return split_sections(jinjiang)
+
+
+def test_seed_has_preamble_three_parts_and_glossary(jinjiang_roots):
+    assert [(root.style, root.label, squeeze(root.heading)) for root in jinjiang_roots] == [
+        (PREAMBLE_STYLE, "", ""),
+        ("chinese", "一", "2024年工作回顾"),
+        ("chinese", "二", "2025年主要工作安排"),
+        ("chinese", "三", "建设人民满意政府"),
+        (GLOSSARY_STYLE, "", "附注"),
+    ]
+    preamble, glossary = jinjiang_roots[0], jinjiang_roots[-1]
+    assert "各位代表：" in preamble.text and "王明元" in preamble.text
+    assert glossary.text.startswith("(P1)") and glossary.children == []
+
+
+def test_seed_part_two_has_seven_run_in_children(jinjiang_roots):
+    part_two = jinjiang_roots[2]
+    children = part_two.children
+    assert [child.label for child in children] == list("一二三四五六七")
+    assert {(child.style, child.level) for child in children} == {("paren", 2)}
+    first = children[0]
+    assert first.heading == "在做大做强实体经济提升发展质效上再出发"
+    assert first.text.startswith("主动应对")
+    assert "重点做好以下七个方面工作：" in part_two.text
+    assert [item.heading for item in first.children] == [
+        "全力助企纾困解难", "激发有潜能的消费", "扩大有效益的投资", "促进有质效的外贸"]
+    assert {(item.style, item.level) for item in first.children} == {("arabic", 3)}
+
+
+def test_seed_bold_run_ins_under_part_one(jinjiang_roots):
+    part_one = jinjiang_roots[1]
+    bold = part_one.children
+    assert [node.heading for node in bold[:2]] == ["项目投资拉动有力", "消费潜能有效释放"]
+    assert {(node.style, node.label, node.level) for node in bold} == {("bold", "", 2)}
+    assert bold[0].text.startswith("开工建设项目")
+    assert part_one.text.endswith("助企融资超百亿元。")
+    # **一是**… and the bold emphasis of the general requirements are no headings
+    assert not any(node.heading in ("一是", "二是") for node in nodes(jinjiang_roots))
+
+
+def test_seed_part_three_numbers_items_under_it(jinjiang_roots):
+    part_three = jinjiang_roots[3]
+    assert [(item.label, item.heading) for item in part_three.children] == [
+        ("1", "坚持政治引领"), ("2", "坚持依法行政"), ("3", "坚持真抓实干"), ("4", "坚持廉洁用权")]
+
+
+def test_seed_is_lossless_and_markup_free(jinjiang, jinjiang_roots):
+    assert_lossless(jinjiang, jinjiang_roots)
+    assert not any("**" in node.heading + node.text for node in nodes(jinjiang_roots))
+
+
+def test_levels_are_relative_to_the_styles_used():
+    text = ("各位代表：\n\n（一）稳增长。全年增长5%。\n\n1、扩投资。开工项目。\n\n（二）促改革\n\n"
+            "正文。\n\n(1)细项。说明。")
+    roots = split_sections(text)
+    assert [(root.label, root.level) for root in tops(roots)] == [("一", 1), ("二", 1)]
+    assert [(node.style, node.label, node.level) for node in nodes(roots)[1:]] == [
+        ("paren", "一", 1), ("arabic", "1", 2), ("paren", "二", 1), ("paren", "1", 3)]
+    assert_lossless(text, roots)
+
+
+def test_numbers_in_sentences_are_body_text():
+    text = ("一、回顾\n\n2024年是关键之年。\n\n一是稳增长；二是促改革。\n\n"
+            "主要措施：\n\n一、合理调整价格；\n\n二、改进管理。\n\n二、安排\n\n1.7%的增长。")
+    roots = split_sections(text)
+    assert [(node.label, node.heading) for node in nodes(roots)] == [("一", "回顾"), ("二", "安排")]
+    assert "二、改进管理。" in roots[0].text
+    assert_lossless(text, roots)
+
+
+def test_a_stray_number_out_of_sequence_is_body_text():
+    text = "一、回顾\n\n正文。\n\n三、这是列举中的一项。\n\n二、安排\n\n正文。"
+    roots = split_sections(text)
+    assert [root.label for root in roots] == ["一", "二"]
+    assert "三、这是列举中的一项。" in roots[0].text
+
+
+def test_glossary_entries_are_not_sections():
+    text = "一、回顾\n\n正文。\n\n注释：\n\n(P1) “两重”：国家重大战略。\n\n（P17）“两新”：设备更新。"
+    roots = split_sections(text)
+    assert [(root.style, root.heading) for root in roots] == [
+        ("chinese", "回顾"), (GLOSSARY_STYLE, "注释")]
+    assert roots[1].text.splitlines()[0] == "(P1) “两重”：国家重大战略。"
+
+
+def test_unnumbered_heading_lines_when_there_is_no_chinese_numbering():
+    text = ("2025年四川省政府工作报告\n\n各位代表：\n\n现在，我代表省人民政府报告工作。\n\n"
+            "2024年工作回顾\n\n（一）稳增长。正文。\n\n2025年工作安排\n\n（一）扩内需。正文。\n\n"
+            "名词解释\n\n1.“两重”：国家重大战略。")
+    roots = split_sections(text)
+    assert [(root.style, root.heading) for root in roots] == [
+        (PREAMBLE_STYLE, ""), ("plain", "2024年工作回顾"), ("plain", "2025年工作安排"),
+        (GLOSSARY_STYLE, "名词解释")]
+    assert "2025年四川省政府工作报告" in roots[0].text
+    assert [child.label for child in roots[2].children] == ["一"]
+    assert_lossless(text, roots)
+
+
+def test_bold_numbered_heading_with_closing_mark_outside():
+    text = "**一、2024年工作回顾**\n\n**（一）经济运行持续向好**。全年增长5.1%。**城市更新**。改造小区。"
+    roots = split_sections(text)
+    run_in = roots[0].children[0]
+    assert (run_in.heading, run_in.text) == ("经济运行持续向好", "全年增长5.1%。")
+    assert [(child.style, child.heading, child.text) for child in run_in.children] == [
+        ("bold", "城市更新", "改造小区。")]
+    assert_lossless(text, roots)
+
+
+def test_text_without_headings_is_one_preamble():
+    assert split_sections("") == []
+    roots = split_sections("各位代表：\n\n全文没有标题。")
+    assert [(root.style, root.text) for root in roots] == [
+        (PREAMBLE_STYLE, "各位代表：\n\n全文没有标题。")]
+
+
+def _national(national_dir: Path) -> dict[int, str]:
+    return {int(path.name[:4]): cleaned(path.read_text(encoding="utf-8"))
+            for path in sorted(national_dir.glob("*-guowuyuan.txt"))}
+
+
+@pytest.mark.corpus
+def test_national_reports_since_1978_have_numbered_parts(national_dir):
+    for year, text in _national(national_dir).items():
+        roots = split_sections(text)
+        assert_lossless(text, roots)
+        if year >= 1978:
+            numbered = [root for root in tops(roots) if root.style in NUMBERED + ("plain",)]
+            assert len(numbered) >= 2, (year, [root.heading for root in roots])
+
+
+@pytest.mark.corpus
+def test_national_2024_and_2025_parts_by_name(national_dir):
+    reports = _national(national_dir)
+    for year in (2024, 2025):
+        roots = split_sections(reports[year])
+        assert [(root.label, root.heading) for root in tops(roots)] == [
+            ("一", f"{year - 1}年工作回顾"),
+            ("二", f"{year}年经济社会发展总体要求和政策取向"),
+            ("三", f"{year}年政府工作任务"),
+        ]
+        tasks = tops(roots)[2].children
+        assert [task.label for task in tasks] == list("一二三四五六七八九十")
+        assert all(task.style == "paren" and task.text for task in tasks)
+    first_task = tops(split_sections(reports[2024]))[2].children[0]
+    assert first_task.heading == "大力推进现代化产业体系建设，加快发展新质生产力"
+
+
+@pytest.mark.corpus
+def test_provincial_reports_have_top_level_parts(provincial_dir):
+    paths = sorted(provincial_dir.glob("*.docx"))
+    assert len(paths) == 31
+    for path in paths:
+        text = docx_text(path)
+        roots = split_sections(text)
+        assert_lossless(text, roots)
+        parts = tops(roots)
+        assert len(parts) >= 2, path.name
+        expected = "plain" if path.stem in ("2025-sichuan", "2025-xizang") else "chinese"
+        assert parts[0].style == expected, path.name
+        assert parts[0].label == ("一" if expected == "chinese" else ""), path.name
+
+
+@pytest.mark.corpus
+def test_sichuan_nests_numbered_tasks_under_unnumbered_parts(provincial_dir):
+    roots = split_sections(docx_text(provincial_dir / "2025-sichuan.docx"))
+    assert [(root.style, root.heading) for root in roots[1:]] == [
+        ("plain", "2024年工作回顾"), ("plain", "2025年工作安排建议"),
+        ("plain", "加强政府自身建设"), (GLOSSARY_STYLE, "名词解释")]
+    assert len(roots[2].children) == 9 and roots[2].children[0].level == 2
