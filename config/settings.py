@@ -44,6 +44,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "archive",
+    "search",  # before haystack, so that our rebuild_index command wins
+    "haystack",
 ]
 
 MIDDLEWARE = [
@@ -85,6 +87,20 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Wait for a concurrent writer instead of failing at once with "database is locked".
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 30
+
+# The search engine is chosen here and only here. The default is our jieba/Whoosh engine
+# with its index in the data folder; HAYSTACK_ENGINE and HAYSTACK_URL move it to another
+# haystack engine (e.g. haystack.backends.elasticsearch7_backend.Elasticsearch7SearchEngine).
+HAYSTACK_CONNECTIONS = {
+    "default": {
+        "ENGINE": os.environ.get("HAYSTACK_ENGINE", "search.backend.ChineseWhooshEngine"),
+        "PATH": os.environ.get("HAYSTACK_PATH", str(DATA_DIR / "whoosh")),
+        "URL": os.environ.get("HAYSTACK_URL", ""),
+        "INDEX_NAME": os.environ.get("HAYSTACK_INDEX_NAME", "zhengbao"),
+        "LOCK_TIMEOUT": float(os.environ.get("HAYSTACK_LOCK_TIMEOUT", "30")),
+    }
+}
+HAYSTACK_SIGNAL_PROCESSOR = "haystack.signals.BaseSignalProcessor"  # search.apps wires our own
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -6,6 +6,7 @@ from django.views.static import serve
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("archive.urls")),
+    path("", include("search.urls")),
 ]
 
 if settings.DEBUG:

@@ -49,3 +49,17 @@ def media_in_tmp(settings, tmp_path):
     """Uploaded originals go to a scratch folder, never to the developer's var/."""
     settings.MEDIA_ROOT = tmp_path / "uploads"
     return settings.MEDIA_ROOT
+
+
+@pytest.fixture(autouse=True)
+def search_index_in_tmp(tmp_path):
+    """Each test gets its own empty Whoosh index (haystack keeps one backend per thread)."""
+    from haystack import connections
+
+    info = connections.connections_info["default"]
+    live_path = info["PATH"]
+    info["PATH"] = str(tmp_path / "whoosh")
+    connections.reload("default")
+    yield info["PATH"]
+    info["PATH"] = live_path
+    connections.reload("default")

@@ -1,10 +1,11 @@
 """Small report files built in the tests: a .docx, a PDF without text, a GBK text."""
+import functools
 import io
 
 import docx
 import pypdf
 
-SMALL_REPORT = [
+SMALL_REPORT = (
     "政府工作报告",
     "——2025年1月20日在示范市第五届人民代表大会第三次会议上",
     "示范市人民政府市长 张三",
@@ -15,11 +16,16 @@ SMALL_REPORT = [
     "二、2025年工作安排",
     "今年经济社会发展的主要预期目标是：地区生产总值增长5%左右，城镇新增就业1.2万人以上。",
     "（一）坚持创新驱动。加快发展新质生产力，培育鞋服产业集群。",
-]
+)
 
 
+@functools.cache
 def docx_bytes(paragraphs=SMALL_REPORT, bold_prefix=None) -> bytes:
-    """A .docx with one paragraph per item; ``bold_prefix`` adds a bold run-in paragraph."""
+    """A .docx with one paragraph per item; ``bold_prefix`` adds a bold run-in paragraph.
+
+    Cached: python-docx stamps the zip with the current time, and the tests need the
+    same arguments to give the same bytes (the same content hash).
+    """
     document = docx.Document()
     for text in paragraphs:
         document.add_paragraph(text)

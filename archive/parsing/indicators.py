@@ -1,38 +1,48 @@
 """Indicator facts a report states: 地区生产总值增长6%左右 → IndicatorFact.
 
-Rules (see also the tests, which pin them on the seed and the corpus):
+Rules (the tests pin them on the seed and the corpus):
 
-* Sentences are the runs of a section's text ended by 。！？；. Patterns look at a
-  normalised copy (full-width digits, no white space, 百分之八 → 8%); ``sentence`` keeps
-  the text as it stands.
-* Names come from ``INDICATORS`` only; a name outside that table is skipped, also
-  inside an enumeration (规上工业增加值、限上批零销售额、固定资产投资分别增长10.5%、17%、10%
-  gives two facts). An enumeration whose counts of names and values differ is skipped.
-  城乡居民人均可支配收入分别增长5%、6% gives the 城镇 and the 农村 figure; 城镇、农村居民…
-  borrows the shared tail.
-* GDP: 国内生产总值 is itself; the generic names (生产总值, GDP, 经济增长, 经济增长速度)
-  and 单位…能耗 read as 地区生产总值 unless the report names 国内生产总值 more often
-  than 地区生产总值 (the State Council's). 国民生产总值 (GNP, 1992–1993) stays apart.
-* Measure: a change verb (增长, 下降…) with % is growth, a decline negative; a change
-  with another unit (增加100亿斤) is skipped. Otherwise a name that is itself a rate of
-  change (经济增长速度, 涨幅) is growth, a rate (失业率, 强度) or an amount is a level.
-* Qualifiers as written: 左右, 以上, 以内, 以下, 超过 (超, 超过, 突破: "more than",
-  kept apart from 以上 "at least"), range; 约 and 上下 read as 左右, 不低于 as 以上,
-  不超过 as 以内.
-* Kind and period, first rule that decides: the sentence names the plan year
-  (今年, 2025年) → target for ``year``; it names the past year (去年, 过去一年, 2024年)
-  → actual for ``year - 1``; it names only other years (到2027年) → skipped. Else the
-  。-sentence it continues (after ；/：) decides, else its section: a heading about the
-  review (回顾, 过去, 成就, 2024年) gives actuals, about the plan (安排, 任务, 目标,
-  2025年) targets; one about several years (五年, 时期, “十四五”) gives nothing. A
-  neutral heading inherits from its parent; a neutral heading in the same style and
-  level as the one that set the review starts the plan part (reports review first).
-  With no heading to go by, target wording (预期目标, 力争, 计划…) gives a target and
-  anything else is skipped, so 预计 alone decides nothing. A report that speaks of
-  明年 more than 今年 was delivered before its plan year: there 明年 is the plan year
-  and 今年 the past one.
-* Multi-year figures (年均, 平均, 累计, shares 占…比重) and, in the review, a past
-  target restated (年初确定的…4%左右的目标) are skipped. Exact repeats are dropped.
+* Sentences are the runs of a section's text ended by 。！？；. Patterns read a
+  normalised copy (ASCII digits, no white space, 百分之八至九 → 8%至9%); ``sentence``
+  keeps the text as it stands.
+* Names come from ``INDICATORS`` only. A name outside it is skipped, also inside an
+  enumeration: 规上工业增加值、限上批零销售额、固定资产投资分别增长10.5%、17%、10% gives
+  two facts; an enumeration whose counts of names and values differ gives none.
+  城乡居民人均可支配收入分别增长5%、6% gives the 城镇 and the 农村 figure; in
+  城镇、农村居民人均可支配收入 the bare 城镇 borrows the tail of the last name.
+* Not the figure of the whole place for one year, so skipped: a name after 年均, 累计,
+  五年来… in its clause, or right after 占, 人均, 企业, 县, 全国 or a closing quote;
+  a value followed by 县 or 企业 (生产总值超200亿元县); a unit the name is not
+  counted in (研发投入500家).
+* GDP: 国内生产总值 is itself; 地区生产总值 and the generic 生产总值, GDP, 经济增长
+  (速度) become 国内生产总值 (单位…能耗 likewise) in a report that names
+  国内生产总值 more often than 地区生产总值, i.e. the State Council's. 国民生产总值
+  (GNP, the headline until 1993) stays apart.
+* Measure: a name that is itself a rate of change (经济增长速度, 涨幅) gives growth; a
+  change verb (增长, 下降…) with % gives growth, a decline negative; a change in
+  another unit (增加100亿斤) is skipped; anything else (达到, 增长到, no verb) is a
+  level, in % only for a rate (失业率, 强度).
+* Qualifiers as written: 左右, 以上, 以内, 以下, range, and 超过 for 超/超过/突破 ("more
+  than", kept apart from 以上 "at least"); 约 and 上下 read as 左右, 不低于 as 以上,
+  不超过 as 以内, 低于 as 以下.
+* Kind and period, the first rule that decides: the sentence's opening (2012年，…)
+  or else its words name the plan year (今年, 2025年) → target for ``year``, or the
+  past year (去年, 过去一年, 2024年) → actual for ``year - 1``; a sentence naming
+  only other years (到2027年) gives nothing, one naming other years too (2005年与
+  2000年相比) is left to the rules below. Then the 。-sentence a
+  ；-piece continues; then the opening of an earlier sentence of the paragraph
+  (过去一年，…。国内生产总值增长10.3%), except a past opening over a sentence with
+  target words; then the section: a heading on the review (回顾, 过去, 成就,
+  2024年) gives actuals, on the plan (安排, 任务, 目标, 2025年) targets, on several
+  years (五年, 时期, “十四五”) nothing. Under the review or the plan only a year
+  moves a heading (锚定目标攻坚 stays in the review); a neutral heading takes its
+  parent's part, but one of the same style and level as a sibling that set its own
+  part starts the plan (reports review first). With no heading to go by, target words
+  (预期目标, 力争…) give a target and anything else is skipped: 预计 alone decides
+  nothing. A report that says 明年 more often than 今年 was delivered before its
+  plan year: there 明年 is the plan year and 今年 the past one.
+* In the review, a past target restated (年初确定的…4%左右的目标) is skipped.
+  Exact repeats (the same name, kind, period and value) are dropped.
 """
 from __future__ import annotations
 
@@ -44,8 +54,8 @@ from archive.parsing.document import (
 )
 from archive.parsing.numbers import percent_range_words_to_digits
 
-# A generic word counts as a name only at the start of a clause or after one of these,
-# so 数字经济增长18% or 海洋生产总值 are not GDP.
+# A generic word is a name only at a clause start or after one of these words, so
+# 数字经济增长18% or 海洋生产总值 are not GDP.
 _ALONE = (r"(?:(?<![\u4e00-\u9fff])|(?<=[的是和及与年])"
           r"|(?<=今年|全年|全省|全市|全区|全州|全县|我省|我区|我市|力争|计划|预计|实现|其中|确保|争取))")
 
@@ -54,63 +64,71 @@ def _alone(word: str) -> str:
     return _ALONE + word
 
 
-# The canonical names and their aliases (regular expressions). Where an alias of one
-# name starts like a longer alias of another, the longer one comes first.
-INDICATORS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("单位地区生产总值能耗", (r"单位(?:地区|国内)?生产总值能(?:源消)?耗", r"单位GDP能耗")),
-    ("国内生产总值", (r"国内生产总值",)),
-    ("国民生产总值", (r"国民生产总值",)),
+# The units a name's amounts are counted in (% goes with every name).
+MONEY = ("万亿元", "亿美元", "亿元", "万元", "元")
+PEOPLE = ("万人",)
+GRAIN = ("万亿斤", "亿斤", "亿公斤", "万吨")
+# Canonical name, aliases (regular expressions), units. Where an alias of one name
+# starts like a longer alias of another, the longer one comes first.
+INDICATORS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
+    ("单位地区生产总值能耗", (r"单位(?:地区|国内)?生产总值能(?:源消)?耗", r"单位GDP能耗"), ()),
+    ("国内生产总值", (r"国内生产总值",), MONEY),
+    ("国民生产总值", (r"国民生产总值",), MONEY),
     ("地区生产总值", (r"地区生产总值", _alone(r"生产总值"), _alone(r"GDP"),
-                      _alone(r"经济增长(?:速度)?"))),
-    ("一般公共预算总收入", (r"一般公共预算总收入", r"财政总收入")),
-    ("一般公共预算收入", (r"(?:地方)?一般公共预算收入",)),
-    ("规上工业增加值", (r"规模以上工业增加值", r"规上工业增加值", r"规模工业增加值")),
-    ("固定资产投资", (r"全社会固定资产投资", _alone(r"固定资产投资"))),
-    ("社会消费品零售总额", (r"社会消费品零售总?额", r"社消零售总额")),
-    ("城镇居民人均可支配收入", (r"城镇(?:常住)?居民人均可支配收入",)),
-    ("农村居民人均可支配收入", (r"农村(?:常住)?居民人均可支配收入",)),
-    ("农村居民人均纯收入", (r"农村居民人均纯收入", r"农民人均纯收入")),
+                      _alone(r"经济增长(?:速度)?")), MONEY),
+    ("一般公共预算总收入", (r"一般公共预算总收入", r"财政总收入"), MONEY),
+    ("一般公共预算收入", (r"(?:地方)?一般公共预算收入",), MONEY),
+    ("规上工业增加值", (r"规模以上工业增加值", r"规上工业增加值", r"规模工业增加值"), MONEY),
+    ("固定资产投资", (r"全社会固定资产投资", _alone(r"固定资产投资")), MONEY),
+    ("社会消费品零售总额", (r"社会消费品零售总?额", r"社消零售总额"), MONEY),
+    ("城镇居民人均可支配收入", (r"城镇(?:常住)?居民人均可支配收入",), MONEY),
+    ("农村居民人均可支配收入", (r"农村(?:常住)?居民人均可支配收入",), MONEY),
+    ("农村居民人均纯收入", (r"农村居民人均纯收入", r"农民人均纯收入"), MONEY),
     ("城乡居民人均可支配收入", (r"城乡居民人均可支配收入", r"全体居民人均可支配收入",
-                               _alone(r"居民人均可支配收入"))),
-    ("城镇新增就业", (r"城镇新增就业", r"新增城镇就业")),
-    ("城镇调查失业率", (r"城镇调查失业率",)),
-    ("城镇登记失业率", (r"城镇登记失业率",)),
-    ("居民消费价格涨幅", (r"居民消费价格(?:指数)?(?:总水平)?(?:涨幅)?", r"CPI涨幅")),
-    ("商品零售价格涨幅", (r"商品零售价格涨幅",)),
-    ("进出口总额", (r"(?:外贸)?进出口总[额值]", _alone(r"(?:外贸)?进出口"), r"对外贸易总额")),
-    ("出口总额", (_alone(r"出口(?:总额)?"),)),
-    ("粮食产量", (r"粮食总?产量",)),
+                               _alone(r"居民人均可支配收入")), MONEY),
+    ("城镇新增就业", (r"城镇新增就业", r"新增城镇就业"), PEOPLE),
+    ("城镇调查失业率", (r"城镇调查失业率",), ()),
+    ("城镇登记失业率", (r"城镇登记失业率",), ()),
+    ("居民消费价格涨幅", (r"居民消费价格(?:指数)?(?:总水平)?(?:涨幅)?", r"CPI涨幅"), ()),
+    ("商品零售价格涨幅", (r"商品零售价格涨幅",), ()),
+    ("进出口总额", (r"(?:外贸)?进出口总[额值]", _alone(r"(?:外贸)?进出口"), r"对外贸易总额"),
+     MONEY),
+    ("出口总额", (_alone(r"出口(?:总额)?"),), MONEY),
+    ("粮食产量", (r"粮食总?产量",), GRAIN),
     ("研发投入强度", (r"(?:全社会)?研发(?:经费)?投入强度", r"研究与试验发展经费投入强度",
-                      r"R&D经费投入强度")),
-    ("研发投入", (r"(?:全社会)?研发(?:经费)?投入", r"研究与试验发展经费(?:投入)?")),
+                      r"R&D经费投入强度"), ()),
+    ("研发投入", (r"(?:全社会)?研发(?:经费)?投入", r"研究与试验发展经费(?:投入)?"), MONEY),
 )
 # One name with 分别 and two values: the urban and the rural figure.
 SEPARATELY = {"城乡居民人均可支配收入": ("城镇居民人均可支配收入", "农村居民人均可支配收入")}
-NATIONAL_NAMES = ("地区生产总值", "国内生产总值")   # renamed in the State Council's reports
+NATIONAL_NAMES = ("地区生产总值", "国内生产总值")   # (in the table, in the State Council's reports)
 
-_GROUP = {f"n{index}": name for index, (name, _) in enumerate(INDICATORS)}
+UNITS_OF = {name: units for name, _, units in INDICATORS}
+_GROUP = {f"n{index}": name for index, (name, _, _) in enumerate(INDICATORS)}
 NAME = re.compile("|".join(f"(?P<n{index}>{'|'.join(aliases)})"
-                           for index, (_, aliases) in enumerate(INDICATORS)))
-RATE_OF_CHANGE = re.compile(r"增长|速度|涨幅")   # in a name: its value is a growth rate
+                           for index, (_, aliases, _) in enumerate(INDICATORS)))
+RATE_OF_CHANGE = re.compile(r"增长|速度|涨幅")   # in a name as written: its value is a growth rate
 RATE = re.compile(r"率|强度")                     # in a name: its % value is a level
 
 # Words allowed between a name and its verb: 比上年, 同口径, 的宏观调控目标，…
-FILLER = r"(?:比上年|比去年|同比|同口径|全年|实际|名义|计划|预计|力争|争取|确保|要|将" \
-         r"|的?(?:宏观)?(?:调控|主要|预期)?目标，?|的?预期)*"
+FILLER = (r"(?:比上年|比去年|同比|同口径|全年|实际|名义|计划|预计|力争|争取|确保|要|将"
+          r"|的?(?:宏观)?(?:调控|主要|预期)?目标，?|的?预期)*")
 CHANGE_VERBS = ("增长", "增加", "增速", "上涨", "提高", "下降", "降低", "减少")
 DECLINES = ("下降", "降低", "减少")
 VERB = (r"(?P<verb>(?:增长|增加|提高|下降|降低|减少|回落|降)到|增长了?|增加|增速|上涨|提高"
         r"|下降|降低|减少|达到|达|设定为|定为|为|是|控制在|保持在|稳定在|在|低于|站上|迈上|突破|超过|超)")
-UNIT = r"个百分点|%|万亿元|亿美元|亿元|万元|万亿斤|亿斤|亿公斤|万吨|万人次|万人|万户|万亩|亩|万家|家|万个|个"
+# Every unit a number may carry, so that 3个百分点 or 500家 is read whole (and skipped).
+UNIT = r"个百分点|%|万亿元|亿美元|亿元|万元|元|万亿斤|亿斤|亿公斤|万吨|万人次|万人|万户|万亩|亩|万家|家|万个|个"
 NUMBER = r"\d+(?:\.\d+)?"
 VALUE = re.compile(
     rf"(?P<pre>大约|约|超过|超|不低于|不少于|不超过|不高于)?(?P<num>{NUMBER})"
-    rf"(?:(?P<unit1>%)?(?P<sep>[-－—–~～至到]{{1,2}})(?P<high>{NUMBER}))?"
+    rf"(?:(?P<unit1>%)?[-－—–~～至到]{{1,2}}(?P<high>{NUMBER}))?"
     rf"(?P<unit>{UNIT})(?P<suf>左右|上下|以上|以内|之内|以下)?")
-# After a name: filler and verb (or a filler ending in 目标/预期 with no verb), then a value.
-TAIL = re.compile(rf"(?:{FILLER}(?:{VERB}|(?<=目标)|(?<=预期)))?(?={NUMBER}|[约超不大])")
+VALUE_START = rf"(?={NUMBER}|[约超不大])"
+# After a name: filler and verb, or a filler ending in 目标/预期 and no verb, or nothing.
+TAIL = re.compile(rf"(?:{FILLER}(?:{VERB}|(?<=目标)|(?<=预期)))?{VALUE_START}")
 # A second figure for the same name: …增长7%以上，站上3500亿元; …9.86万亿元、增长5.7%.
-CHAIN = re.compile(rf"[，、](?:比上年|同比|总量|总额)?{VERB}?(?={NUMBER}|[约超不大])")
+CHAIN = re.compile(rf"[，、](?:比上年|同比|总量|总额)?{VERB}?{VALUE_START}")
 # The names of an enumeration, from the clause start to 分别.
 ENUMERATION = re.compile(rf"(?P<names>[^，。；：:！？]+?)分别{VERB}?")
 ITEM_SEPARATOR = re.compile(r"[、和及与]")
@@ -119,21 +137,22 @@ QUALIFIERS = {"约": "左右", "大约": "左右", "上下": "左右", "超": "�
               "不高于": "以内", "之内": "以内", "低于": "以下", "左右": "左右", "以上": "以上",
               "以内": "以内", "以下": "以下"}
 
-# Before a name in its clause: not one year's figure (五年来城镇新增就业…, 占…).
-MULTI_YEAR = re.compile(r"年均|平均|累计|以来|[二三四五六七八九十]年|占")
+SEVERAL_YEARS_BEFORE = re.compile(r"年均|平均|累计|以来|[二三四五六七八九十]年")   # in the clause
+NOT_THE_WHOLE_BEFORE = re.compile(r"(?:占|人均|企业|县|全国|”)$")                 # right before
+NOT_THE_WHOLE_AFTER = re.compile(r"县|企业")                                      # right after
 PAST_TARGET_BEFORE = re.compile(r"(?:确定|预定|原定|提出)的$")
 PAST_TARGET_AFTER = re.compile(r"的?(?:预期)?目标")
-TARGET_WORDS = re.compile(r"预期目标|主要目标|调控目标|目标是|目标为|力争|争取|计划|确保")
+TARGET_WORDS = re.compile(r"预期目标|主要目标|调控目标|目标是|目标为|力争")
 REVIEW_HEADING = re.compile(r"回顾|过去|成就|一年来")
 PLAN_HEADING = re.compile(r"安排|任务|目标|要求|部署|建议|打算|展望|思路")
-MULTI_YEAR_HEADING = re.compile(r"五年|时期|“[^”]{1,3}五”")
-# A sentence that opens with a time (过去一年，…) frames those after it in the paragraph.
-FRAME = re.compile(r"(?:在)?(?:过去一年|去年|今年|明年|一年来|\d{4}年)(?:里|中|以来)?，")
+SEVERAL_YEARS_HEADING = re.compile(r"五年|时期|“[^”]{1,3}五”")
+# A sentence opening with a time (过去一年，…) is placed by it, and frames the next ones.
+OPENING = re.compile(r"在?(?:过去一年|去年|今年|明年|一年来|\d{4}年)(?:里|中|以来)?，")
 YEAR_MENTION = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
 FULL_WIDTH = str.maketrans("０１２３４５６７８９％．", "0123456789%.")
 SENTENCE = re.compile(r"[^。！？；]+[。！？；]?")
 
-PLAN, REVIEW, SEVERAL_YEARS, OTHER_YEAR, MIXED = "plan", "review", "several years", "other year", "mixed"
+PLAN, REVIEW, SEVERAL_YEARS, OTHER_YEAR, MIXED = "plan", "review", "several", "other", "mixed"
 
 
 @dataclass
@@ -143,48 +162,47 @@ class _Cues:
     year: int
     plan: re.Pattern
     review: re.Pattern
-    national: bool
 
     @classmethod
-    def of(cls, texts: list[str], year: int) -> _Cues:
-        joined = "".join(texts)
-        early = joined.count("明年") > joined.count("今年")
+    def of(cls, text: str, year: int) -> _Cues:
+        early = text.count("明年") > text.count("今年")
         this, last = ("明年", "今年") if early else ("今年", "去年")
-        return cls(
-            year=year,
-            plan=re.compile(rf"{this}|{year}年"),
-            review=re.compile(rf"{last}|(?<!比)上年|过去一年|一年来|{year - 1}年"),
-            national=joined.count("国内生产总值") > joined.count("地区生产总值"),
-        )
+        return cls(year=year, plan=re.compile(rf"{this}|{year}年"),
+                   review=re.compile(rf"{last}|(?<!比)上年|过去一年|一年来|{year - 1}年"))
 
     def time_of(self, text: str) -> str | None:
         """PLAN, REVIEW or OTHER_YEAR when the words say so unambiguously, else None."""
         plan, review = bool(self.plan.search(text)), bool(self.review.search(text))
-        if any(int(y) not in (self.year, self.year - 1) for y in YEAR_MENTION.findall(text)):
-            return None if plan or review else OTHER_YEAR   # 2005年与2000年相比: not one year
+        if any(int(year) not in (self.year, self.year - 1) for year in YEAR_MENTION.findall(text)):
+            return None if plan or review else OTHER_YEAR
         if plan != review:
             return PLAN if plan else REVIEW
         return None
 
-    def heading_time(self, heading: str) -> str | None:
-        if MULTI_YEAR_HEADING.search(heading):
+    def heading_time(self, heading: str, by_words: bool) -> str | None:
+        """The part a heading opens; ``by_words``: 回顾, 安排… count, not only years."""
+        if SEVERAL_YEARS_HEADING.search(heading):
             return SEVERAL_YEARS
-        review = bool(REVIEW_HEADING.search(heading) or self.review.search(heading))
-        plan = bool(PLAN_HEADING.search(heading) or self.plan.search(heading))
+        review = bool(self.review.search(heading) or by_words and REVIEW_HEADING.search(heading))
+        plan = bool(self.plan.search(heading) or by_words and PLAN_HEADING.search(heading))
         if review and plan:
-            return MIXED          # 1998年工作回顾和1999年工作的总体要求: sentences decide
+            return MIXED          # 1998年工作回顾和1999年工作的总体要求: its sentences decide
         return REVIEW if review else PLAN if plan else None
 
 
 def extract_indicators(sections: list[SectionNode], year: int) -> list[IndicatorFact]:
     """The facts stated in ``sections`` (flattened, in reading order) of the report for ``year``."""
-    cues = _Cues.of([_normalise(node.text) for node in sections], year)
+    text = "".join(_normalise(node.text) for node in sections)
+    cues = _Cues.of(text, year)
+    national = text.count("国内生产总值") > text.count("地区生产总值")
     facts, seen = [], set()
     for index, (node, phase) in enumerate(zip(sections, _phases(sections, cues))):
         if node.style == GLOSSARY_STYLE:
             continue
         for fact in _section_facts(node.text, phase, cues):
             fact.section_index = index
+            if national:
+                fact.name = fact.name.replace(*NATIONAL_NAMES)
             key = (fact.name, fact.measure, fact.kind, fact.period_year, fact.value,
                    fact.value_high, fact.unit, fact.qualifier)
             if key not in seen:
@@ -205,62 +223,69 @@ def _normalise(text: str) -> str:
 def _phases(sections: list[SectionNode], cues: _Cues) -> list[str | None]:
     """Per section: REVIEW, PLAN, SEVERAL_YEARS, or MIXED/None (its sentences decide)."""
     phases = []
-    stack = []   # (level, style, phase, whether the heading itself set it) of open headings
+    open_headings = []   # (level, style, phase, whether the heading itself set it)
     for node in sections:
-        found = cues.heading_time(_normalise(node.heading))
-        own = found is not None
-        while stack and stack[-1][0] >= node.level:
-            level, style, phase, its_own = stack.pop()
-            if not own and its_own and (level, style) == (node.level, node.style):
-                found, own = PLAN, True   # a neutral part after the review (or plan): the plan
-        if found is None and stack:
-            found = stack[-1][2]
+        sibling_set_its_part = False
+        while open_headings and open_headings[-1][0] >= node.level:
+            level, style, _, its_own = open_headings.pop()
+            sibling_set_its_part = its_own and (level, style) == (node.level, node.style)
+        parent = open_headings[-1][2] if open_headings else None
+        # Under the review or the plan only a year moves a heading (锚定目标攻坚 is review).
+        phase = cues.heading_time(_normalise(node.heading), by_words=parent not in (REVIEW, PLAN))
+        own = phase is not None
+        if not own and sibling_set_its_part:
+            phase, own = PLAN, True   # a neutral part after the review (or plan): the plan
+        if phase is None:
+            phase = parent
         if node.heading:
-            stack.append((node.level, node.style, found, own))
-        phases.append(found)
+            open_headings.append((node.level, node.style, phase, own))
+        phases.append(phase)
     return phases
 
 
 def _section_facts(text: str, phase: str | None, cues: _Cues) -> list[IndicatorFact]:
     facts = []
-    carried = None      # the time of the 。-sentence this ；-piece continues
-    framed = None       # the time a paragraph's sentence opened with (过去一年，…。)
+    carried = None    # the time of the 。-sentence a ；-piece continues
+    framed = None     # the time an earlier sentence of the paragraph opened with
     for match in SENTENCE.finditer(text):
-        sentence = match.group().strip()
+        raw = match.group()
+        sentence = raw.strip()
         if not sentence:
             continue
-        if "\n" in match.group()[:match.group().find(sentence[0])]:
+        if "\n" in raw[:len(raw) - len(raw.lstrip())]:
             carried = framed = None   # a new paragraph
         normal = _normalise(sentence)
-        opener = FRAME.match(normal)
-        named = cues.time_of(opener.group() if opener else normal)
+        opening = OPENING.match(normal)
+        named = cues.time_of(opening.group() if opening else normal)
         time = named or carried
-        if time is None and framed and not (framed == REVIEW and TARGET_WORDS.search(normal)):
+        if time is None and not (framed == REVIEW and TARGET_WORDS.search(normal)):
             time = framed
         if time is None and phase in (PLAN, REVIEW):
             time = phase
         if time is None and phase != SEVERAL_YEARS and TARGET_WORDS.search(normal):
             time = PLAN
         carried = time if sentence.endswith("；") else None
-        framed = named if opener else framed
+        framed = named if opening else framed
         if time in (PLAN, REVIEW):
-            facts.extend(_sentence_facts(sentence, normal, time, cues))
+            facts.extend(_sentence_facts(sentence, normal, time, cues.year))
     return facts
 
 
-def _sentence_facts(sentence: str, normal: str, time: str, cues: _Cues) -> list[IndicatorFact]:
-    """The facts of one sentence, in the order their names appear."""
-    kind, period = (TARGET, cues.year) if time == PLAN else (ACTUAL, cues.year - 1)
-    found: list[tuple[int, IndicatorFact]] = []
+def _sentence_facts(sentence: str, normal: str, time: str, year: int) -> list[IndicatorFact]:
+    """The facts of one sentence, in the order their names (then figures) appear."""
+    kind, period = (TARGET, year) if time == PLAN else (ACTUAL, year - 1)
+    found = []   # (position, order, fact)
 
-    def add(position, name, alias, verb, value):
-        fact = _fact(name, alias, verb, value, kind, period, sentence)
+    def add(position, name, verb, value):
+        fact = _fact(name, verb, value)
         if fact:
-            found.append((position, fact))
+            fact.kind, fact.period_year, fact.sentence = kind, period, sentence
+            found.append((position, len(found), fact))
+            return fact
 
     covered = []
     for enumeration in ENUMERATION.finditer(normal):
-        end = _enumeration_facts(normal, enumeration, cues, add)
+        end = _enumeration(normal, enumeration, add)
         if end:
             covered.append((enumeration.start(), end))
     for name in NAME.finditer(normal):
@@ -268,22 +293,20 @@ def _sentence_facts(sentence: str, normal: str, time: str, cues: _Cues) -> list[
             continue
         tail = TAIL.match(normal, name.end())
         value = tail and VALUE.match(normal, tail.end())
-        if not value or _multi_year_or_past(normal, name, value, time):
+        if not value or not _whole_for_one_year(normal, name, value, time):
             continue
-        canonical = _canonical(name, cues)
-        add(name.start(), canonical, name.group(), tail.group("verb"), value)
-        first = found[-1][1].measure if found and found[-1][0] == name.start() else None
-        chain = CHAIN.match(normal, value.end())
+        first = add(name.start(), name, tail.group("verb"), value)
+        chain = first and CHAIN.match(normal, value.end())
         second = chain and VALUE.match(normal, chain.end())
-        if first and second:
-            add(name.start() + 1, canonical, name.group(), chain.group("verb"), second)
-            if found[-1][1].measure == first:
-                found.pop()   # 、力争达到8%: a second figure of the same measure is not taken
-    return [fact for _, fact in sorted(found, key=lambda pair: pair[0])]
+        if second and not NOT_THE_WHOLE_AFTER.match(normal, second.end()):
+            also = add(name.start(), name, chain.group("verb"), second)
+            if also and also.measure == first.measure:
+                found.pop()   # 、力争达到8%: only a figure of the other measure is taken
+    return [fact for _, _, fact in sorted(found, key=lambda item: item[:2])]
 
 
-def _enumeration_facts(normal: str, match: re.Match, cues: _Cues, add) -> int | None:
-    """Facts of 甲、乙分别增长1%、2%; returns where the values end, or None if none read."""
+def _enumeration(normal: str, match: re.Match, add) -> int | None:
+    """Facts of 甲、乙分别增长1%、2%; where its values end, or None if it was not read."""
     values, position = [], match.end()
     while value := VALUE.match(normal, position):
         values.append(value)
@@ -292,79 +315,69 @@ def _enumeration_facts(normal: str, match: re.Match, cues: _Cues, add) -> int | 
             break
         position = separator.end()
     texts = ITEM_SEPARATOR.split(match.group("names"))
-    items = _borrow_tails([_item_name(text, cues) for text in texts], texts, cues)
-    if len(items) == 1 and items[0] and items[0][0] in SEPARATELY and len(values) == 2:
-        items = [(name, items[0][1]) for name in SEPARATELY[items[0][0]]]
-    if len(values) < 2 or len(items) != len(values):
+    names = _borrow_tails([_ending_name(text) for text in texts], texts)
+    if len(names) == 1 and names[0] and _GROUP[names[0].lastgroup] in SEPARATELY:
+        names = names * 2
+    if len(values) < 2 or len(names) != len(values):
         return None
-    for offset, (item, value) in enumerate(zip(items, values)):
-        if item:
-            add(match.start() + offset, item[0], item[1], match.group("verb"), value)
+    for order, (name, value) in enumerate(zip(names, values)):
+        if name:
+            fact = add(match.start() + order, name, match.group("verb"), value)
+            if fact and len(texts) == 1:
+                fact.name = SEPARATELY[fact.name][order]
     return values[-1].end()
 
 
-def _item_name(item: str, cues: _Cues) -> tuple[str, str] | None:
-    """(canonical, alias as written) of an enumerated item that ends with a known name."""
-    name = None
-    for name in NAME.finditer(item):
-        pass
-    if name is None or name.end() != len(item):
-        return None
-    return _canonical(name, cues), name.group()
+def _ending_name(text: str) -> re.Match | None:
+    """The known name an enumerated item ends with (全市规上工业增加值), if any."""
+    names = list(NAME.finditer(text))
+    return names[-1] if names and names[-1].end() == len(text) else None
 
 
-def _borrow_tails(items, texts, cues):
-    """城镇、农村居民人均可支配收入: a bare first item takes the last one's tail."""
+def _borrow_tails(names: list[re.Match | None], texts: list[str]) -> list[re.Match | None]:
+    """城镇、农村居民人均可支配收入: an unknown item ending in a modifier takes the last's tail."""
     last = texts[-1]
-    for index, (item, text) in enumerate(zip(items, texts)):
-        if item is None and len(text) <= 3 and items[-1]:
-            for cut in range(1, len(last)):
-                name = NAME.fullmatch(text + last[cut:])
-                if name:
-                    items[index] = (_canonical(name, cues), name.group())
-                    break
-    return items
+    for index, text in enumerate(texts):
+        if names[index] is None and names[-1]:
+            borrowed = (_ending_name(text + last[cut:]) for cut in range(1, len(last)))
+            names[index] = next((name for name in borrowed if name and name.start() < len(text)), None)
+    return names
 
 
-def _canonical(name: re.Match, cues: _Cues) -> str:
-    canonical = _GROUP[name.lastgroup]
-    return canonical.replace(*NATIONAL_NAMES) if cues.national else canonical
-
-
-def _multi_year_or_past(normal: str, name: re.Match, value: re.Match, time: str) -> bool:
-    """年均…增长, 占…, or (in the review) a past target restated."""
+def _whole_for_one_year(normal: str, name: re.Match, value: re.Match, time: str) -> bool:
+    """False for 年均…, 占…, 人均…, 超200亿元县, or (in the review) a past target restated."""
     clause_start = max(normal.rfind(mark, 0, name.start()) for mark in "，：；") + 1
-    if MULTI_YEAR.search(normal, clause_start, name.start()):
-        return True
-    return time == REVIEW and bool(PAST_TARGET_BEFORE.search(normal, 0, name.start())
-                                   or PAST_TARGET_AFTER.match(normal, value.end()))
+    if (SEVERAL_YEARS_BEFORE.search(normal, clause_start, name.start())
+            or NOT_THE_WHOLE_BEFORE.search(normal, 0, name.start())
+            or NOT_THE_WHOLE_AFTER.match(normal, value.end())):
+        return False
+    return not (time == REVIEW and (PAST_TARGET_BEFORE.search(normal, 0, name.start())
+                                    or PAST_TARGET_AFTER.match(normal, value.end())))
 
 
-def _fact(name, alias, verb, value, kind, period, sentence) -> IndicatorFact | None:
-    """One fact from a value match, or None when the reading is not a plain growth or level."""
-    unit = value.group("unit")
-    if unit == "个百分点" or (value.group("unit1") and value.group("unit1") != unit):
+def _fact(name: re.Match, verb: str | None, value: re.Match) -> IndicatorFact | None:
+    """The growth or level a value gives the name, or None when it is neither."""
+    canonical, unit, verb = _GROUP[name.lastgroup], value.group("unit"), verb or ""
+    if unit != "%" and unit not in UNITS_OF[canonical] or value.group("unit1") not in (None, unit):
         return None
-    verb = verb or ""
     changes = verb.rstrip("了") in CHANGE_VERBS
-    if RATE_OF_CHANGE.search(alias):
+    if RATE_OF_CHANGE.search(name.group()):
         measure, changes = GROWTH, False    # 涨幅回落到2.6%: the rate itself
-    elif changes:
-        measure = GROWTH                    # with another unit (增加100亿斤) an increment: skipped
     else:
-        measure = LEVEL                     # 达到, 增长到, or no verb
-    if measure == GROWTH and unit != "%" or measure == LEVEL and unit == "%" and not RATE.search(alias):
+        measure = GROWTH if changes else LEVEL
+    if measure == GROWTH:
+        wrong_unit = unit != "%"          # an increment (增加100亿斤)
+    else:
+        wrong_unit = unit == "%" and not RATE.search(name.group())   # a % of an amount
+    if wrong_unit:
         return None
-    low, high = float(value.group("num")), value.group("high")
-    high = float(high) if high else None
+    low = float(value.group("num"))
+    high = float(value.group("high")) if value.group("high") else None
     if changes and verb.startswith(DECLINES):
-        low, high = -low, (-high if high is not None else None)
-        if high is not None:
-            low, high = min(low, high), max(low, high)
+        low, high = (-low, None) if high is None else (-high, -low)
     if high is not None:
         qualifier = "range"
     else:
         qualifier = QUALIFIERS.get(value.group("suf") or value.group("pre") or verb, "")
-    return IndicatorFact(name=name, measure=measure, value=low, unit=unit, kind=kind,
-                         period_year=period, sentence=sentence, value_high=high,
-                         qualifier=qualifier)
+    return IndicatorFact(name=canonical, measure=measure, value=low, unit=unit, kind="",
+                         period_year=0, sentence="", value_high=high, qualifier=qualifier)

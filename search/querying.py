@@ -1,0 +1,193 @@
+"""The search box's query language, parsed by hand into a Whoosh query.
+
+Words separated by spaces must all match; "…" or “…” is a phrase; OR (uppercase) or |
+between two items means either; -word or -"phrase" excludes. Everything else is literal
+text: Whoosh's own syntax (field:x, *, ?, ~, ^, [a TO b], parentheses) is never
+interpreted, so no input raises. Each item, quoted or not, must appear as a sequence:
+as consecutive jieba words in a text field or as consecutive characters in its
+character twin (search.analysis), so a word jieba cuts differently in query and text
+still matches, and so does a single character.
+
+Whoosh's and haystack's own parsers are not used: haystack lowercases OR to "or",
+which the analyzer then reads as a word, so "A OR B" silently meant "A and B and or".
+"""
+import unicodedata
+from dataclasses import dataclass, field
+
+from whoosh.query import And, AndNot, Or, Phrase, Query, Term
+
+from search.analysis import char_analyzer, chars_field, to_simplified, word_analyzer
+
+MAX_QUERY_CHARS = 200  # a long sentence; a pasted paragraph is cut here, with a note
+
+NOTE_TOO_LONG = f"查询过长，已截取前 {MAX_QUERY_CHARS} 个字符"
+NOTE_EMOJI = "已忽略表情符号"
+NOTE_SYMBOLS = "已忽略无法识别的符号"
+NOTE_UNCLOSED_QUOTE = "引号未配对，已在末尾补上"
+NOTE_STRAY_OR = "OR 需要写在两个词之间，已忽略多余的 OR"
+NOTE_ONLY_EXCLUDED = "只有排除的词（-词），无法搜索，请加上要查找的词"
+
+QUOTES = '"＂“”'
+OR_SIGNS = "|｜"
+MINUS_SIGNS = "-－"
+OR_WORD = "OR"
+# Pictographs, dingbats, arrows and stars, variation selectors, keycaps, flag tags.
+EMOJI_RANGES = [(0x1F000, 0x1FAFF), (0x2600, 0x27BF), (0x2B00, 0x2BFF), (0xFE00, 0xFE0F),
+                (0x20E3, 0x20E3), (0xE0000, 0xE007F)]
+
+_WORDS = word_analyzer()
+_CHARS = char_analyzer()
+
+
+@dataclass
+class UserQuery:
+    query: Query | None  # None when nothing searchable is left
+    terms: list[str] = field(default_factory=list)  # simplified, for highlighting
+    notes: list[str] = field(default_factory=list)  # messages for the user
+    text: str = ""  # the query as understood, to echo back
+
+
+@dataclass(frozen=True)
+class _Item:
+    text: str
+    phrase: bool
+    excluded: bool
+
+    def show(self) -> str:
+        body = f'"{self.text}"' if self.phrase else self.text
+        return "-" + body if self.excluded else body
+
+
+_OR = object()  # the OR operator in the token stream
+
+
+def parse_user_query(raw: str, fields=("text",)) -> UserQuery:
+    notes = []
+    text = _clean("" if raw is None else str(raw), notes)
+    tokens = [t for t in _lex(text, notes) if t is _OR or _searchable(t, notes)]
+    groups, excluded = _group(tokens, notes)
+    shown = [" OR ".join(item.show() for item in group) for group in groups]
+    shown += [item.show() for item in excluded]
+    result = UserQuery(None, notes=notes, text=" ".join(shown))
+    if not groups:
+        if excluded:
+            _note(notes, NOTE_ONLY_EXCLUDED)
+        return result
+    query = And([Or([_item_query(item.text, fields) for item in group]) for group in groups])
+    if excluded:
+        query = AndNot(query, Or([_item_query(item.text, fields) for item in excluded]))
+    result.query = query.normalize()
+    terms = (to_simplified(item.text) for group in groups for item in group)
+    result.terms = list(dict.fromkeys(terms))
+    return result
+
+
+def _note(notes: list, note: str) -> None:
+    if note not in notes:
+        notes.append(note)
+
+
+def _is_emoji(char: str) -> bool:
+    code = ord(char)
+    return any(low <= code <= high for low, high in EMOJI_RANGES)
+
+
+def _clean(text: str, notes: list) -> str:
+    """Spaces for whitespace; emoji and control, format and unassigned characters dropped."""
+    kept = []
+    for char in text:
+        if char.isspace():
+            kept.append(" ")
+        elif _is_emoji(char):
+            _note(notes, NOTE_EMOJI)
+        elif unicodedata.category(char)[0] != "C":
+            kept.append(char)
+    text = " ".join("".join(kept).split())
+    if len(text) > MAX_QUERY_CHARS:
+        _note(notes, NOTE_TOO_LONG)
+        text = text[:MAX_QUERY_CHARS]
+    return text
+
+
+def _lex(text: str, notes: list):
+    """Yield _Item and _OR tokens; an unclosed quote runs to the end."""
+    i, end = 0, len(text)
+    while i < end:
+        char = text[i]
+        if char == " ":
+            i += 1
+            continue
+        if char in OR_SIGNS:
+            yield _OR
+            i += 1
+            continue
+        excluded = char in MINUS_SIGNS and i + 1 < end and text[i + 1] != " "
+        if excluded:
+            i += 1
+        if text[i] in QUOTES:
+            close = next((j for j in range(i + 1, end) if text[j] in QUOTES), None)
+            if close is None:
+                _note(notes, NOTE_UNCLOSED_QUOTE)
+                close = end
+            phrase = " ".join(text[i + 1:close].split())
+            if phrase:
+                yield _Item(phrase, True, excluded)
+            i = close + 1
+            continue
+        j = i + 1
+        while j < end and text[j] != " " and text[j] not in OR_SIGNS and text[j] not in QUOTES:
+            j += 1
+        word = text[i:j]
+        yield _OR if word == OR_WORD and not excluded else _Item(word, False, excluded)
+        i = j
+
+
+def _searchable(item: _Item, notes: list) -> bool:
+    if any(True for _ in _CHARS(item.text)):
+        return True
+    _note(notes, NOTE_SYMBOLS)
+    return False
+
+
+def _group(tokens: list, notes: list) -> tuple[list[list[_Item]], list[_Item]]:
+    """Wanted items in OR groups (ANDed together), and excluded items.
+
+    An OR joins the wanted items on either side of it; one that does not stand between
+    two wanted items is dropped with a note.
+    """
+    groups, excluded = [], []
+    joining = False  # an OR is waiting for its right-hand item
+    after_wanted = False
+    for token in tokens:
+        if token is _OR:
+            if after_wanted and not joining:
+                joining = True
+            else:
+                _note(notes, NOTE_STRAY_OR)
+            continue
+        if token.excluded:
+            if joining:
+                _note(notes, NOTE_STRAY_OR)
+            excluded.append(token)
+            joining = after_wanted = False
+        elif joining:
+            groups[-1].append(token)
+            joining = False
+        else:
+            groups.append([token])
+            after_wanted = True
+    if joining:
+        _note(notes, NOTE_STRAY_OR)
+    return groups, excluded
+
+
+def _sequence(fieldname: str, tokens: list[str]) -> Query:
+    return Term(fieldname, tokens[0]) if len(tokens) == 1 else Phrase(fieldname, tokens)
+
+
+def _item_query(text: str, fields) -> Query:
+    """The item as consecutive words or as consecutive characters, in any of the fields."""
+    words = [token.text for token in _WORDS(text, mode="query")]
+    chars = [token.text for token in _CHARS(text, mode="query")]
+    return Or([query for name in fields
+               for query in (_sequence(name, words), _sequence(chars_field(name), chars))])

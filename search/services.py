@@ -1,0 +1,130 @@
+"""Searching sections and report titles: what the views and the JSON API share."""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from django.db.models import Count
+from haystack.constants import DJANGO_CT, DJANGO_ID
+from whoosh.query import And, NumericRange, Term
+from whoosh.sorting import Count as CountMap
+from whoosh.sorting import FieldFacet
+
+from archive.models import Report, Section
+from search.highlighting import highlight
+from search.indexing import backend, model_ct
+from search.params import SearchParams
+from search.querying import parse_user_query
+
+PAGE_SIZE = 20
+FACETS = ("year", "region", "kind")
+
+
+@dataclass
+class Hit:
+    report: Report
+    section: Section | None
+    heading: str
+    snippet: str  # HTML: escaped text with <mark> around matches
+    score: float
+
+    @property
+    def url(self) -> str:
+        return self.section.get_absolute_url() if self.section else self.report.get_absolute_url()
+
+
+@dataclass
+class SearchResults:
+    params: SearchParams
+    hits: list[Hit] = field(default_factory=list)
+    count: int = 0
+    facets: dict[str, list[tuple]] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    query_text: str = ""
+
+    @property
+    def page_count(self) -> int:
+        return max(1, math.ceil(self.count / PAGE_SIZE))
+
+
+def search(params: SearchParams) -> SearchResults:
+    """Run ``params`` against the index; an empty or unusable query gives no hits, never an error."""
+    parsed = parse_user_query(params.q)
+    results = SearchResults(params=params, notes=[*params.errors, *parsed.notes],
+                            query_text=parsed.text)
+    if parsed.query is None:
+        return results
+    searcher = backend().searcher()
+    query = And([parsed.query, *filters(params)]) if params.is_filtered else parsed.query
+    sort = {"newest": ("year", True), "oldest": ("year", False)}.get(params.sort)
+    page = searcher.search_page(
+        query, params.page, pagelen=PAGE_SIZE,
+        groupedby=[FieldFacet(name, maptype=CountMap) for name in FACETS],
+        sortedby=sort[0] if sort else None, reverse=sort[1] if sort else False)
+    results.count = page.total
+    results.facets = {name: _facet_counts(page.results.groups(name), name) for name in FACETS}
+    if page.pagenum == params.page:  # Whoosh answers a too-high page with the last one
+        results.hits = _hits(page, parsed.terms)
+    return results
+
+
+def filters(params: SearchParams) -> list:
+    found = []
+    if params.year:
+        found.append(Term("year", params.year))
+    if params.year_from or params.year_to:
+        found.append(NumericRange("year", params.year_from, params.year_to))
+    if params.region:
+        found.append(Term("region", params.region))
+    if params.kind:
+        found.append(Term("kind", params.kind))
+    if params.report:
+        found.append(Term("report_id", params.report))
+    return found
+
+
+def term_trend(q: str, region: str = "") -> dict:
+    """Matching sections per year, with the year's section count, for the trend chart."""
+    parsed = parse_user_query(q)
+    totals = Section.objects.all()
+    if region:
+        totals = totals.filter(report__region=region)
+    totals = dict(totals.values_list("report__year").annotate(n=Count("id")))
+    matches: dict[int, int] = {}
+    if parsed.query is not None:
+        query = And([parsed.query, Term(DJANGO_CT, model_ct(Section)),
+                     *([Term("region", region)] if region else [])])
+        hits = backend().searcher().search(query, limit=1, groupedby=FieldFacet("year", maptype=CountMap))
+        matches = {int(year): count for year, count in hits.groups("year").items()}
+    series = [{"year": year, "count": matches.get(year, 0), "sections": total,
+               "share": round(matches.get(year, 0) / total, 6) if total else 0.0}
+              for year, total in sorted(totals.items())]
+    return {"query": parsed.text, "region": region, "notes": parsed.notes, "series": series}
+
+
+def _facet_counts(groups: dict, name: str) -> list[tuple]:
+    items = [(int(value) if name == "year" else value, count)
+             for value, count in groups.items() if value not in (None, "")]
+    if name == "year":
+        return sorted(items, reverse=True)
+    return sorted(items, key=lambda item: (-item[1], item[0]))
+
+
+def _hits(page, terms: list[str]) -> list[Hit]:
+    stored = [(hit.fields(), hit.score or 0.0) for hit in page]
+    section_ct = model_ct(Section)
+    section_ids = [int(f[DJANGO_ID]) for f, _ in stored if f[DJANGO_CT] == section_ct]
+    sections = Section.objects.in_bulk(section_ids)
+    reports = Report.objects.only("id", "title", "region", "year", "kind").in_bulk(
+        {f["report_id"] for f, _ in stored})
+    hits = []
+    for fields, score in stored:
+        report = reports.get(fields["report_id"])
+        section = sections.get(int(fields[DJANGO_ID])) if fields[DJANGO_CT] == section_ct else None
+        if report is None or (fields[DJANGO_CT] == section_ct and section is None):
+            continue  # deleted since the searcher opened; the index catches up on refresh
+        if section is not None:
+            section.report = report
+        hits.append(Hit(report=report, section=section, heading=fields.get("heading", ""),
+                        snippet=highlight(fields.get("text", ""), terms), score=score))
+    return hits

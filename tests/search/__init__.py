@@ -1,0 +1,1 @@
+"""Tests of the search text layer (search.analysis, querying, highlighting)."""

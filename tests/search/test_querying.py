@@ -1,0 +1,226 @@
+import random
+import re
+
+import pytest
+from whoosh.fields import ID, TEXT, Schema
+from whoosh.filedb.filestore import RamStorage
+from whoosh.qparser import QueryParser
+from whoosh.query import Query, Term
+
+from search.analysis import configure_jieba, schema_fields, text_field_pair
+from search.highlighting import highlight
+from search.querying import (
+    MAX_QUERY_CHARS, NOTE_EMOJI, NOTE_ONLY_EXCLUDED, NOTE_STRAY_OR, NOTE_SYMBOLS, NOTE_TOO_LONG,
+    NOTE_UNCLOSED_QUOTE, parse_user_query,
+)
+from tests.conftest import FIXTURE_REPORTS, JINJIANG_2025
+
+NATIONAL_2024 = "guowuyuan-2024-work-report.txt"
+
+
+@pytest.fixture(scope="module", autouse=True)
+def jieba_ready(tmp_path_factory):
+    configure_jieba(tmp_path_factory.mktemp("jieba"))
+
+
+def paragraphs(text: str) -> list[str]:
+    return [part.strip() for part in text.split("\n\n") if part.strip()]
+
+
+@pytest.fixture(scope="module")
+def corpus() -> dict[str, str]:
+    """Paragraphs of the Jinjiang seed (page break collapsed) and the 2024 national report."""
+    jinjiang = (FIXTURE_REPORTS / JINJIANG_2025).read_text(encoding="utf-8")
+    national = (FIXTURE_REPORTS / NATIONAL_2024).read_text(encoding="utf-8")
+    return ({f"jj{i}": p for i, p in enumerate(paragraphs(jinjiang.replace("文旅\n\n融合", "文旅融合")))}
+            | {f"gw{i}": p for i, p in enumerate(paragraphs(national))})
+
+
+def build_index(schema: Schema, documents: list[dict]):
+    index = RamStorage().create_index(schema)
+    with index.writer() as writer:
+        for document in documents:
+            writer.add_document(**document)
+    return index
+
+
+@pytest.fixture(scope="module")
+def index(corpus):
+    schema = Schema(id=ID(stored=True), **schema_fields(stored_text=False))
+    return build_index(schema, [{"id": key, "text": text, "text_chars": text}
+                                for key, text in corpus.items()])
+
+
+def search(index, query: Query | None) -> set[str]:
+    assert query is not None
+    with index.searcher() as searcher:
+        return {hit["id"] for hit in searcher.search(query, limit=None)}
+
+
+def hits(index, raw: str, fields=("text",)) -> set[str]:
+    return search(index, parse_user_query(raw, fields).query)
+
+
+def containing(corpus, pattern: str) -> set[str]:
+    found = {key for key, text in corpus.items() if re.search(pattern, text)}
+    assert found, pattern
+    return found
+
+
+@pytest.mark.parametrize("raw, pattern", [
+    ('"文旅融合综合竞争力"', "文旅融合综合竞争力"),
+    ("文旅融合综合竞争力", "文旅融合综合竞争力"),
+    ("晋江经验", "晋江经验"),
+    ("山姆会员店", "山姆会员店"),
+    ("鞋", "鞋"),
+    ("伞", "伞"),
+    ("3500亿元", "3500亿元"),
+    ("5G", "5G"),
+    ("hbm", "HBM"),
+    ("新質生產力", "新质生产力"),
+    ("发展新质生产力", "发展新质生产力"),
+    ("“招投联动”", "招投联动"),
+])
+def test_query_finds_exactly_the_paragraphs_containing_it(index, corpus, raw, pattern):
+    assert hits(index, raw) == containing(corpus, pattern)
+
+
+def test_percent_matches_the_whole_number_only(index, corpus):
+    seven = containing(corpus, r"(?<![\d.])7 ?%")
+    assert containing(corpus, r"17%") - seven  # paragraphs with 17% alone are not found
+    assert hits(index, "7%") == seven
+
+
+def test_the_stock_jieba_analyzer_misses_the_phrase(corpus):
+    """The trap we avoid: ChineseAnalyzer numbers positions by character, so phrases fail."""
+    from jieba.analyse import ChineseAnalyzer
+
+    schema = Schema(id=ID(stored=True), text=TEXT(analyzer=ChineseAnalyzer(), phrase=True))
+    stock = build_index(schema, [{"id": key, "text": text} for key, text in corpus.items()])
+    parser = QueryParser("text", schema)
+    assert search(stock, parser.parse("竞争力"))
+    assert search(stock, parser.parse('"文旅融合综合竞争力"')) == set()
+
+
+def test_dictionary_term_is_one_word_in_the_query():
+    query = parse_user_query("晋江经验").query
+    assert Term("text", "晋江经验") in query.children()
+    assert Term("text_chars", "鞋") in parse_user_query("鞋").query.children()
+
+
+def test_or_is_a_union_and_space_an_intersection(index, corpus):
+    shoes, umbrellas = containing(corpus, "鞋"), containing(corpus, "伞")
+    assert shoes & umbrellas != shoes | umbrellas
+    assert hits(index, "鞋 OR 伞") == shoes | umbrellas
+    assert hits(index, "鞋|伞") == shoes | umbrellas
+    assert hits(index, "鞋 伞") == shoes & umbrellas
+    assert hits(index, "鞋 or 伞") == set()  # lowercase or is a word to find
+
+
+def test_or_binds_tighter_than_and(index, corpus):
+    expected = (containing(corpus, "鞋") | containing(corpus, "伞")) & containing(corpus, "晋江")
+    assert hits(index, "鞋 OR 伞 晋江") == expected
+
+
+def test_minus_excludes(index, corpus):
+    expected = containing(corpus, "鞋") - containing(corpus, "伞")
+    assert expected != containing(corpus, "鞋")
+    assert hits(index, "鞋 -伞") == expected
+    assert hits(index, '鞋 -"伞"') == expected
+
+
+def test_only_exclusions_is_no_query():
+    result = parse_user_query("-鞋 -伞")
+    assert result.query is None
+    assert result.notes == [NOTE_ONLY_EXCLUDED]
+    assert result.text == "-鞋 -伞"
+
+
+def test_whoosh_syntax_is_literal_text(index, corpus):
+    assert hits(index, "text:鞋") == set()
+    assert hits(index, "鞋*") == containing(corpus, "鞋")
+    assert hits(index, "(鞋 OR 伞)") == containing(corpus, "鞋") | containing(corpus, "伞")
+    assert hits(index, "[鞋 TO 伞]") == set()
+
+
+def test_several_fields():
+    schema = Schema(id=ID(stored=True), **text_field_pair("title"), **schema_fields())
+    index = build_index(schema, [
+        {"id": "a", "title": "晋江经验", "title_chars": "晋江经验", "text": "鞋", "text_chars": "鞋"},
+        {"id": "b", "title": "伞", "title_chars": "伞", "text": "晋江经验", "text_chars": "晋江经验"},
+    ])
+    assert hits(index, "晋江经验", fields=("title",)) == {"a"}
+    assert hits(index, "晋江经验", fields=("text", "title")) == {"a", "b"}
+    assert hits(index, "晋江经验 伞", fields=("text", "title")) == {"b"}
+
+
+def test_terms_are_simplified_and_text_is_echoed():
+    result = parse_user_query('新質生產力   “文旅 融合”  -伞 鞋 OR 5G')
+    assert result.terms == ["新质生产力", "文旅 融合", "鞋", "5G"]
+    assert result.text == '新質生產力 "文旅 融合" 鞋 OR 5G -伞'
+    assert result.notes == []
+
+
+@pytest.mark.parametrize("raw, note", [
+    ("晋江经验 😀", NOTE_EMOJI),
+    ('"晋江经验', NOTE_UNCLOSED_QUOTE),
+    ("晋江经验 *", NOTE_SYMBOLS),
+    ("OR 晋江经验", NOTE_STRAY_OR),
+    ("晋江经验 OR OR 鞋", NOTE_STRAY_OR),
+    ("晋江经验 OR -鞋", NOTE_STRAY_OR),
+])
+def test_notes(raw, note):
+    result = parse_user_query(raw)
+    assert result.notes == [note]
+    assert result.query is not None
+
+
+def test_long_query_is_cut():
+    result = parse_user_query("鞋" * (MAX_QUERY_CHARS + 50))
+    assert result.notes == [NOTE_TOO_LONG]
+    assert result.text == "鞋" * MAX_QUERY_CHARS
+
+
+@pytest.mark.parametrize("raw", ["", "   \u3000 ", '""', "“”", "-", "OR", "| OR |", "\x00\x01", "😀"])
+def test_nothing_searchable_is_no_query(raw):
+    assert parse_user_query(raw).query is None
+
+
+def test_control_characters_are_removed():
+    result = parse_user_query("晋江\x00经\u200b验\t鞋")
+    assert result.text == "晋江经验 鞋"
+    assert result.terms == ["晋江经验", "鞋"]
+
+
+PIECES = ["OR", "or", "|", "｜", "-", "－", '"', "“", "”", "＂", "*", "?", "~", "~2", "^3", ":", "text:",
+          "[", "]", "(", ")", "{", "}", "TO", "AND", "NOT", "*:*", "\\", "/", "'", "&", "<script>",
+          "\x00", "\t", "\n", "\u3000", " ", " ", " ", "\u200d", "\ufeff", "\ud800", "😀", "👍🏽", "🇨🇳",
+          "晋江经验", "鞋", "伞", "新質生產力", "5G", "7%", "3500亿元", "文旅融合综合竞争力", "Ａ１",
+          "İ", "ß", "\U00020000", "〇", "的", "１７％", "1.7"]
+
+
+def hostile_queries() -> list[str]:
+    rng = random.Random(20250305)
+    queries = ["", " ", "-", "OR OR", '""', '"', "“", "| |", "-OR", "--鞋", "鞋" * 2100,
+               "晋江经验 " * 500, "\x00" * 50, "😀" * 30, '"' * 31, "-" * 40, "OR " * 300]
+    for _ in range(400):
+        parts = [rng.choice(PIECES) if rng.random() < 0.8 else chr(rng.randrange(0x110000))
+                 for _ in range(rng.randrange(1, 40))]
+        queries.append("".join(parts))
+    queries += ["".join(rng.choice(PIECES) for _ in range(800)) for _ in range(5)]
+    return queries
+
+
+def test_any_input_parses_searches_and_highlights():
+    schema = Schema(id=ID(stored=True), **text_field_pair("title"), **schema_fields())
+    text = "晋江经验：鞋服、伞业，5G和7%，新质生产力 OR or <script>"
+    index = build_index(schema, [{"id": "a", "title": "标题", "title_chars": "标题",
+                                  "text": text, "text_chars": text}])
+    queries = hostile_queries()
+    assert max(map(len, queries)) > 2000
+    for raw in queries:
+        result = parse_user_query(raw, fields=("text", "title"))
+        assert isinstance(result.text, str) and all(isinstance(n, str) for n in result.notes)
+        if result.query is not None:
+            search(index, result.query)
+        assert "<script>" not in highlight(text, result.terms)
