@@ -85,8 +85,10 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Wait for a concurrent writer instead of failing at once with "database is locked".
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 30
+    # Wait for a concurrent writer instead of failing with "database is locked": take the
+    # write lock when a transaction begins (a deferred transaction that later upgrades its
+    # lock fails at once rather than wait), and wait up to 30 s for it.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(timeout=30, transaction_mode="IMMEDIATE")
 
 # The search engine is chosen here and only here. The default is our jieba/Whoosh engine
 # with its index in the data folder; HAYSTACK_ENGINE and HAYSTACK_URL move it to another

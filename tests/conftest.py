@@ -3,6 +3,8 @@
 The corpus sits in ../shared beside the clone; tests that need it are skipped, with a
 reason, where it is absent.
 """
+import io
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -51,15 +53,46 @@ def media_in_tmp(settings, tmp_path):
     return settings.MEDIA_ROOT
 
 
-@pytest.fixture(autouse=True)
-def search_index_in_tmp(tmp_path):
-    """Each test gets its own empty Whoosh index (haystack keeps one backend per thread)."""
+@contextmanager
+def search_index_at(path):
+    """Point haystack's default connection at another Whoosh folder for a while."""
     from haystack import connections
 
     info = connections.connections_info["default"]
     live_path = info["PATH"]
-    info["PATH"] = str(tmp_path / "whoosh")
+    info["PATH"] = str(path)
     connections.reload("default")
-    yield info["PATH"]
-    info["PATH"] = live_path
-    connections.reload("default")
+    try:
+        yield path
+    finally:
+        info["PATH"] = live_path
+        connections.reload("default")
+
+
+@pytest.fixture(autouse=True)
+def search_index_in_tmp(request, tmp_path):
+    """Each test gets its own empty Whoosh index, unless it reads the shared bundled one."""
+    if "bundled" in request.fixturenames:
+        yield None
+        return
+    with search_index_at(tmp_path / "whoosh") as path:
+        yield path
+
+
+@pytest.fixture(scope="module")
+def bundled(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The bundled reports imported and indexed once for a whole module of read-only tests."""
+    from django.conf import settings
+    from django.core.management import call_command
+
+    from archive.models import Report
+
+    scratch = tmp_path_factory.mktemp("bundled")
+    media_root, settings.MEDIA_ROOT = settings.MEDIA_ROOT, scratch / "uploads"
+    with search_index_at(scratch / "whoosh"), django_db_blocker.unblock():
+        call_command("import_reports", str(FIXTURE_REPORTS), stdout=io.StringIO())
+        try:
+            yield
+        finally:
+            Report.objects.all().delete()
+            settings.MEDIA_ROOT = media_root
