@@ -6,12 +6,12 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run setup install migrate import test clean
+.PHONY: run setup install migrate static import index test clean
 
 run: setup
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-setup: install migrate import
+setup: install migrate static import index
 
 install: $(STAMP)
 
@@ -24,9 +24,16 @@ $(STAMP): pyproject.toml
 migrate: install
 	$(BIN)/python manage.py migrate --noinput
 
+static: install
+	$(BIN)/python manage.py collectstatic --noinput -v0
+
 # Idempotent: reports already stored with the same content are left as they are.
 import: migrate
 	$(BIN)/python manage.py import_reports fixtures/reports
+
+# Imports index as they go; this mends an index that is missing or behind the database.
+index: import
+	$(BIN)/python manage.py check_index --repair
 
 test: install
 	$(BIN)/python -m pytest

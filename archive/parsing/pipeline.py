@@ -5,13 +5,17 @@ import re
 
 from archive.parsing.cleaning import clean_text, strip_markup
 from archive.parsing.document import (
-    KINDS, OTHER, PREAMBLE_STYLE, WORK_REPORT, ParsedReport, ReportMetadata, SectionNode,
+    HIGHLIGHTS, INTERPRETATION, KINDS, OTHER, PREAMBLE_STYLE, WORK_REPORT, ParsedReport,
+    ReportMetadata, SectionNode,
 )
 from archive.parsing.indicators import extract_indicators
 from archive.parsing.metadata import extract_metadata
 from archive.parsing.reading import read_document
 from archive.parsing.structure import split_sections
 
+# Newspaper pages: their short lines are captions and column fragments, not headings.
+NEWSPAPER_KINDS = {HIGHLIGHTS, INTERPRETATION}
+OPENING_LENGTH = 2000  # characters in which a speech's salutation stands
 YEAR_IN_FILENAME = re.compile(r"(?<!\d)(19[4-9]\d|20\d\d)(?!\d)")
 
 
@@ -27,23 +31,22 @@ def parse_report(data: bytes, filename: str = "",
     IncompleteMetadata when region or year cannot be known.
     """
     marked = clean_text(read_document(data, filename))
-    sections = split_sections(marked)
     metadata = (given or ReportMetadata()).merged_over(extract_metadata(marked))
-    metadata = _complete(metadata, sections, filename)
+    metadata = _complete(metadata, marked, filename)
+    sections = split_sections(marked, plain_headings=metadata.kind not in NEWSPAPER_KINDS)
     report = ParsedReport(text=strip_markup(marked), metadata=metadata, sections=sections)
     report.indicators = extract_indicators(report.flat_sections(), metadata.year)
     return report
 
 
-def _complete(metadata: ReportMetadata, sections: list[SectionNode],
-              filename: str) -> ReportMetadata:
+def _complete(metadata: ReportMetadata, text: str, filename: str) -> ReportMetadata:
     """Fill what the header left open from the file name and the opening words."""
     if metadata.year is None:
         match = YEAR_IN_FILENAME.search(filename)
         if match:
             metadata.year = int(match.group(1))
     if not metadata.kind:
-        metadata.kind = WORK_REPORT if _addresses_congress(sections) else OTHER
+        metadata.kind = WORK_REPORT if _addresses_congress(text) else OTHER
     if not metadata.title:
         metadata.title = KINDS[metadata.kind] if metadata.kind != OTHER else filename
     missing = [label for label, value in (("地区", metadata.region), ("年度", metadata.year))
@@ -55,10 +58,9 @@ def _complete(metadata: ReportMetadata, sections: list[SectionNode],
     return metadata
 
 
-def _addresses_congress(sections: list[SectionNode]) -> bool:
+def _addresses_congress(text: str) -> bool:
     """A report read to the people's congress opens with 各位代表."""
-    opening = sections[0] if sections else None
-    return bool(opening and opening.style == PREAMBLE_STYLE and "各位代表" in opening.text)
+    return "各位代表" in text[:OPENING_LENGTH]
 
 
 def section_anchors(roots: list[SectionNode]) -> dict[int, str]:

@@ -186,12 +186,16 @@ class _TreeBuilder:
         self.texts.setdefault(id(self.stack[-1][1]), []).append(text)
 
 
-def split_sections(text: str) -> list[SectionNode]:
-    """The roots of the heading tree of cleaned text (paragraphs split by blank lines)."""
+def split_sections(text: str, plain_headings: bool = True) -> list[SectionNode]:
+    """The roots of the heading tree of cleaned text (paragraphs split by blank lines).
+
+    ``plain_headings=False`` never takes an unnumbered short line for a heading: on a
+    newspaper page such lines are column fragments and captions, not parts of a report.
+    """
     paragraphs = [_Paragraph.parse(part) for part in re.split(r"\n\s*\n", text)]
     paragraphs = [paragraph for paragraph in paragraphs if paragraph.text]
     builder = _build(paragraphs, plain_headings=False)
-    if "chinese" not in builder.accepted_kinds:
+    if plain_headings and "chinese" not in builder.accepted_kinds:
         with_plain = _build(paragraphs, plain_headings=True)
         if any(root.style == "plain" for root in with_plain.roots):
             builder = with_plain

@@ -66,3 +66,13 @@ def test_anchors_follow_the_tree_with_the_preamble_as_s0():
 def test_anchors_start_at_s1_without_a_preamble():
     roots = [SectionNode(heading="工作回顾", level=1, label="一", style="chinese")]
     assert section_anchors(roots)[id(roots[0])] == "s1"
+
+
+def test_newspaper_pages_do_not_take_captions_for_headings(fixture_reports):
+    data = (fixture_reports / "jinjiang-2024-interpretations.txt").read_bytes()
+    as_page = parse_report(data, "page.txt", ReportMetadata(region="晋江市", year=2024,
+                                                            kind="interpretation"))
+    as_report = parse_report(data, "page.txt", ReportMetadata(region="晋江市", year=2024,
+                                                              kind="work_report"))
+    assert not any(node.style == "plain" for node in as_page.flat_sections())
+    assert any(node.style == "plain" for node in as_report.flat_sections())
