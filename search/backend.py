@@ -25,7 +25,7 @@ from whoosh.fields import ID as WHOOSH_ID
 from whoosh.fields import NUMERIC, Schema
 from whoosh.index import LockError
 
-from search.analysis import configure_jieba, text_field_pair
+from search.analysis import chars_field, configure_jieba, text_field_pair
 
 
 class IndexBusy(SearchBackendError):
@@ -51,10 +51,12 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
             DJANGO_ID: WHOOSH_ID(stored=True),
         }
         content_field_name = ""
+        self.chinese_fields = []
         for field in fields.values():
             name = field.index_fieldname
             if field.field_type == "chinese_text":
                 schema.update(text_field_pair(name, stored=True))
+                self.chinese_fields.append(name)
             elif field.field_type == "integer":
                 schema[name] = NUMERIC(int, bits=32, stored=True, sortable=True)
             elif field.indexed:
@@ -108,8 +110,12 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
             writer.delete_by_term(ID, get_identifier(obj_or_string))
 
     def document(self, index, obj) -> dict:
-        return {key: self._from_python(value) for key, value in index.full_prepare(obj).items()
-                if key != "boost"}
+        """The Whoosh document for ``obj``: haystack's fields plus each text's character twin."""
+        document = {key: self._from_python(value)
+                    for key, value in index.full_prepare(obj).items() if key != "boost"}
+        for name in self.chinese_fields:
+            document[chars_field(name)] = document.get(name, "")
+        return document
 
     # -- reading: one searcher, refreshed when the index changes ------------------------
     # (haystack keeps one backend per thread, so this is one searcher per thread)

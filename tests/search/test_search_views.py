@@ -153,3 +153,15 @@ def test_trends_count_matching_sections_per_year(client, bundled):
     assert all(0 <= row["share"] <= 1 and row["count"] <= row["sections"] for row in data["series"])
     national = client.get("/api/trends/", {"q": "新质生产力", "region": "国务院"}).json()
     assert sum(r["count"] for r in national["series"]) < sum(r["count"] for r in data["series"])
+
+
+@pytest.mark.parametrize("char", ["鞋", "伞"])
+def test_single_characters_find_their_sections(client, bundled, char):
+    from archive.models import Section
+
+    data = api(client, q=char)
+    expected = Section.objects.filter(text__contains=char).count()
+    assert expected > 0
+    section_hits = [r for r in data["results"] if r["section"]]
+    assert data["count"] >= expected
+    assert all(char in r["snippet"] for r in section_hits)
