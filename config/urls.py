@@ -7,6 +7,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("archive.urls")),
     path("", include("search.urls")),
+    path("", include("archive.indicator_urls")),
 ]
 
 if settings.DEBUG:
