@@ -10,9 +10,12 @@ from archive.models import Report, Section
 from search.fields import ChineseTextField, ExactField
 
 
-class ReportFieldsMixin(indexes.SearchIndex):
-    """The report's facets, copied onto every document so filters need no join."""
+class ArchiveDocument(indexes.SearchIndex):
+    """Fields every document has; the report's facets are copied on so filters need no join."""
 
+    text = ChineseTextField(document=True)
+    heading = indexes.CharField(indexed=False)   # where a hit stands: 二、… › （三）…
+    anchor = ExactField(indexed=False)           # the section's permalink fragment
     report_id = indexes.IntegerField()
     region = ExactField()
     kind = ExactField()
@@ -34,11 +37,7 @@ class ReportFieldsMixin(indexes.SearchIndex):
         return self._report(obj).year
 
 
-class SectionIndex(ReportFieldsMixin, indexes.Indexable):
-    text = ChineseTextField(document=True)
-    heading = indexes.CharField(indexed=False)
-    anchor = ExactField(indexed=False)
-
+class SectionIndex(ArchiveDocument, indexes.Indexable):
     def get_model(self):
         return Section
 
@@ -58,11 +57,7 @@ class SectionIndex(ReportFieldsMixin, indexes.Indexable):
         return obj.anchor
 
 
-class ReportIndex(ReportFieldsMixin, indexes.Indexable):
-    text = ChineseTextField(document=True)
-    heading = indexes.CharField(indexed=False)
-    anchor = ExactField(indexed=False)
-
+class ReportIndex(ArchiveDocument, indexes.Indexable):
     def get_model(self):
         return Report
 
