@@ -35,7 +35,9 @@ import: migrate
 index: import
 	$(BIN)/python manage.py check_index --repair
 
+# Debian's chromium for the browser tests (tests/browser/); a no-op once it is installed.
 test: install
+	bash .ci/install-browser
 	$(BIN)/python -m pytest
 
 clean:

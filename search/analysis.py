@@ -52,6 +52,7 @@ def _same_length(text: str, convert) -> str:
 
 
 def to_simplified(text: str) -> str:
+    """OpenCC t2s (by phrase: 反覆 → 反复), keeping the length of text."""
     return _same_length(text, _t2s)
 
 

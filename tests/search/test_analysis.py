@@ -90,6 +90,18 @@ def test_positions_count_tokens_and_offsets_slice_the_original(jinjiang):
     assert ("文旅", "融合") in {(a[0], b[0]) for a, b in zip(tokens, tokens[1:])}  # across the page break
 
 
+@pytest.mark.corpus
+def test_offsets_and_positions_hold_over_the_national_corpus(national_dir):
+    for path in sorted(national_dir.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        normal = normalize(text)  # OpenCC converts by phrase: 反覆 → 反复, but 覆 alone stays
+        for analyzer in (word_analyzer(), char_analyzer()):
+            tokens = [(t.text, t.pos, t.startchar, t.endchar)
+                      for t in analyzer(text, positions=True, chars=True)]
+            assert [pos for _, pos, _, _ in tokens] == list(range(len(tokens))), path.name
+            assert all(normal[start:end] == token for token, _, start, end in tokens), path.name
+
+
 def test_start_pos_and_start_char_shift_tokens():
     tokens = list((t.pos, t.startchar) for t in char_analyzer()(
         "鞋伞", positions=True, chars=True, start_pos=10, start_char=100))
