@@ -89,6 +89,7 @@ def report_detail(request, pk):
     return render(request, "archive/report_detail.html", {
         "report": report,
         "sections": sections,
+        "meeting": meeting_place(report),
         "toc": section_tree(sections, TOC_DEPTH) if len(sections) > 1 else [],
         "indicators": indicators,
         "previous": previous,
@@ -204,6 +205,18 @@ def section_tree(sections, depth):
         nodes[section.pk] = node
         (parent["children"] if parent else roots).append(node)
     return roots
+
+
+def meeting_place(report):
+    """The meeting as the header names it: 晋江市第十八届人民代表大会第四次会议.
+
+    The parser keeps the meeting without the region (第十八届人民代表大会第四次会议); the
+    State Council's meetings (第十四届全国人民代表大会…) need none.
+    """
+    meeting = report.meeting
+    if not meeting or report.region == NATIONAL or "全国" in meeting or meeting.startswith(report.region):
+        return meeting
+    return f"{report.region}{meeting}"
 
 
 def neighbours(report):

@@ -1,7 +1,7 @@
 """End-to-end tests in a real Chromium, driven by Playwright against pytest-django's live server.
 
 The browser is Debian's chromium (``/usr/bin/chromium``, installed by ``.ci/install-browser``),
-never one downloaded by ``playwright install``. One browser serves the whole session; every
+never one downloaded by ``playwright install``. One browser serves all these tests; every
 test gets a fresh context (cookies, storage) and page, and leaves a full-page screenshot named
 after it in ``tests/screenshots/``.
 
@@ -12,7 +12,6 @@ import io
 import os
 import re
 import shutil
-from pathlib import Path
 
 import pytest
 

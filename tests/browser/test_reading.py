@@ -36,9 +36,14 @@ def test_search_from_home_lands_on_the_section(page):
 def test_walk_from_2024_to_2025(page):
     awaits_page("/years/2024/", "the year pages (/years/<year>/)")
     import_bundled_reports()
-    page.goto("/years/2024/")
+    assert page.goto("/years/2024/").ok
     expect(page.locator("h1")).to_contain_text("2024")
+    expect(page.locator("a[href$='/years/2023/']").filter(has_text="2023").first).to_be_visible()
 
     page.locator("a[href$='/years/2025/']").filter(has_text="2025").first.click()
     page.wait_for_url(re.compile(r"/years/2025/$"))
     expect(page.locator("h1")).to_contain_text("2025")
+    expect(page.locator("main")).to_contain_text("国务院")
+    # The last year of the archive: a way back, none further.
+    expect(page.locator("a[href$='/years/2024/']").filter(has_text="2024").first).to_be_visible()
+    expect(page.locator("a[href$='/years/2026/']")).to_have_count(0)
