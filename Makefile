@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run setup install migrate static import index test clean
+.PHONY: run setup install migrate static import index test clean bench bench-large
 
 run: setup
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
@@ -42,3 +42,10 @@ test: install
 
 clean:
 	rm -rf $(VENV) var .pytest_cache
+
+# Benchmarks (bench/run.py): scratch data under /tmp, one table to stdout and bench/results/.
+bench:
+	$(BIN)/python bench/run.py --sizes 100 1000
+
+bench-large:
+	$(BIN)/python bench/run.py --sizes 100 1000 5000

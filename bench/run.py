@@ -1,0 +1,248 @@
+"""The benchmark driver: ``python bench/run.py --sizes 100 1000``.
+
+Each size runs in its own child process with its own scratch data folder under /tmp,
+because ARCHIVE_DATA_DIR is read once when Django's settings load (and so that peak
+memory is per size). A child builds the corpus (bench/corpus.py), imports it, rebuilds
+the index and measures; it prints its numbers as JSON, and the parent prints one table
+with a column per size and writes it to bench/results/<UTC date-time>-<sizes>.txt.
+
+Timings are for reading, never for asserting: this is a script, not a test.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results"
+
+# 50 fixed queries: words, several words, phrases, single characters, OR/-, and filters.
+QUERIES = [{"q": q} for q in [
+    "新质生产力", "高质量发展", "营商环境", "乡村振兴", "数字经济", "就业", "教育", "医疗卫生", "生态环境",
+    "科技创新", "养老", "住房", "民营经济", "对外开放", "财政", "粮食安全", "碳达峰", "文旅融合",
+    "基本公共服务 均等化", "制造业 数字化 转型", "城乡 融合发展", "扩大内需 消费", "安全生产 监管",
+    "教育 医疗 养老", "改革开放 市场主体 活力", '"高质量发展"', '"全面深化改革"', '"国内生产总值增长"',
+    '"优化营商环境"', '"人民群众"', "鞋", "粮", "税", "水", "港", "5G", "7%", "新质生产力 OR 数字经济",
+    "改革 -试点", "新質生產力"]] + [
+    {"q": "高质量发展", "year": "2020"}, {"q": "就业", "year": "2015"},
+    {"q": "乡村振兴", "region": "晋江市"}, {"q": "营商环境", "region": "江苏省"},
+    {"q": "科技创新", "year_from": "2010", "year_to": "2020"}, {"q": "教育", "year_from": "2000"},
+    {"q": '"对外开放"', "region": "福州市", "sort": "newest"}, {"q": "港", "year": "2024"},
+    {"q": "扩大内需 消费", "year_to": "2005"}, {"q": "生态", "region": "浙江省", "year_from": "2015"},
+]
+assert len(QUERIES) == 50
+UNIQUE_WORD = "鸑鷟琅嬛基准词"  # in no real report: only the freshly uploaded one has it
+
+
+def percentiles(samples_s: list[float]) -> dict:
+    ms = sorted(s * 1000 for s in samples_s)
+    cut = statistics.quantiles(ms, n=100, method="inclusive")
+    return {"p50": cut[49], "p95": cut[94], "p99": cut[98]}
+
+
+def folder_bytes(path: Path) -> int:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+
+
+def timed(function, *args, **kwargs):
+    start = time.perf_counter()
+    result = function(*args, **kwargs)
+    return time.perf_counter() - start, result
+
+
+# -- one size, in a child process ----------------------------------------------------
+
+def measure(n: int, seed: int, keep: bool) -> dict:
+    scratch = Path(tempfile.mkdtemp(prefix=f"zhengbao-bench-{n}-", dir="/tmp"))
+    os.environ["ARCHIVE_DATA_DIR"] = str(scratch / "data")
+    for name in ("DATABASE_URL", "HAYSTACK_ENGINE", "HAYSTACK_URL", "HAYSTACK_PATH"):
+        os.environ.pop(name, None)  # everything in the scratch folder, never the real data
+    os.environ["DJANGO_ALLOWED_HOSTS"] = "testserver"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    sys.path.insert(0, str(ROOT))
+    import django
+    django.setup()
+    try:
+        return _measure(n, seed, scratch)
+    finally:
+        if not keep:
+            shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _measure(n: int, seed: int, scratch: Path) -> dict:
+    import random
+
+    import jieba
+    from django.core.management import call_command
+    from django.test import Client
+
+    from archive.importing import import_report
+    from archive.models import Report, Section
+    from archive.signals import report_stored
+    from bench import corpus
+    from search import indexing
+    from search.analysis import char_analyzer, word_analyzer
+    from search.params import SearchParams
+    from search.querying import parse_user_query
+    from search.rebuild import rebuild
+    from search.services import filters
+    from whoosh.query import And
+
+    def log(message):
+        print(f"[N={n}] {message}", file=sys.stderr, flush=True)
+
+    out: dict = {"N": n}
+    call_command("migrate", verbosity=0)
+    elapsed, paths = timed(corpus.build, n, scratch / "corpus", seed)
+    input_bytes = sum(p.stat().st_size for p in paths)
+    input_chars = sum(len(p.read_text(encoding="utf-8")) for p in paths)
+    log(f"corpus: {n} reports, {input_chars:,} chars in {elapsed:.1f}s")
+
+    # Import without the index receiver: parse + database only; the index is built below.
+    report_stored.disconnect(dispatch_uid="search-index-report")
+    start = time.perf_counter()
+    for path in paths:
+        import_report(path.read_bytes(), path.name)
+    elapsed = time.perf_counter() - start
+    report_stored.connect(indexing.on_report_stored, dispatch_uid="search-index-report")
+    out["import reports/s"] = n / elapsed
+    out["import chars/s"] = input_chars / elapsed
+    out["reports stored"] = Report.objects.count()
+    log(f"import: {elapsed:.1f}s")
+
+    texts = list(Section.objects.values_list("text", flat=True))
+    section_chars = sum(map(len, texts))
+    indexing.backend().setup()  # loads jieba's dictionary: a start-up cost, not indexing
+    elapsed, documents = timed(rebuild)
+    out["index chars/s"] = section_chars / elapsed
+    out["index docs/s"] = documents / elapsed
+    log(f"rebuild: {documents} documents in {elapsed:.1f}s")
+    # jieba alone over the same text, dictionary already loaded by the backend's setup.
+    start = time.perf_counter()
+    for text in texts:
+        jieba.lcut(text)
+    jieba_elapsed = time.perf_counter() - start
+    out["jieba chars/s"] = section_chars / jieba_elapsed
+    out["index/jieba speed"] = out["index chars/s"] / out["jieba chars/s"]
+    # Where index time goes: the two analyzers alone (normalise + tokenise) over the same text.
+    for name, analyzer in (("word", word_analyzer()), ("char", char_analyzer())):
+        start = time.perf_counter()
+        for text in texts:
+            for _ in analyzer(text, positions=True):
+                pass
+        out[f"{name} analyzer chars/s"] = section_chars / (time.perf_counter() - start)
+    index_path = Path(indexing.backend().path)
+    out["input MB"] = input_bytes / 1e6
+    out["index MB"] = folder_bytes(index_path) / 1e6
+    out["index/input size"] = out["index MB"] / out["input MB"]
+
+    client = Client()
+    view, bare = [], []
+    searcher = indexing.backend().searcher()
+    for repeat in range(3):  # the first pass warms caches and is not counted
+        for params in QUERIES:
+            t_view, response = timed(client.get, "/api/search/", params)
+            assert response.status_code == 200, (params, response.status_code)
+            parsed = parse_user_query(params["q"])
+            query = And([parsed.query, *filters(SearchParams.from_query(params))])
+            t_bare, hits = timed(lambda: [hit["report_id"] for hit in searcher.search(query, limit=20)])
+            if repeat:
+                view.append(t_view)
+                bare.append(t_bare)
+    for name, samples in (("search view", view), ("search bare", bare)):
+        for key, value in percentiles(samples).items():
+            out[f"{name} {key} ms"] = value
+    out["view/bare p50"] = out["search view p50 ms"] / out["search bare p50 ms"]
+    log("search measured")
+
+    rng = random.Random(seed)
+    ids = sorted(Report.objects.values_list("pk", flat=True))
+    years = sorted(set(Report.objects.values_list("year", flat=True)))
+    for name, urls in (("report page", [f"/reports/{pk}/" for pk in rng.sample(ids, min(20, len(ids)))]),
+                       ("year page", [f"/years/{y}/" for y in rng.sample(years, min(20, len(years)))])):
+        client.get(urls[0])
+        samples = []
+        for url in urls:
+            elapsed, response = timed(client.get, url)
+            assert response.status_code == 200, url
+            samples.append(elapsed)
+        cut = percentiles(samples)
+        out[f"{name} p50 ms"], out[f"{name} p95 ms"] = cut["p50"], cut["p95"]
+    log("pages measured")
+
+    # One new 30,000-character report through the live path (import indexes it in its
+    # own commit), then the search that finds it.
+    paragraphs = corpus.real_paragraphs()
+    text = corpus.make_report("桃源县", 2026, paragraphs, rng, target_chars=30_000,
+                              extra=f"本县将建设{UNIQUE_WORD}示范区。")
+    start = time.perf_counter()
+    import_report(text.encode(), "upload-taoyuan-2026.txt")
+    imported = time.perf_counter() - start
+    response = client.get("/api/search/", {"q": f'"{UNIQUE_WORD}"'})
+    total = time.perf_counter() - start
+    assert response.json()["count"] >= 1, "the uploaded report is not searchable"
+    out["upload→searchable ms"] = total * 1000
+    out["  of which import ms"] = imported * 1000
+
+    # The live path for a few more reports: parse + database + one index commit each.
+    live = [corpus.make_report("滨海新区", year, paragraphs, rng) for year in range(2030, 2040)]
+    start = time.perf_counter()
+    for number, text in enumerate(live):
+        import_report(text.encode(), f"live-{number}.txt")
+    out["live import reports/s"] = len(live) / (time.perf_counter() - start)
+
+    out["peak RSS MB"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return out
+
+
+# -- the parent: one child per size, one table -----------------------------------------
+
+def table(rows: list[dict]) -> str:
+    keys = list(rows[0])
+    width = max(map(len, keys))
+    lines = [f"{'metric':<{width}}" + "".join(f"{'N=' + str(r['N']):>14}" for r in rows)]
+    for key in keys[1:]:
+        cells = []
+        for row in rows:
+            value = row.get(key)
+            cells.append(f"{value:>14,.0f}" if isinstance(value, (int, float)) and abs(value) >= 100
+                         else f"{value:>14.2f}" if isinstance(value, float) else f"{value!s:>14}")
+        lines.append(f"{key:<{width}}" + "".join(cells))
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100])
+    parser.add_argument("--seed", type=int, default=2025)
+    parser.add_argument("--keep", action="store_true", help="keep the scratch folders")
+    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # the child's size
+    args = parser.parse_args()
+    if args.one:
+        print(json.dumps(measure(args.one, args.seed, args.keep)))
+        return
+    stamp = datetime.datetime.now(datetime.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    rows = []
+    for n in args.sizes:
+        command = [sys.executable, __file__, "--one", str(n), "--seed", str(args.seed)]
+        child = subprocess.run(command + (["--keep"] if args.keep else []),
+                               stdout=subprocess.PIPE, text=True, check=True, cwd=ROOT)
+        rows.append(json.loads(child.stdout.strip().splitlines()[-1]))
+    report = f"政报档案 bench {stamp} (seed {args.seed}, {os.cpu_count()} CPUs)\n{table(rows)}\n"
+    print(report)
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / f"{stamp}-{'-'.join(map(str, args.sizes))}.txt").write_text(report, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
