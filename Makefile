@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run setup install migrate static import index test clean bench bench-large
+.PHONY: run setup install migrate static import index test test-postgres serve clean bench bench-large
 
 run: setup
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
@@ -39,6 +39,16 @@ index: import
 test: install
 	bash .ci/install-browser
 	$(BIN)/python -m pytest
+
+# The suite again on a throw-away PostgreSQL server (.ci/with-postgres installs and starts it);
+# the browser tests are left out: the point is the database layer.
+test-postgres: install
+	bash .ci/with-postgres $(BIN)/python -m pytest --ignore=tests/browser
+
+# The production server (config/gunicorn.conf.py); settings come from the environment, see
+# "Running in production" in README.md.
+serve: migrate static
+	$(BIN)/gunicorn -c config/gunicorn.conf.py config.wsgi
 
 clean:
 	rm -rf $(VENV) var .pytest_cache

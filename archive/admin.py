@@ -3,8 +3,9 @@ from django.contrib import admin, messages
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.html import format_html
 
-from archive.forms import ReportUploadForm
+from archive.forms import ReportChangeForm, ReportUploadForm
 from archive.importing import UNCHANGED, ImportRefused, import_report, reparse_report
 from archive.models import Indicator, Report, Section
 from archive.signals import report_stored
@@ -41,6 +42,7 @@ class IndicatorInline(admin.TabularInline):
 
 @admin.register(Report)
 class ReportAdmin(admin.ModelAdmin):
+    form = ReportChangeForm
     list_display = ("title", "region", "year", "kind", "delivered_on", "section_count",
                     "indicator_count", "updated_at")
     list_filter = ("kind", "year", "region")
@@ -75,17 +77,21 @@ class ReportAdmin(admin.ModelAdmin):
     def upload_view(self, request):
         if not self.has_add_permission(request):
             return redirect("admin:index")
-        form = ReportUploadForm(request.POST or None, request.FILES or None)
-        if request.method == "POST" and form.is_valid():
+        # Bound on every POST, even an empty one: Django drops a file part without a name.
+        form = (ReportUploadForm(request.POST, request.FILES) if request.method == "POST"
+                else ReportUploadForm())
+        if form.is_valid():
             upload = form.cleaned_data["file"]
             try:
                 outcome = import_report(upload.read(), upload.name, form.metadata())
             except ImportRefused as error:
-                form.add_error("file", f"未能导入 {upload.name}：{error}")
+                form.add_error("file", f"未能导入：{error}")  # reading errors begin with the name
             else:
                 report = outcome.report
                 if outcome.status == UNCHANGED:
-                    messages.warning(request, f"相同内容的报告已在库中：{report}")
+                    messages.warning(request, format_html(
+                        '相同内容的报告已在库中，未重复导入：<a href="{}">{}</a>。'
+                        "如需更正，请在下方修改。", report.get_absolute_url(), report))
                 else:
                     messages.success(
                         request, f"已导入 {report}：{report.sections.count()} 个章节，"

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import unicodedata
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import PurePath
@@ -9,7 +11,7 @@ from pathlib import PurePath
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from archive.models import Indicator, Report, Section
 from archive.signals import report_stored
@@ -18,8 +20,15 @@ from archive.parsing.pipeline import IncompleteMetadata, parse_report, section_a
 
 CREATED, REPLACED, UNCHANGED = "created", "replaced", "unchanged"
 
+MAX_NAME_BYTES = 100  # of a stored file name: the folder's own name limit is 255 bytes
+
+
+class UnusableMetadata(ValueError):
+    """Metadata that cannot be stored as given; the message says what to change."""
+
+
 # What a caller catches to tell the user why a file was refused.
-ImportRefused = (UnreadableDocument, IncompleteMetadata)
+ImportRefused = (UnreadableDocument, IncompleteMetadata, UnusableMetadata)
 
 
 @dataclass
@@ -29,9 +38,27 @@ class ImportOutcome:
 
 
 def safe_filename(name: str) -> str:
-    """The last part of an uploaded name, so ``../../x.txt`` cannot leave the uploads folder."""
-    base = PurePath(name.replace("\\", "/")).name.strip().lstrip(".")
-    return base or "report"
+    """The last part of an uploaded name, so ``../../x.txt`` cannot leave the uploads folder.
+
+    Control characters go (a NUL cannot be in a path), and a long name is cut, keeping its
+    extension, so that it still fits the file system once stored with a suffix.
+    """
+    base = PurePath(name.replace("\\", "/")).name
+    base = "".join(ch for ch in base if ch.isprintable()).strip().lstrip(".") or "report"
+    stem, suffix = os.path.splitext(base)
+    if len(suffix) > 10:
+        stem, suffix = base, ""
+    while len((stem + suffix).encode()) > MAX_NAME_BYTES:
+        stem = stem[:-1]
+    return (stem or "report") + suffix
+
+
+def check_region(region: str) -> None:
+    """Refuse a region that cannot name a folder of the uploads and a URL (/regions/<region>/)."""
+    only_dots = bool(region) and not region.strip(".")
+    if only_dots or any(ch in "/\\" or unicodedata.category(ch)[0] == "C" for ch in region):
+        raise UnusableMetadata(
+            "地区名称不能包含 / 或 \\、控制字符，也不能只是圆点；请填写地区全称，如 晋江市、国务院")
 
 
 def import_report(data: bytes, filename: str, given: ReportMetadata | None = None) -> ImportOutcome:
@@ -43,13 +70,24 @@ def import_report(data: bytes, filename: str, given: ReportMetadata | None = Non
     limit = settings.ARCHIVE_MAX_UPLOAD_BYTES
     if len(data) > limit:
         raise UnreadableDocument(
-            f"文件过大：{len(data) / 1e6:.1f} MB，上限 {limit / 1e6:.0f} MB (file too large)")
+            f"文件过大：{len(data) / 1e6:.1f} MB，上限 {limit / 1e6:.0f} MB；"
+            f"请拆分文件或另存为 .txt 后再导入 (file too large)")
     content_hash = hashlib.sha256(data).hexdigest()
     duplicate = Report.objects.filter(content_hash=content_hash).first()
     if duplicate is not None:
         return ImportOutcome(duplicate, UNCHANGED)
 
     parsed = parse_report(data, filename, given)
+    check_region(parsed.metadata.region)
+    try:
+        return _store(data, filename, parsed, content_hash)
+    except IntegrityError:
+        # A concurrent import stored the same report between our look-up and our insert
+        # (PostgreSQL lets both look up first): it exists now, so this one replaces it.
+        return _store(data, filename, parsed, content_hash)
+
+
+def _store(data: bytes, filename: str, parsed: ParsedReport, content_hash: str) -> ImportOutcome:
     meta = parsed.metadata
     with _removing_file_on_failure() as stored_files, transaction.atomic():
         report = (Report.objects.select_for_update()

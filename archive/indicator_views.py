@@ -186,8 +186,8 @@ def indicator_csv(request, name):
             _csv_number(gap.value) if gap and gap.value is not None else "",
             gap.unit if gap and gap.value is not None else "",
             gap.label if gap else "",
-            target.sentence if target else "",
-            actual.sentence if actual else "",
+            _csv_text(target.sentence) if target else "",
+            _csv_text(actual.sentence) if actual else "",
             target.report_id if target else "",
             actual.report_id if actual else "",
         ])
@@ -195,6 +195,11 @@ def indicator_csv(request, name):
     filename = f"{name}-{selection.region}-{selection.series.measure_label}.csv"
     response["Content-Disposition"] = content_disposition_header(True, filename)
     return response
+
+
+def _csv_text(text: str) -> str:
+    """Text a spreadsheet would run as a formula (=, +, -, @ first) gets a leading quote."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 def _csv_number(value: float) -> str:

@@ -3,7 +3,9 @@
 Each size runs in its own child process with its own scratch data folder under /tmp,
 because ARCHIVE_DATA_DIR is read once when Django's settings load (and so that peak
 memory is per size). A child builds the corpus (bench/corpus.py), imports it, rebuilds
-the index and measures; it prints its numbers as JSON, and the parent prints one table
+the index, builds the naive index beside it (bench/naive.py; up to --naive-max reports)
+and measures; a grandchild that only serves searches and pages measures the memory of
+a search server. Each child prints its numbers as JSON, and the parent prints one table
 with a column per size and writes it to bench/results/<UTC date-time>-<sizes>.txt.
 
 Timings are for reading, never for asserting: this is a script, not a test.
@@ -62,7 +64,7 @@ def timed(function, *args, **kwargs):
 
 # -- one size, in a child process ----------------------------------------------------
 
-def measure(n: int, seed: int, keep: bool) -> dict:
+def measure(n: int, seed: int, keep: bool, naive_max: int) -> dict:
     scratch = Path(tempfile.mkdtemp(prefix=f"zhengbao-bench-{n}-", dir="/tmp"))
     os.environ["ARCHIVE_DATA_DIR"] = str(scratch / "data")
     for name in ("DATABASE_URL", "HAYSTACK_ENGINE", "HAYSTACK_URL", "HAYSTACK_PATH"):
@@ -73,16 +75,17 @@ def measure(n: int, seed: int, keep: bool) -> dict:
     import django
     django.setup()
     try:
-        return _measure(n, seed, scratch)
+        return _measure(n, seed, scratch, naive_max)
     finally:
         if not keep:
             shutil.rmtree(scratch, ignore_errors=True)
 
 
-def _measure(n: int, seed: int, scratch: Path) -> dict:
+def _measure(n: int, seed: int, scratch: Path, naive_max: int) -> dict:
     import random
 
     import jieba
+    import rjieba
     from django.core.management import call_command
     from django.test import Client
 
@@ -90,6 +93,7 @@ def _measure(n: int, seed: int, scratch: Path) -> dict:
     from archive.models import Report, Section
     from archive.signals import report_stored
     from bench import corpus
+    from bench.naive import naive_index_seconds
     from search import indexing
     from search.analysis import char_analyzer, word_analyzer
     from search.params import SearchParams
@@ -122,23 +126,33 @@ def _measure(n: int, seed: int, scratch: Path) -> dict:
 
     texts = list(Section.objects.values_list("text", flat=True))
     section_chars = sum(map(len, texts))
-    indexing.backend().setup()  # loads jieba's dictionary: a start-up cost, not indexing
+    indexing.backend().setup()
     elapsed, documents = timed(rebuild)
     out["index chars/s"] = section_chars / elapsed
     out["index docs/s"] = documents / elapsed
     log(f"rebuild: {documents} documents in {elapsed:.1f}s")
-    # jieba alone over the same text, dictionary already loaded by the backend's setup.
-    start = time.perf_counter()
-    for text in texts:
-        jieba.lcut(text)
-    jieba_elapsed = time.perf_counter() - start
-    out["jieba chars/s"] = section_chars / jieba_elapsed
+    if n <= naive_max:
+        naive_path = scratch / "naive-whoosh"
+        naive_seconds = naive_index_seconds(naive_path)
+        out["naive index chars/s"] = section_chars / naive_seconds
+        out["index/naive speed"] = out["index chars/s"] / out["naive index chars/s"]
+        out["naive index/input size"] = folder_bytes(naive_path) / input_bytes
+        shutil.rmtree(naive_path)
+        log(f"naive update_index: {naive_seconds:.1f}s")
+    # Segmentation alone over the same text: the Python package (its dictionary loaded
+    # first) and jieba-rs, which the index uses.
+    jieba.lcut("预热")
+    elapsed, _ = timed(lambda: [jieba.lcut(text) for text in texts])
+    out["jieba chars/s"] = section_chars / elapsed
+    segmenter = rjieba.Jieba()
+    elapsed, _ = timed(lambda: [segmenter.cut(text) for text in texts])
+    out["jieba-rs chars/s"] = section_chars / elapsed
     out["index/jieba speed"] = out["index chars/s"] / out["jieba chars/s"]
     # Where index time goes: the two analyzers alone (normalise + tokenise) over the same text.
     for name, analyzer in (("word", word_analyzer()), ("char", char_analyzer())):
         start = time.perf_counter()
         for text in texts:
-            for _ in analyzer(text, positions=True):
+            for _ in analyzer(text, positions=True, mode="index"):
                 pass
         out[f"{name} analyzer chars/s"] = section_chars / (time.perf_counter() - start)
     index_path = Path(indexing.backend().path)
@@ -184,7 +198,7 @@ def _measure(n: int, seed: int, scratch: Path) -> dict:
     # own commit), then the search that finds it.
     paragraphs = corpus.real_paragraphs()
     text = corpus.make_report("桃源县", 2026, paragraphs, rng, target_chars=30_000,
-                              extra=f"本县将建设{UNIQUE_WORD}示范区。")
+                              extra=f"{UNIQUE_WORD}。本县将建设示范区。")
     start = time.perf_counter()
     import_report(text.encode(), "upload-taoyuan-2026.txt")
     imported = time.perf_counter() - start
@@ -201,8 +215,34 @@ def _measure(n: int, seed: int, scratch: Path) -> dict:
         import_report(text.encode(), f"live-{number}.txt")
     out["live import reports/s"] = len(live) / (time.perf_counter() - start)
 
-    out["peak RSS MB"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    out["peak RSS MB (bench)"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    server = subprocess.run([sys.executable, __file__, "--serve-memory", str(scratch / "data")],
+                            stdout=subprocess.PIPE, text=True, check=True, cwd=ROOT)
+    out["search server RSS MB"] = float(server.stdout.strip().splitlines()[-1])
     return out
+
+
+def serve_memory(data: Path) -> float:
+    """Peak memory (MB) of a fresh process that answers the 50 queries and some pages."""
+    os.environ["ARCHIVE_DATA_DIR"] = str(data)
+    os.environ["DJANGO_ALLOWED_HOSTS"] = "testserver"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    sys.path.insert(0, str(ROOT))
+    import django
+    django.setup()
+    from django.test import Client
+
+    from archive.models import Report
+    client = Client()
+    for params in QUERIES:
+        client.get("/search/", params)
+        client.get("/api/search/", params)
+    for pk, year in Report.objects.values_list("pk", "year")[:50]:
+        client.get(f"/reports/{pk}/")
+        client.get(f"/years/{year}/")
+    # VmHWM, not ru_maxrss: Linux carries ru_maxrss over from the parent across exec.
+    status = Path("/proc/self/status").read_text()
+    return int(status.split("VmHWM:")[1].split()[0]) / 1024
 
 
 # -- the parent: one child per size, one table -----------------------------------------
@@ -214,7 +254,7 @@ def table(rows: list[dict]) -> str:
     for key in keys[1:]:
         cells = []
         for row in rows:
-            value = row.get(key)
+            value = row.get(key, "—")
             cells.append(f"{value:>14,.0f}" if isinstance(value, (int, float)) and abs(value) >= 100
                          else f"{value:>14.2f}" if isinstance(value, float) else f"{value!s:>14}")
         lines.append(f"{key:<{width}}" + "".join(cells))
@@ -226,15 +266,22 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[100])
     parser.add_argument("--seed", type=int, default=2025)
     parser.add_argument("--keep", action="store_true", help="keep the scratch folders")
+    parser.add_argument("--naive-max", type=int, default=1000,
+                        help="build the naive index for sizes up to this many reports")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # the child's size
+    parser.add_argument("--serve-memory", type=Path, help=argparse.SUPPRESS)  # the grandchild
     args = parser.parse_args()
+    if args.serve_memory:
+        print(serve_memory(args.serve_memory))
+        return
     if args.one:
-        print(json.dumps(measure(args.one, args.seed, args.keep)))
+        print(json.dumps(measure(args.one, args.seed, args.keep, args.naive_max)))
         return
     stamp = datetime.datetime.now(datetime.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
     rows = []
     for n in args.sizes:
-        command = [sys.executable, __file__, "--one", str(n), "--seed", str(args.seed)]
+        command = [sys.executable, __file__, "--one", str(n), "--seed", str(args.seed),
+                   "--naive-max", str(args.naive_max)]
         child = subprocess.run(command + (["--keep"] if args.keep else []),
                                stdout=subprocess.PIPE, text=True, check=True, cwd=ROOT)
         rows.append(json.loads(child.stdout.strip().splitlines()[-1]))

@@ -4,15 +4,35 @@ Everything site-specific comes from the environment so that the same file serves
 laptop, CI and production:
 
 - ``ARCHIVE_DATA_DIR``: the one folder that holds the SQLite database, uploaded files,
-  the search index and jieba's cache (default ``var/`` beside manage.py).
-- ``DATABASE_URL``: e.g. ``postgres://user:pass@host/db``; SQLite in the data folder if unset.
-- ``DJANGO_SECRET_KEY``, ``DJANGO_DEBUG``, ``DJANGO_ALLOWED_HOSTS``.
-- ``HAYSTACK_ENGINE`` / ``HAYSTACK_URL``: another haystack engine (Elasticsearch, Solr).
+  the search index and collected static files (default ``var/`` beside manage.py).
+- ``DATABASE_URL``: e.g. ``postgres://user:pass@host/db``; SQLite in the data folder if unset
+  (``ARCHIVE_DB_TIMEOUT``: seconds a SQLite writer waits for another, default 60).
+- ``DJANGO_SECRET_KEY``, ``DJANGO_DEBUG`` (off unless set), ``DJANGO_ALLOWED_HOSTS``
+  (comma-separated, default ``127.0.0.1,localhost``).
+- ``DJANGO_PRODUCTION=1``: a public site. Refuses to start without a real
+  ``DJANGO_SECRET_KEY`` and turns on the HTTPS settings below, so that
+  ``manage.py check --deploy`` passes.
+- ``DJANGO_HTTPS``: the site is reached over HTTPS (default: on in production). It is the
+  default of each of ``DJANGO_SECURE_SSL_REDIRECT``, ``DJANGO_SESSION_COOKIE_SECURE``,
+  ``DJANGO_CSRF_COOKIE_SECURE``, ``DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS`` and
+  ``DJANGO_SECURE_HSTS_PRELOAD``, each of which can be set on its own;
+  ``DJANGO_SECURE_HSTS_SECONDS`` defaults to a year with HTTPS, else 0. A production site
+  on plain HTTP in a LAN sets ``DJANGO_HTTPS=0``.
+- ``DJANGO_SECURE_PROXY_SSL_HEADER=1``: trust ``X-Forwarded-Proto: https`` from a TLS proxy
+  (gunicorn already trusts it from a proxy on 127.0.0.1, see its ``forwarded_allow_ips``).
+- ``DJANGO_CSRF_TRUSTED_ORIGINS``: comma-separated origins such as ``https://archive.example.org``
+  whose form posts are accepted when they differ from the request's own host.
+- ``ARCHIVE_LOGIN_FAILURE_LIMIT`` (default 5) failed logins for one user name from one IP
+  address lock that pair out for ``ARCHIVE_LOGIN_LOCKOUT_MINUTES`` (default 15).
+- ``HAYSTACK_ENGINE`` / ``HAYSTACK_URL`` / ``HAYSTACK_PATH``: another haystack engine
+  (Elasticsearch, Solr) or another index folder.
 """
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(os.environ.get("ARCHIVE_DATA_DIR", BASE_DIR / "var")).resolve()
@@ -26,15 +46,34 @@ def env_flag(name, default=False):
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
+def env_list(name, default=""):
+    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
 DEBUG = env_flag("DJANGO_DEBUG", default=False)
-SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY") or (
-    "insecure-development-key-set-DJANGO_SECRET_KEY-in-production"
-)
-ALLOWED_HOSTS = [
-    host.strip()
-    for host in os.environ.get("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",")
-    if host.strip()
-]
+PRODUCTION = env_flag("DJANGO_PRODUCTION", default=False)
+INSECURE_SECRET_KEY = "insecure-development-key-set-DJANGO_SECRET_KEY-in-production"
+SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY") or INSECURE_SECRET_KEY
+if PRODUCTION and SECRET_KEY == INSECURE_SECRET_KEY:
+    raise ImproperlyConfigured(
+        "生产模式（DJANGO_PRODUCTION=1）拒绝使用默认的开发密钥：请把 DJANGO_SECRET_KEY 设为一个"
+        "随机长字符串，例如 python -c 'from django.core.management.utils import "
+        "get_random_secret_key as k; print(k())' 的输出。")
+ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost")
+CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
+
+HTTPS = env_flag("DJANGO_HTTPS", default=PRODUCTION)
+SECURE_SSL_REDIRECT = env_flag("DJANGO_SECURE_SSL_REDIRECT", default=HTTPS)
+SESSION_COOKIE_SECURE = env_flag("DJANGO_SESSION_COOKIE_SECURE", default=HTTPS)
+CSRF_COOKIE_SECURE = env_flag("DJANGO_CSRF_COOKIE_SECURE", default=HTTPS)
+# Browsers remember HSTS for this long: once sent, the site cannot go back to plain HTTP
+# for its visitors before it expires.
+SECURE_HSTS_SECONDS = int(
+    os.environ.get("DJANGO_SECURE_HSTS_SECONDS", 365 * 24 * 3600 if HTTPS else 0))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_flag("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", default=HTTPS)
+SECURE_HSTS_PRELOAD = env_flag("DJANGO_SECURE_HSTS_PRELOAD", default=HTTPS)
+if env_flag("DJANGO_SECURE_PROXY_SSL_HEADER"):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -46,6 +85,7 @@ INSTALLED_APPS = [
     "archive",
     "search",  # before haystack, so that our rebuild_index command wins
     "haystack",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -57,6 +97,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a locked-out login into the lockout page
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -87,8 +128,11 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Wait for a concurrent writer instead of failing with "database is locked": take the
     # write lock when a transaction begins (a deferred transaction that later upgrades its
-    # lock fails at once rather than wait), and wait up to 30 s for it.
-    DATABASES["default"].setdefault("OPTIONS", {}).update(timeout=30, transaction_mode="IMMEDIATE")
+    # lock fails at once rather than wait), and wait for it. Write-ahead logging lets
+    # readers go on while a report is being stored.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        timeout=float(os.environ.get("ARCHIVE_DB_TIMEOUT", "60")), transaction_mode="IMMEDIATE",
+        init_command="PRAGMA journal_mode=WAL;")
 
 # The search engine is chosen here and only here. The default is our jieba/Whoosh engine
 # with its index in the data folder; HAYSTACK_ENGINE and HAYSTACK_URL move it to another
@@ -110,6 +154,19 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Repeated failed logins (admin included) lock out that user name from that IP address
+# (django-axes). Axes needs the request in authenticate(): the login forms pass it, but the
+# test client's login() does not, so tests use force_login() or post to /admin/login/.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first, so that a locked-out pair is refused
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("ARCHIVE_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("ARCHIVE_LOGIN_LOCKOUT_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "axes/lockout.html"
 
 LANGUAGE_CODE = "zh-hans"
 TIME_ZONE = "Asia/Shanghai"

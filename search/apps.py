@@ -10,7 +10,7 @@ class SearchConfig(AppConfig):
     def ready(self):
         from archive.models import Report
         from archive.signals import report_stored
-        from search import indexing
+        from search import checks, indexing  # noqa: F401 (checks registers the start-up check)
 
         report_stored.connect(indexing.on_report_stored, dispatch_uid="search-index-report")
         post_delete.connect(indexing.on_report_deleted, sender=Report,

@@ -1,21 +1,29 @@
 """Our haystack engine: Whoosh with jieba-segmented Chinese text.
 
 What it changes from haystack's WhooshSearchBackend, and why:
-- the schema: text fields get a jieba word field and a character field (for single
-  characters and strings jieba splits differently), nothing is made sortable (that
-  stored every body twice), and region/kind are exact terms for filters and facets;
+- the schema: each text field becomes a jieba word field (ranking), a single-token field
+  and a token-pair field (matching; search.analysis); no text is stored (hits read it
+  from the database) or sortable (that stored every body twice); region, kind and year
+  are exact terms with columns, for filters and fast facets;
 - writes: one writer at a time, waiting for Whoosh's lock with a timeout, never
-  failing silently (a swallowed LockError once left a deleted report searchable);
-- reads: one searcher per thread, reopened only when the index has changed, instead
-  of three new readers per query; queries are Whoosh query objects built by
-  search.querying, never strings re-parsed by haystack (which lowercases OR).
+  failing silently (a swallowed LockError once left a deleted report searchable).
+  A commit only adds its segment: merging segments (which Whoosh's default policy
+  does now and then, for tens of seconds on a large index) would run inside the
+  database transaction that indexes a report and hold its lock; small segments are
+  merged afterwards by merge_small_segments, outside any transaction;
+- reads: one searcher per thread, reopened when the index has changed or has been
+  swapped for a rebuilt one, instead of three new readers per query; queries are Whoosh
+  query objects built by search.querying, never strings re-parsed by haystack (which
+  lowercases OR). A missing or damaged index raises search.errors.IndexUnavailable.
 """
 from __future__ import annotations
 
+import math
+import os
 import time
+from collections import defaultdict
 from contextlib import contextmanager
 
-from django.conf import settings
 from haystack.backends import BaseEngine
 from haystack.backends.whoosh_backend import WhooshSearchBackend, WhooshSearchQuery
 from haystack.constants import DJANGO_CT, DJANGO_ID, ID
@@ -25,7 +33,11 @@ from whoosh.fields import ID as WHOOSH_ID
 from whoosh.fields import NUMERIC, Schema
 from whoosh.index import LockError
 
-from search.analysis import chars_field, configure_jieba, text_field_pair
+from search.analysis import text_fields, text_values
+from search.errors import index_errors
+
+MERGE_FACTOR = 8  # segments of one size tier merged together
+MAX_MERGED_DOCS = 12_000  # no merge makes a larger segment (about 400 reports)
 
 
 class IndexBusy(SearchBackendError):
@@ -38,11 +50,12 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
         self.silently_fail = False
         self.lock_timeout = float(options.get("LOCK_TIMEOUT", 30))
         self._searcher = None
+        self._opened_folder = None
 
     def setup(self):
-        configure_jieba(settings.DATA_DIR / "jieba")
         super().setup()
         self._searcher = None
+        self._opened_folder = os.stat(self.path).st_ino
 
     def build_schema(self, fields):
         schema = {
@@ -55,10 +68,12 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
         for field in fields.values():
             name = field.index_fieldname
             if field.field_type == "chinese_text":
-                schema.update(text_field_pair(name, stored=True))
+                schema.update(text_fields(name))
                 self.chinese_fields.append(name)
             elif field.field_type == "integer":
                 schema[name] = NUMERIC(int, bits=32, stored=True, sortable=True)
+            elif field.field_type == "exact" and field.indexed:
+                schema[name] = WHOOSH_ID(stored=field.stored, sortable=True)
             elif field.indexed:
                 schema[name] = WHOOSH_ID(stored=field.stored)
             else:
@@ -87,7 +102,23 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
         except BaseException:
             writer.cancel()
             raise
-        writer.commit()
+        writer.commit(merge=False)
+
+    def merge_small_segments(self) -> None:
+        """Merge the segments left by single-report commits by size tier, if the index is free.
+
+        Called after the database commit; when another writer holds the lock, nothing is
+        done (the next call will do it).
+        """
+        try:
+            writer = self.index.writer(timeout=0)
+        except LockError:
+            return
+        try:
+            writer.commit(mergetype=_tiered_merge)
+        except BaseException:
+            writer.cancel()
+            raise
 
     def update(self, index, iterable, commit=True):
         with self.writer() as writer:
@@ -110,24 +141,51 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
             writer.delete_by_term(ID, get_identifier(obj_or_string))
 
     def document(self, index, obj) -> dict:
-        """The Whoosh document for ``obj``: haystack's fields plus each text's character twin."""
+        """The Whoosh document for ``obj``: haystack's fields, each text with its twins."""
         document = {key: self._from_python(value)
                     for key, value in index.full_prepare(obj).items() if key != "boost"}
         for name in self.chinese_fields:
-            document[chars_field(name)] = document.get(name, "")
+            document.update(text_values(name, document.get(name, "")))
         return document
 
     # -- reading: one searcher, refreshed when the index changes ------------------------
     # (haystack keeps one backend per thread, so this is one searcher per thread)
 
     def searcher(self):
-        if not self.setup_complete:
-            self.setup()
-        if self._searcher is None:
-            self._searcher = self.index.searcher()
-        elif not self._searcher.up_to_date():
-            self._searcher = self._searcher.refresh()
-        return self._searcher
+        with index_errors():
+            # rebuild_index swaps in a new folder, whose generation may equal the old one's
+            if not self.setup_complete or os.stat(self.path).st_ino != self._opened_folder:
+                self.setup()
+            if self._searcher is None:
+                self._searcher = self.index.searcher()
+            elif not self._searcher.up_to_date():
+                self._searcher = self._searcher.refresh()
+            return self._searcher
+
+
+def _tiered_merge(writer, segments):
+    """A Whoosh merge policy: merge MERGE_FACTOR segments of one size tier once there are
+    that many, up to MAX_MERGED_DOCS documents.
+
+    Tiers are powers of MERGE_FACTOR (1–7 documents, 8–63, 64–511…), so a document is
+    merged again only each time its segment grows eightfold, and no commit rewrites the
+    large segments rebuild_index writes (Whoosh's own policy merges every segment at
+    times: 25 s for 100 reports, inside the upload that triggered it).
+    """
+    from whoosh.reading import SegmentReader
+
+    tiers = defaultdict(list)
+    for segment in segments:
+        tiers[int(math.log(max(segment.doc_count_all(), 1), MERGE_FACTOR))].append(segment)
+    for tier in sorted(tiers):
+        group = sorted(tiers[tier], key=lambda segment: segment.doc_count_all())[:MERGE_FACTOR]
+        if len(group) == MERGE_FACTOR and sum(s.doc_count_all() for s in group) <= MAX_MERGED_DOCS:
+            for segment in group:
+                reader = SegmentReader(writer.storage, writer.schema, segment)
+                writer.add_reader(reader)
+                reader.close()
+            return [segment for segment in segments if segment not in group]
+    return segments
 
 
 class ChineseWhooshEngine(BaseEngine):

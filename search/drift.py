@@ -2,11 +2,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from haystack.constants import DJANGO_CT, DJANGO_ID
+from whoosh.filedb.filestore import FileStorage
+from whoosh.index import EmptyIndexError
 
 from archive.models import Report, Section
+from search.errors import DAMAGE, IndexMissing, IndexUnavailable, index_errors
 from search.indexing import backend, index_report, model_ct, unindex_report
+from search.rebuild import rebuild
 
 
 @dataclass
@@ -29,7 +34,41 @@ class Drift:
             unindex_report(report_id)
 
 
+def indexed_documents() -> int | None:
+    """How many documents the Whoosh index on disk holds; None under another engine.
+
+    Reads the folder itself, because the backend quietly creates an empty index where
+    there is none. Raises IndexMissing or IndexUnavailable (unreadable).
+    """
+    engine = backend()
+    if not getattr(engine, "use_file_storage", False):
+        return None
+    missing = f"搜索索引不存在 (search index missing at {engine.path})"
+    if not Path(engine.path).is_dir():
+        raise IndexMissing(missing)
+    try:
+        with FileStorage(engine.path).open_index().reader() as reader:
+            return reader.doc_count()
+    except EmptyIndexError as error:
+        raise IndexMissing(missing) from error
+    except DAMAGE as error:
+        raise IndexUnavailable(
+            f"搜索索引无法读取 (search index unreadable at {engine.path}: {error!r})") from error
+
+
 def find_drift() -> Drift:
+    """Raises IndexUnavailable when the index is missing or unreadable."""
+    indexed_documents()
+    with index_errors():
+        return _compare_with_database()
+
+
+def replace_unusable_index(progress=None) -> int:
+    """Build the index again from the database, in place of a missing or damaged one."""
+    return rebuild(progress)
+
+
+def _compare_with_database() -> Drift:
     report_ct, section_ct = model_ct(Report), model_ct(Section)
     reports = set(Report.objects.values_list("pk", flat=True))
     sections = dict(Section.objects.values_list("pk", "report_id"))

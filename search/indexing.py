@@ -3,6 +3,7 @@
 Receivers run inside the transaction that changed a report: if the index cannot be
 written, the exception rolls the database change back, so the two never drift.
 """
+from django.db import transaction
 from haystack import connections
 from haystack.utils import get_model_ct
 
@@ -34,12 +35,16 @@ def report_documents(report: Report) -> list[tuple]:
 
 
 def index_report(report: Report) -> None:
-    """Replace every document of ``report`` in one commit."""
-    backend().replace_report(report.pk, report_documents(report))
+    """Replace every document of ``report`` in one commit; merge small segments afterwards."""
+    engine = backend()
+    engine.replace_report(report.pk, report_documents(report))
+    transaction.on_commit(engine.merge_small_segments, robust=True)
 
 
 def unindex_report(report_id: int) -> None:
-    backend().remove_report(report_id)
+    engine = backend()
+    engine.remove_report(report_id)
+    transaction.on_commit(engine.merge_small_segments, robust=True)
 
 
 def on_report_stored(sender, report, **kwargs):

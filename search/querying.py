@@ -3,10 +3,13 @@
 Words separated by spaces must all match; "…" or “…” is a phrase; OR (uppercase) or |
 between two items means either; -word or -"phrase" excludes. Everything else is literal
 text: Whoosh's own syntax (field:x, *, ?, ~, ^, [a TO b], parentheses) is never
-interpreted, so no input raises. Each item, quoted or not, must appear as a sequence:
-as consecutive jieba words in a text field or as consecutive characters in its
-character twin (search.analysis), so a word jieba cuts differently in query and text
-still matches, and so does a single character.
+interpreted, so no input raises. Each item, quoted or not, must appear as a sequence of
+jieba words (cut in precise mode): the first may be the end of a longer word of the
+text and the last its beginning, a single word may stand anywhere inside one
+(search.analysis indexes the words inside long words), so 财政 finds 财政收入 and 质量发展
+finds 高质量发展. A hit always contains the item's characters in order. An item of a
+single token (one character, one letter/digit run) is looked up in the character
+field, so 鞋 finds every paragraph with 鞋 in it, whatever word it stands in.
 
 Whoosh's and haystack's own parsers are not used: haystack lowercases OR to "or",
 which the analyzer then reads as a word, so "A OR B" silently meant "A and B and or".
@@ -14,9 +17,11 @@ which the analyzer then reads as a word, so "A OR B" silently meant "A and B and
 import unicodedata
 from dataclasses import dataclass, field
 
-from whoosh.query import And, Not, Or, Phrase, Query, Term
+from whoosh.query import And, Not, Or, Query, Sequence, Term
 
-from search.analysis import char_analyzer, chars_field, to_simplified, word_analyzer
+from search.analysis import (
+    char_analyzer, chars_field, subword_term, to_simplified, word_analyzer,
+)
 
 MAX_QUERY_CHARS = 200  # a long sentence; a pasted paragraph is cut here, with a note
 
@@ -183,13 +188,24 @@ def _group(tokens: list, notes: list) -> tuple[list[list[_Item]], list[_Item]]:
     return groups, excluded
 
 
-def _sequence(fieldname: str, tokens: list[str]) -> Query:
-    return Term(fieldname, tokens[0]) if len(tokens) == 1 else Phrase(fieldname, tokens)
-
-
 def _item_query(text: str, fields) -> Query:
-    """The item as consecutive words or as consecutive characters, in any of the fields."""
-    words = [token.text for token in _WORDS(text, mode="query")]
+    """The item as consecutive words, or as its single token, in any of the fields."""
     chars = [token.text for token in _CHARS(text, mode="query")]
-    return Or([query for name in fields
-               for query in (_sequence(name, words), _sequence(chars_field(name), chars))])
+    if len(chars) == 1:
+        return Or([Term(chars_field(name), chars[0]) for name in fields])
+    words = [token.text for token in _WORDS(text, mode="query")]
+    return Or([_word_sequence(name, words) for name in fields])
+
+
+def _word_sequence(name: str, words: list[str]) -> Query:
+    """A lone word anywhere in a word of the text; the first of several may end a longer
+    word, the last may begin one, the ones between are whole words."""
+    if len(words) == 1:
+        word = words[0]
+        return Or([Term(name, word), *(Term(name, subword_term(word, at_start, at_end))
+                                        for at_start, at_end in ((True, False), (False, True),
+                                                                 (False, False)))])
+    first, *middle, last = words
+    return Sequence([Or([Term(name, first), Term(name, subword_term(first, False, True))]),
+                     *(Term(name, word) for word in middle),
+                     Or([Term(name, last), Term(name, subword_term(last, True, False))])])

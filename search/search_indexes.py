@@ -48,7 +48,7 @@ class SectionIndex(ArchiveDocument, indexes.Indexable):
         return obj.report
 
     def prepare_text(self, obj):
-        return f"{obj.display_heading}\n{obj.text}" if obj.heading else obj.text
+        return section_text(obj)
 
     def prepare_heading(self, obj):
         return heading_path(obj)
@@ -65,13 +65,23 @@ class ReportIndex(ArchiveDocument, indexes.Indexable):
         return obj
 
     def prepare_text(self, obj):
-        return f"{obj.title}\n{obj.region} {obj.year}年 {obj.meeting}".strip()
+        return report_text(obj)
 
     def prepare_heading(self, obj):
         return ""
 
     def prepare_anchor(self, obj):
         return ""
+
+
+def section_text(section) -> str:
+    """What a section's document says: its heading, then its text."""
+    return f"{section.display_heading}\n{section.text}" if section.heading else section.text
+
+
+def report_text(report) -> str:
+    """What a report title's document says."""
+    return f"{report.title}\n{report.region} {report.year}年 {report.meeting}".strip()
 
 
 def heading_path(section) -> str:

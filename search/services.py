@@ -15,6 +15,7 @@ from search.highlighting import highlight
 from search.indexing import backend, model_ct
 from search.params import SearchParams
 from search.querying import parse_user_query
+from search.search_indexes import report_text, section_text
 
 PAGE_SIZE = 20
 FACETS = ("year", "region", "kind")
@@ -48,23 +49,30 @@ class SearchResults:
 
 
 def search(params: SearchParams) -> SearchResults:
-    """Run ``params`` against the index; an empty or unusable query gives no hits, never an error."""
+    """Run ``params`` against the index; an empty or unusable query gives no hits, never an error.
+
+    Two passes: the matching query alone, unscored, counts the matches per facet; the
+    page of hits is then ranked (or sorted) with Whoosh's top-N collector, which can
+    skip whole posting blocks that cannot reach the page.
+    """
     parsed = parse_user_query(params.q)
     results = SearchResults(params=params, notes=[*params.errors, *parsed.notes],
                             query_text=parsed.text)
     if parsed.query is None:
         return results
     searcher = backend().searcher()
-    query = And([parsed.query, *filters(params)]) if params.is_filtered else parsed.query
+    match = And([parsed.query, *filters(params)]) if params.is_filtered else parsed.query
+    matched = searcher.search(match, limit=None, scored=False,
+                              groupedby=[FieldFacet(name, maptype=CountMap) for name in FACETS])
+    results.count = len(matched)
+    results.facets = {name: _facet_counts(matched.groups(name), name) for name in FACETS}
+    first = (params.page - 1) * PAGE_SIZE
+    if first >= results.count:
+        return results  # past the last page: no hits, the count and facets still shown
     sort = {"newest": ("year", True), "oldest": ("year", False)}.get(params.sort)
-    page = searcher.search_page(
-        query, params.page, pagelen=PAGE_SIZE,
-        groupedby=[FieldFacet(name, maptype=CountMap) for name in FACETS],
-        sortedby=sort[0] if sort else None, reverse=sort[1] if sort else False)
-    results.count = page.total
-    results.facets = {name: _facet_counts(page.results.groups(name), name) for name in FACETS}
-    if page.pagenum == params.page:  # Whoosh answers a too-high page with the last one
-        results.hits = _hits(page, parsed.terms)
+    page = searcher.search(match, limit=first + PAGE_SIZE, scored=sort is None,
+                           sortedby=sort and sort[0], reverse=bool(sort and sort[1]))
+    results.hits = _hits(page[first:], parsed.terms)
     return results
 
 
@@ -94,7 +102,8 @@ def term_trend(q: str, region: str = "") -> dict:
     if parsed.query is not None:
         query = And([parsed.query, Term(DJANGO_CT, model_ct(Section)),
                      *([Term("region", region)] if region else [])])
-        hits = backend().searcher().search(query, limit=1, groupedby=FieldFacet("year", maptype=CountMap))
+        hits = backend().searcher().search(query, limit=None, scored=False,
+                                           groupedby=FieldFacet("year", maptype=CountMap))
         matches = {int(year): count for year, count in hits.groups("year").items()}
     series = [{"year": year, "count": matches.get(year, 0), "sections": total,
                "share": round(matches.get(year, 0) / total, 6) if total else 0.0}
@@ -110,12 +119,12 @@ def _facet_counts(groups: dict, name: str) -> list[tuple]:
     return sorted(items, key=lambda item: (-item[1], item[0]))
 
 
-def _hits(page, terms: list[str]) -> list[Hit]:
-    stored = [(hit.fields(), hit.score or 0.0) for hit in page]
+def _hits(page_hits, terms: list[str]) -> list[Hit]:
+    stored = [(hit.fields(), hit.score or 0.0) for hit in page_hits]
     section_ct = model_ct(Section)
     section_ids = [int(f[DJANGO_ID]) for f, _ in stored if f[DJANGO_CT] == section_ct]
     sections = Section.objects.in_bulk(section_ids)
-    reports = Report.objects.only("id", "title", "region", "year", "kind").in_bulk(
+    reports = Report.objects.defer("text").in_bulk(  # the full text is long and unused here
         {f["report_id"] for f, _ in stored})
     hits = []
     for fields, score in stored:
@@ -125,6 +134,7 @@ def _hits(page, terms: list[str]) -> list[Hit]:
             continue  # deleted since the searcher opened; the index catches up on refresh
         if section is not None:
             section.report = report
+        text = section_text(section) if section is not None else report_text(report)
         hits.append(Hit(report=report, section=section, heading=fields.get("heading", ""),
-                        snippet=highlight(fields.get("text", ""), terms), score=score))
+                        snippet=highlight(text, terms), score=score))
     return hits

@@ -12,6 +12,8 @@ from archive.charts import trend_chart
 from archive.indicator_series import format_number
 from archive.models import Report
 from search import services
+from search.errors import index_errors
+from search.views import unavailable_as_503
 
 MAX_TERMS = 5
 MAX_REGION = 64
@@ -29,6 +31,7 @@ def split_terms(q: str) -> list[str]:
     return terms
 
 
+@unavailable_as_503()
 def trends_page(request):
     q = (request.GET.get("q") or "").strip()
     region = (request.GET.get("region") or "").strip()[:MAX_REGION]
@@ -44,7 +47,8 @@ def trends_page(request):
 
     results = []
     for term in terms:
-        trend = services.term_trend(term, region)
+        with index_errors():
+            trend = services.term_trend(term, region)
         total = sum(point["count"] for point in trend["series"])
         results.append({"term": term, "query": trend["query"], "notes": trend["notes"],
                         "series": trend["series"], "total": total})

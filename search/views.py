@@ -1,18 +1,44 @@
 """Search pages and JSON: thin wrappers around search.services."""
+from functools import wraps
+
 from django.http import JsonResponse
 from django.shortcuts import render
 
 from archive.api import report_summary
 from archive.models import Report
 from search import services
+from search.errors import MESSAGE, IndexUnavailable, index_errors
 from search.params import SORTS, SearchParams
 
 KIND_LABELS = dict(Report.Kind.choices)
+RETRY_AFTER_SECONDS = 60
 
 
+def unavailable_as_503(json=False):
+    """A view whose index is missing or damaged answers 503 with a Chinese message, not a 500."""
+    def decorate(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            try:
+                return view(request, *args, **kwargs)
+            except IndexUnavailable:
+                if json:
+                    response = JsonResponse({"error": MESSAGE}, status=503,
+                                            json_dumps_params={"ensure_ascii": False})
+                else:
+                    response = render(request, "search/unavailable.html",
+                                      {"message": MESSAGE}, status=503)
+                response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+                return response
+        return wrapper
+    return decorate
+
+
+@unavailable_as_503()
 def search_page(request):
     params = SearchParams.from_query(request.GET)
-    results = services.search(params)
+    with index_errors():
+        results = services.search(params)
     return render(request, "search/results.html", {
         "params": params,
         "results": results,
@@ -23,9 +49,11 @@ def search_page(request):
     }, status=400 if params.errors else 200)
 
 
+@unavailable_as_503(json=True)
 def search_api(request):
     params = SearchParams.from_query(request.GET)
-    results = services.search(params)
+    with index_errors():
+        results = services.search(params)
     payload = {
         "query": results.query_text,
         "count": results.count,
@@ -42,10 +70,12 @@ def search_api(request):
                         json_dumps_params={"ensure_ascii": False})
 
 
+@unavailable_as_503(json=True)
 def trends_api(request):
     region = (request.GET.get("region") or "").strip()[:64]
-    return JsonResponse(services.term_trend(request.GET.get("q") or "", region),
-                        json_dumps_params={"ensure_ascii": False})
+    with index_errors():
+        trend = services.term_trend(request.GET.get("q") or "", region)
+    return JsonResponse(trend, json_dumps_params={"ensure_ascii": False})
 
 
 def _hit_json(request, hit):

@@ -39,6 +39,9 @@ UTF_BOMS = (  # UTF-32 first: its little-endian BOM starts with UTF-16's
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 CHINESE_FAMILY = {"gb2312", "gbk", "gb18030"}
+MIN_TEXT_SHARE = 0.95                 # printable characters, for a UTF-16 guess without BOM
+FORMATS = "请上传 .txt、.docx 或带文字层的 .pdf 报告文件"
+RESAVE_DOCX = "请用 Word 打开后重新另存为 .docx，或改传 .txt"
 
 
 def read_document(data: bytes, filename: str = "") -> str:
@@ -49,7 +52,7 @@ def read_document(data: bytes, filename: str = "") -> str:
     """
     try:
         if not data or not data.strip():
-            raise UnreadableDocument("文件为空 (empty file)")
+            raise UnreadableDocument("文件为空，请选择有内容的报告文件 (empty file)")
         if data.startswith(ZIP_MAGICS):
             text = _read_docx(data)
         elif data.startswith(OLE2_MAGIC):
@@ -62,7 +65,8 @@ def read_document(data: bytes, filename: str = "") -> str:
         else:
             text = _decode_text(data)
         if not text.strip():
-            raise UnreadableDocument("文件没有文字内容 (no text in the file)")
+            raise UnreadableDocument(
+                "文件没有文字内容，请检查是否选错了文件 (no text in the file)")
         return text
     except UnreadableDocument as refusal:
         if filename:
@@ -75,29 +79,32 @@ def read_document(data: bytes, filename: str = "") -> str:
 def _decode_text(data: bytes) -> str:
     text = _decode(data)
     if not text.strip():
-        raise UnreadableDocument("文件为空 (empty file: only whitespace)")
+        raise UnreadableDocument(
+            "文件为空，只有空白，请选择有内容的报告文件 (empty file: only whitespace)")
     controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f\v")
     if controls > MAX_CONTROL_SHARE * len(text):
         raise UnreadableDocument(
-            "无法识别的二进制文件，不是文本 (binary file: too many control characters)"
-        )
+            f"无法识别的二进制文件，不是文本；{FORMATS} (binary file: too many control characters)")
     return text
 
 
 def _decode(data: bytes) -> str:
-    """Text of ``data``: BOM first, then strict UTF-8, then GB18030, then a guess."""
+    """Text of ``data``: BOM first, UTF-16 by its NUL bytes, strict UTF-8, GB18030, a guess."""
     for bom, encoding in UTF_BOMS:
         if data.startswith(bom):
             try:
                 return data.decode(encoding)
             except UnicodeDecodeError as error:
                 raise UnreadableDocument(
-                    f"文本编码损坏 ({encoding} byte order mark, but invalid {encoding})"
+                    f"文本编码损坏，请另存为 UTF-8 编码的 .txt 再上传 "
+                    f"({encoding} byte order mark, but invalid {encoding})"
                 ) from error
     if b"\x00" in data:
-        raise UnreadableDocument(
-            "无法识别的二进制文件，不是文本 (binary file: contains NUL bytes)"
-        )
+        text = _as_utf16(data)
+        if text is None:
+            raise UnreadableDocument(
+                f"无法识别的二进制文件，不是文本；{FORMATS} (binary file: contains NUL bytes)")
+        return text
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -108,7 +115,8 @@ def _decode(data: bytes) -> str:
     best = from_bytes(data).best()
     if best is None:
         raise UnreadableDocument(
-            "无法识别的二进制文件或未知编码 (binary file or unknown text encoding)"
+            "无法识别的二进制文件或未知编码；如是文本，请另存为 UTF-8 编码的 .txt 再上传 "
+            "(binary file or unknown text encoding)"
         )
     if best.encoding in CHINESE_FAMILY:  # decode with the superset, as _as_gb18030 does
         try:
@@ -116,6 +124,25 @@ def _decode(data: bytes) -> str:
         except UnicodeDecodeError:
             pass
     return str(best)
+
+
+def _as_utf16(data: bytes) -> str | None:
+    """The text if ``data`` is UTF-16 without a byte order mark, else None.
+
+    Such text has NUL bytes on one side only: the high byte of each ASCII character (digits,
+    newlines) in little- or big-endian order. A binary file has them on both sides.
+    """
+    if len(data) % 2:
+        return None
+    high_first, high_second = data[0::2].count(0), data[1::2].count(0)
+    if min(high_first, high_second) * 8 > max(high_first, high_second):
+        return None
+    try:
+        text = data.decode("utf-16-le" if high_second > high_first else "utf-16-be")
+    except UnicodeDecodeError:
+        return None
+    printable = sum(1 for ch in text if ch.isprintable() or ch in "\t\n\r")
+    return text if printable >= MIN_TEXT_SHARE * len(text) else None
 
 
 def _as_gb18030(data: bytes) -> str | None:
@@ -162,7 +189,7 @@ def _read_docx(data: bytes) -> str:
         raise
     except Exception as error:  # python-docx/lxml/zipfile raise many kinds
         raise UnreadableDocument(
-            f"docx 文件已损坏，无法读取 (damaged .docx: {type(error).__name__})"
+            f"docx 文件已损坏，无法读取；{RESAVE_DOCX} (damaged .docx: {type(error).__name__})"
         ) from error
     return "\n\n".join(block for block in blocks if block.strip())
 
@@ -174,12 +201,13 @@ def _check_zip(data: bytes) -> None:
             members = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError) as error:
         raise UnreadableDocument(
-            "docx 文件已损坏或不完整 (damaged or truncated .docx / zip file)"
+            f"docx 文件已损坏或不完整；{RESAVE_DOCX} (damaged or truncated .docx / zip file)"
         ) from error
     sizes = {member.filename: member.file_size for member in members}
     if DOCX_PART not in sizes:
         raise UnreadableDocument(
-            "zip 压缩包中没有 Word 正文，不是 .docx 文件 (zip file without word/document.xml)"
+            f"zip 压缩包中没有 Word 正文，不是 .docx 文件；{FORMATS} "
+            f"(zip file without word/document.xml)"
         )
     if (
         len(members) > MAX_DOCX_MEMBERS
@@ -187,7 +215,8 @@ def _check_zip(data: bytes) -> None:
         or sum(sizes.values()) > MAX_DOCX_TOTAL
     ):
         raise UnreadableDocument(
-            "docx 文件解压后过大，拒绝读取 (.docx expands beyond the size limit)"
+            "docx 文件解压后过大，拒绝读取；请拆分文件或另存为 .txt 再上传 "
+            "(.docx expands beyond the size limit)"
         )
 
 
@@ -254,14 +283,16 @@ def _read_pdf(data: bytes) -> str:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
             raise UnreadableDocument(
-                "PDF 已加密，需要密码才能打开 (encrypted PDF needs a password)"
+                "PDF 已加密，需要密码才能打开；请先去掉密码，或改传 .docx / .txt "
+                "(encrypted PDF needs a password)"
             )
         pages = [page.extract_text() or "" for page in reader.pages]
     except UnreadableDocument:
         raise
     except Exception as error:  # pypdf raises many kinds for damaged files
         raise UnreadableDocument(
-            f"PDF 文件已损坏或无法解析 (damaged or unsupported PDF: {type(error).__name__})"
+            f"PDF 文件已损坏或无法解析；请重新导出 PDF，或改传 .docx / .txt "
+            f"(damaged or unsupported PDF: {type(error).__name__})"
         ) from error
     visible = sum(1 for ch in "".join(pages) if not ch.isspace())
     if visible < MIN_PDF_CHARS_PER_PAGE * max(len(pages), 1):

@@ -104,3 +104,25 @@ def test_original_file_is_stored_under_the_uploads_folder(media_in_tmp):
     stored = media_in_tmp / report.source_file.name
     assert stored.resolve().is_relative_to(media_in_tmp.resolve())
     assert stored.read_bytes() == docx_bytes()
+
+
+def test_a_report_stored_by_a_concurrent_import_is_replaced_not_a_crash(monkeypatch):
+    """PostgreSQL lets two imports both find no report and both insert; the second retries."""
+    import archive.importing
+
+    first = import_report(text_bytes(), "first.txt", GIVEN)
+    real_queryset = Report.objects.select_for_update
+    looked_up = []
+
+    def misses_once(*args, **kwargs):  # the look-up the concurrent import raced past
+        queryset = real_queryset(*args, **kwargs)
+        if not looked_up:
+            looked_up.append(True)
+            return queryset.none()
+        return queryset
+
+    monkeypatch.setattr(archive.importing.Report.objects, "select_for_update", misses_once)
+    second = import_report(text_bytes().replace("。".encode(), "；".encode(), 1), "second.txt", GIVEN)
+    assert looked_up and second.status == "replaced"
+    assert second.report.pk == first.report.pk
+    assert Report.objects.count() == 1

@@ -354,3 +354,13 @@ def test_pages_after_an_import(client):
     page = client.get(f"/indicators/{quote('城镇新增就业')}/?region={quote('晋江市')}").content.decode()
     assert "晋江市" in page and "万人" in page
     assert "<svg" in page
+
+
+@pytest.mark.parametrize("sentence, written", [
+    ("=HYPERLINK(\"http://x\")增长7%", "'=HYPERLINK(\"http://x\")增长7%"),
+    ("+1增长", "'+1增长"), ("-1增长", "'-1增长"), ("@SUM(A1)", "'@SUM(A1)"),
+    ("地区生产总值增长7%", "地区生产总值增长7%"), ("", ""),
+])
+def test_csv_sentences_cannot_run_as_spreadsheet_formulas(sentence, written):
+    from archive.indicator_views import _csv_text
+    assert _csv_text(sentence) == written

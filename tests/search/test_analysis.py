@@ -1,22 +1,25 @@
 import pickle
 import re
-import subprocess
-import sys
 
+import jieba
 import pytest
 from whoosh.fields import Schema
 
 from search import analysis
 from search.analysis import (
-    HAN, POLICY_TERMS, char_analyzer, configure_jieba, normalize, schema_fields,
-    text_field_pair, word_analyzer,
+    HAN, PIECES, POLICY_TERMS, char_analyzer, normalize, subword_term, text_fields, word_analyzer,
 )
-from tests.conftest import FIXTURE_REPORTS, JINJIANG_2025, ROOT
+from tests.conftest import FIXTURE_REPORTS, JINJIANG_2025
 
 
-@pytest.fixture(scope="module", autouse=True)
-def jieba_ready(tmp_path_factory):
-    configure_jieba(tmp_path_factory.mktemp("jieba"))
+@pytest.fixture(scope="module")
+def python_jieba(tmp_path_factory):
+    """The Python jieba package with the policy dictionary: the reference for our segmenter."""
+    reference = jieba.Tokenizer()
+    reference.tmp_dir = str(tmp_path_factory.mktemp("jieba"))
+    reference.initialize()
+    reference.load_userdict(str(POLICY_TERMS))
+    return reference
 
 
 @pytest.fixture(scope="module")
@@ -36,20 +39,32 @@ def policy_terms():
     return [line.split()[0] for line in POLICY_TERMS.read_text(encoding="utf-8").splitlines()]
 
 
-def test_jieba_cache_file_lands_in_the_given_folder(tmp_path):
-    # A fresh interpreter: configure_jieba acts once per process.
-    script = ("import pathlib, sys; from search.analysis import configure_jieba; "
-              "print(configure_jieba(pathlib.Path(sys.argv[1])))")
-    done = subprocess.run([sys.executable, "-c", script, str(tmp_path / "data")], cwd=ROOT,
-                          capture_output=True, text=True, check=True)
-    assert done.stdout.strip() == str(tmp_path / "data" / "jieba.cache")
-    assert (tmp_path / "data" / "jieba.cache").stat().st_size > 1_000_000
+def han_runs(texts) -> list[str]:
+    return [match.group() for text in texts for match in PIECES.finditer(normalize(text))
+            if match.lastgroup == "han"]
 
 
-def test_configure_jieba_runs_once(tmp_path):
-    first = configure_jieba()
-    assert configure_jieba(tmp_path) == first
-    assert not (tmp_path / "jieba.cache").exists()
+def assert_same_words_as_python_jieba(reference, texts):
+    runs = han_runs(texts)
+    assert sum(map(len, runs)) > 10_000
+    differing = [run for run in runs if analysis.segment(run) != reference.lcut(run, HMM=True)]
+    assert differing == []
+
+
+def test_segmenter_gives_python_jiebas_words_on_the_bundled_reports(python_jieba):
+    texts = [path.read_text(encoding="utf-8") for path in FIXTURE_REPORTS.glob("*.txt")]
+    assert_same_words_as_python_jieba(python_jieba, texts)
+
+
+@pytest.mark.corpus
+def test_segmenter_gives_python_jiebas_words_on_the_national_corpus(python_jieba, national_dir):
+    texts = [path.read_text(encoding="utf-8") for path in sorted(national_dir.glob("*.txt"))]
+    assert_same_words_as_python_jieba(python_jieba, texts)
+
+
+def test_segmenter_cuts_like_python_jieba_where_the_dictionary_decides(python_jieba):
+    for text in ["发展新质生产力", "坚持和发展新时代“枫桥经验”", "南京市长江大桥", "结婚的和尚未结婚的"]:
+        assert analysis.segment(text) == python_jieba.lcut(text, HMM=True)
 
 
 @pytest.mark.parametrize("term", ["晋江经验", "新质生产力", "数转智改", "低效用地", "山姆会员店"])
@@ -68,6 +83,7 @@ def test_policy_dictionary_format():
     assert len(lines) >= 100
     for line in lines:
         assert re.fullmatch(rf"[{HAN}]+ \d+ [a-z]+", line), line
+    assert [word for word, _, _ in analysis.policy_terms()] == policy_terms()
     terms = policy_terms()
     assert len(set(terms)) == len(terms)
     assert [analysis.to_simplified(term) for term in terms] == terms
@@ -81,13 +97,18 @@ def test_every_policy_term_occurs_in_the_reports(national_dir):
     assert [term for term in policy_terms() if not any(term in text for text in texts)] == []
 
 
-def test_positions_count_tokens_and_offsets_slice_the_original(jinjiang):
+def test_positions_count_words_and_offsets_slice_the_original(jinjiang):
     tokens = [(t.text, t.pos, t.startchar, t.endchar) for t in
               word_analyzer()(jinjiang, positions=True, chars=True, mode="index")]
-    assert [pos for _, pos, _, _ in tokens] == list(range(len(tokens)))
-    assert all(normalize(jinjiang[start:end]) == text for text, _, start, end in tokens)
-    assert all(text == jinjiang[start:end].lower() for text, _, start, end in tokens)
-    assert ("文旅", "融合") in {(a[0], b[0]) for a, b in zip(tokens, tokens[1:])}  # across the page break
+    whole = [token for token in tokens if token[0] == token[0].strip("<>")]
+    inside = [token for token in tokens if token[0] != token[0].strip("<>")]
+    assert [pos for _, pos, _, _ in whole] == list(range(len(whole)))
+    assert len(inside) > 100
+    assert all(normalize(jinjiang[start:end]) == text.strip("<>") for text, _, start, end in tokens)
+    assert all(text.strip("<>") == jinjiang[start:end].lower() for text, _, start, end in tokens)
+    starts = {pos: (start, end) for _, pos, start, end in whole}
+    assert all(starts[pos][0] <= start < end <= starts[pos][1] for _, pos, start, end in inside)
+    assert ("文旅", "融合") in {(a[0], b[0]) for a, b in zip(whole, whole[1:])}  # across the page break
 
 
 @pytest.mark.corpus
@@ -142,13 +163,46 @@ def test_whoosh_keyword_arguments():
     assert [t.text for t in analyzer("OR 的 a", mode="query", removestops=True)] == ["or", "的", "a"]
 
 
-def test_schema_fields_pickle_and_are_not_sortable():
-    fields = schema_fields()
+def index_tokens(text):
+    return [(t.text, t.pos, text[t.startchar:t.endchar])
+            for t in word_analyzer()(text, positions=True, chars=True, mode="index")]
+
+
+def test_words_inside_long_words_share_its_position_and_say_where_they_stand():
+    tokens = index_tokens("推动高质量发展")
+    assert tokens[:2] == [("推动", 0, "推动"), ("高质量发展", 1, "高质量发展")]
+    assert {("高质量>", 1, "高质量"), ("<质量>", 1, "质量"), ("<发展", 1, "发展")} <= set(tokens)
+    assert not any(text.startswith("<") or text.endswith(">") for text, _, _ in index_tokens("发展"))
+
+
+def test_every_dictionary_word_inside_a_long_word_is_indexed(python_jieba):
+    word = "全国人民代表大会"
+    assert words(word) == [word]
+    inside = {text.strip("<>") for text, pos, _ in index_tokens(word) if pos == 0} - {word}
+    expected = {word[i:j] for i in range(len(word)) for j in range(i + 2, len(word) + 1)
+                if j - i < len(word) and python_jieba.FREQ.get(word[i:j])}
+    assert inside == expected
+    assert {"人民代表大会", "人民", "代表大会", "大会"} <= inside
+
+
+def test_subword_terms_mark_where_the_longer_word_goes_on():
+    assert subword_term("质量", at_start=False, at_end=True) == "<质量"
+    assert subword_term("人民", at_start=False, at_end=False) == "<人民>"
+    assert subword_term("全国", at_start=True, at_end=False) == "全国>"
+
+
+def test_queries_are_cut_without_subwords():
+    assert [t.text for t in word_analyzer()("推动高质量发展", mode="query")] == ["推动", "高质量发展"]
+
+
+def test_text_fields_pickle_store_nothing_and_only_words_keep_positions():
+    fields = text_fields("text")
     assert set(fields) == {"text", "text_chars"}
-    assert fields["text"].stored and not fields["text_chars"].stored
+    assert not any(field.stored for field in fields.values())
     assert all(field.column_type is None for field in fields.values())  # not sortable
-    assert all(field.format.supports("positions") for field in fields.values())
-    schema = Schema(**text_field_pair("title", stored=False), **fields)
+    assert [name for name, field in fields.items() if field.format.supports("positions")] == [
+        "text"]
+    schema = Schema(**text_fields("title"), **fields)
     restored = pickle.loads(pickle.dumps(schema))
     assert restored == schema
     assert [t.text for t in restored["title_chars"].analyzer("鞋服")] == ["鞋", "服"]

@@ -1,0 +1,148 @@
+"""The production configuration, run the way a server runs it: in subprocesses.
+
+``manage.py check --deploy`` is clean with production variables and fails with the
+development key or with debug on; gunicorn with config/gunicorn.conf.py serves pages, and
+whitenoise the collected static files, with DEBUG off.
+"""
+import gzip
+import http.client
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+
+import pytest
+from django.core.management.utils import get_random_secret_key
+
+from config.settings import INSECURE_SECRET_KEY
+from tests.conftest import ROOT
+
+SERVER_START_SECONDS = 60
+# Variables of the surrounding run (a PostgreSQL DATABASE_URL, a debug flag...) are not
+# the production site's: each test states its own.
+OWN_PREFIXES = ("DJANGO_", "DATABASE_", "HAYSTACK_", "ARCHIVE_", "GUNICORN_")
+
+
+def production_env(data_dir, **overrides):
+    env = {name: value for name, value in os.environ.items()
+           if not name.startswith(OWN_PREFIXES)}
+    env.update(DJANGO_SETTINGS_MODULE="config.settings", DJANGO_PRODUCTION="1",
+               DJANGO_SECRET_KEY=get_random_secret_key(), ARCHIVE_DATA_DIR=str(data_dir))
+    env.update(overrides)
+    return {name: value for name, value in env.items() if value is not None}
+
+
+def manage(env, *args):
+    return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=120)
+
+
+def check_deploy(env):
+    return manage(env, "check", "--deploy", "--fail-level", "WARNING")
+
+
+def test_check_deploy_passes_with_production_variables(tmp_path):
+    result = check_deploy(production_env(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout
+
+
+@pytest.mark.parametrize("key", [None, "", INSECURE_SECRET_KEY])
+def test_production_refuses_the_development_key(tmp_path, key):
+    result = check_deploy(production_env(tmp_path, DJANGO_SECRET_KEY=key))
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr and "DJANGO_SECRET_KEY" in result.stderr
+
+
+def test_check_deploy_fails_with_debug_on(tmp_path):
+    result = check_deploy(production_env(tmp_path, DJANGO_DEBUG="1"))
+    assert result.returncode != 0
+    assert "security.W018" in result.stderr
+
+
+def test_plain_http_site_turns_the_https_settings_off(tmp_path):
+    """DJANGO_HTTPS=0 (a LAN site) runs, and check --deploy names what that gives up."""
+    result = check_deploy(production_env(tmp_path, DJANGO_HTTPS="0"))
+    assert result.returncode != 0
+    for warning in ("W004", "W008", "W012", "W016"):
+        assert f"security.{warning}" in result.stderr
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_for_port(port, server, log):
+    deadline = time.monotonic() + SERVER_START_SECONDS
+    while time.monotonic() < deadline:
+        assert server.poll() is None, f"gunicorn exited:\n{log.read_text()}"
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return
+        except OSError:
+            time.sleep(0.2)
+    pytest.fail(f"gunicorn did not listen within {SERVER_START_SECONDS} s:\n{log.read_text()}")
+
+
+def get(port, path, **headers):
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        connection.request("GET", path, headers=headers)
+        response = connection.getresponse()
+        return response, response.read()
+    finally:
+        connection.close()
+
+
+@pytest.fixture
+def gunicorn(tmp_path):
+    """The production server on a free port, as `make serve` runs it; killed afterwards.
+    Without its control socket, which is one per user and may be a real server's."""
+    port = free_port()
+    env = production_env(tmp_path / "data", GUNICORN_BIND=f"127.0.0.1:{port}",
+                         GUNICORN_WORKERS="1", GUNICORN_THREADS="2")
+    for command in (["migrate", "--noinput"], ["collectstatic", "--noinput", "-v0"]):
+        result = manage(env, *command)
+        assert result.returncode == 0, result.stderr
+    log = tmp_path / "gunicorn.log"
+    with log.open("wb") as output:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "-c", "config/gunicorn.conf.py",
+             "--no-control-socket", "config.wsgi"],
+            cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        wait_for_port(port, server, log)
+        yield port
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        try:
+            server.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait()
+
+
+def test_gunicorn_serves_pages_and_whitenoise_static_files(gunicorn):
+    # Plain HTTP is sent to HTTPS; a TLS proxy on 127.0.0.1 says it was HTTPS.
+    response, _ = get(gunicorn, "/")
+    assert response.status == 301
+    assert response.getheader("Location") == f"https://127.0.0.1:{gunicorn}/"
+    behind_proxy = {"X-Forwarded-Proto": "https"}
+
+    response, body = get(gunicorn, "/", **behind_proxy)
+    assert response.status == 200
+    assert "政报档案" in body.decode()
+    assert "max-age=31536000" in response.getheader("Strict-Transport-Security")
+
+    response, body = get(gunicorn, "/static/css/site.css", **behind_proxy,
+                         **{"Accept-Encoding": "gzip"})
+    assert response.status == 200
+    assert response.getheader("Content-Type").startswith("text/css")
+    # Gzipped at collectstatic and served with a cache lifetime: whitenoise, not Django.
+    assert response.getheader("Content-Encoding") == "gzip"
+    assert "max-age" in response.getheader("Cache-Control")
+    assert gzip.decompress(body) == (ROOT / "static" / "css" / "site.css").read_bytes()
