@@ -17,8 +17,9 @@ which the analyzer then reads as a word, so "A OR B" silently meant "A and B and
 import unicodedata
 from dataclasses import dataclass, field
 
-from whoosh.query import And, Not, Or, Query, Sequence, Term
+from whoosh.query import And, Not, Or, Query, Term
 
+from search.adjacency import AdjacentWords
 from search.analysis import (
     char_analyzer, chars_field, subword_term, to_simplified, word_analyzer,
 )
@@ -206,6 +207,6 @@ def _word_sequence(name: str, words: list[str]) -> Query:
                                         for at_start, at_end in ((True, False), (False, True),
                                                                  (False, False)))])
     first, *middle, last = words
-    return Sequence([Or([Term(name, first), Term(name, subword_term(first, False, True))]),
-                     *(Term(name, word) for word in middle),
-                     Or([Term(name, last), Term(name, subword_term(last, True, False))])])
+    return AdjacentWords(name, [[first, subword_term(first, False, True)],
+                                *([word] for word in middle),
+                                [last, subword_term(last, True, False)]])

@@ -7,10 +7,9 @@ from dataclasses import dataclass, field
 from django.db.models import Count
 from haystack.constants import DJANGO_CT, DJANGO_ID
 from whoosh.query import And, NumericRange, Term
-from whoosh.sorting import Count as CountMap
-from whoosh.sorting import FieldFacet
 
 from archive.models import Report, Section
+from search.facets import FACETS, facet_counts
 from search.highlighting import highlight
 from search.indexing import backend, model_ct
 from search.params import SearchParams
@@ -18,7 +17,6 @@ from search.querying import parse_user_query
 from search.search_indexes import report_text, section_text
 
 PAGE_SIZE = 20
-FACETS = ("year", "region", "kind")
 
 
 @dataclass
@@ -51,9 +49,8 @@ class SearchResults:
 def search(params: SearchParams) -> SearchResults:
     """Run ``params`` against the index; an empty or unusable query gives no hits, never an error.
 
-    Two passes: the matching query alone, unscored, counts the matches per facet; the
-    page of hits is then ranked (or sorted) with Whoosh's top-N collector, which can
-    skip whole posting blocks that cannot reach the page.
+    One pass over the matching documents ranks (or sorts) them all; the facets are
+    counted from that same set, and the page is a slice of it.
     """
     parsed = parse_user_query(params.q)
     results = SearchResults(params=params, notes=[*params.errors, *parsed.notes],
@@ -62,17 +59,14 @@ def search(params: SearchParams) -> SearchResults:
         return results
     searcher = backend().searcher()
     match = And([parsed.query, *filters(params)]) if params.is_filtered else parsed.query
-    matched = searcher.search(match, limit=None, scored=False,
-                              groupedby=[FieldFacet(name, maptype=CountMap) for name in FACETS])
-    results.count = len(matched)
-    results.facets = {name: _facet_counts(matched.groups(name), name) for name in FACETS}
-    first = (params.page - 1) * PAGE_SIZE
-    if first >= results.count:
-        return results  # past the last page: no hits, the count and facets still shown
     sort = {"newest": ("year", True), "oldest": ("year", False)}.get(params.sort)
-    page = searcher.search(match, limit=first + PAGE_SIZE, scored=sort is None,
-                           sortedby=sort and sort[0], reverse=bool(sort and sort[1]))
-    results.hits = _hits(page[first:], parsed.terms)
+    matched = searcher.search(match, limit=None, scored=sort is None,
+                              sortedby=sort and sort[0], reverse=bool(sort and sort[1]))
+    results.count = len(matched)
+    counts = facet_counts(searcher, matched.docs())
+    results.facets = {name: _facet_counts(counts[name], name) for name in FACETS}
+    first = (params.page - 1) * PAGE_SIZE
+    results.hits = _hits(matched[first:first + PAGE_SIZE], parsed.terms)
     return results
 
 
@@ -102,9 +96,9 @@ def term_trend(q: str, region: str = "") -> dict:
     if parsed.query is not None:
         query = And([parsed.query, Term(DJANGO_CT, model_ct(Section)),
                      *([Term("region", region)] if region else [])])
-        hits = backend().searcher().search(query, limit=None, scored=False,
-                                           groupedby=FieldFacet("year", maptype=CountMap))
-        matches = {int(year): count for year, count in hits.groups("year").items()}
+        searcher = backend().searcher()
+        years = facet_counts(searcher, searcher.docs_for_query(query))["year"]
+        matches = {int(year): count for year, count in years.items()}
     series = [{"year": year, "count": matches.get(year, 0), "sections": total,
                "share": round(matches.get(year, 0) / total, 6) if total else 0.0}
               for year, total in sorted(totals.items())]

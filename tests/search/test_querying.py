@@ -5,8 +5,9 @@ import pytest
 from whoosh.fields import ID, TEXT, Schema
 from whoosh.filedb.filestore import RamStorage
 from whoosh.qparser import QueryParser
-from whoosh.query import Query, Term
+from whoosh.query import Or, Query, Sequence, Term
 
+from search.adjacency import AdjacentWords
 from search.analysis import char_analyzer, text_fields, text_values, to_simplified, word_analyzer
 from search.highlighting import highlight
 from search.querying import (
@@ -271,3 +272,20 @@ def test_words_find_nearly_every_paragraph_that_has_the_characters(index, corpus
         expected_total += len(expected)
         found_total += len(found)
     assert found_total / expected_total >= 0.95
+
+
+def test_adjacent_words_find_what_whooshs_sequence_finds(index, corpus):
+    """search.adjacency's matcher against the simple path it replaces, on pieces of real text."""
+    rng = random.Random(7)
+    word_lists = [[t.text for t in word_analyzer()(text)] for text in corpus.values()]
+    word_lists = [words for words in word_lists if len(words) > 4]
+    for _ in range(200):
+        words = rng.choice(word_lists)
+        start = rng.randrange(len(words) - 3)
+        chosen = words[start:start + rng.choice([2, 3])]
+        places = [[chosen[0], "<" + chosen[0]], *([w] for w in chosen[1:-1]),
+                  [chosen[-1], chosen[-1] + ">"]]
+        sequence = Sequence([Or([Term("text", term) for term in place]) for place in places])
+        found = search(index, AdjacentWords("text", places))
+        assert found == search(index, sequence), chosen
+        assert found
