@@ -49,3 +49,30 @@ def blank_pdf_bytes() -> bytes:
 
 def text_bytes(encoding="utf-8", paragraphs=SMALL_REPORT) -> bytes:
     return "\n\n".join(paragraphs).encode(encoding)
+
+
+def pdf_bytes(content: bytes, filters: bytes = b"") -> bytes:
+    """A one-page PDF built by hand whose content stream is ``content`` (Helvetica as /F1)."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d%s >>\nstream\n%s\nendstream" % (len(content), filters, content),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def pdf_with_text(text: str) -> bytes:
+    """A one-page PDF whose content stream shows ``text`` (Latin-1) with a Tj operator."""
+    return pdf_bytes(f"BT /F1 14 Tf 72 720 Td ({text}) Tj ET".encode("latin-1"))

@@ -11,6 +11,7 @@ from pypdf import PdfReader, PdfWriter
 
 from archive.parsing.document import UnreadableDocument
 from archive.parsing.reading import read_document
+from tests.documents import pdf_with_text
 
 SEED_START = "[2024.12]市十八届人大四次会议"
 
@@ -23,29 +24,6 @@ def _docx_bytes(build) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
-
-
-def _pdf_with_text(text: str) -> bytes:
-    """A one-page PDF whose content stream shows ``text`` with a Tj operator."""
-    content = f"BT /F1 14 Tf 72 720 Td ({text}) Tj ET".encode("latin-1")
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
-        b" /Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
 
 
 def _refusal(data: bytes, filename: str = "") -> str:
@@ -190,7 +168,7 @@ def test_docx_bomb_is_refused_before_parsing():
 # --- pdf ------------------------------------------------------------------------------
 
 def test_pdf_text_layer_is_read():
-    data = _pdf_with_text("Government Work Report 2025 of Jinjiang City")
+    data = pdf_with_text("Government Work Report 2025 of Jinjiang City")
     text = read_document(data, "report.pdf")
     assert "Government Work Report 2025 of Jinjiang City" in text
 
@@ -198,7 +176,7 @@ def test_pdf_text_layer_is_read():
 def test_pdf_pages_are_separated_by_blank_lines():
     writer = PdfWriter()
     for sentence in ("First page of the report text", "Second page of the report text"):
-        writer.add_page(PdfReader(io.BytesIO(_pdf_with_text(sentence))).pages[0])
+        writer.add_page(PdfReader(io.BytesIO(pdf_with_text(sentence))).pages[0])
     buffer = io.BytesIO()
     writer.write(buffer)
     text = read_document(buffer.getvalue())
@@ -214,7 +192,7 @@ def test_pdf_without_text_layer_is_refused():
 
 
 def test_pdf_needing_a_password_is_refused():
-    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(_pdf_with_text("Secret report text here ok"))))
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf_with_text("Secret report text here ok"))))
     writer.encrypt(user_password="secret", owner_password="owner", algorithm="RC4-128")
     buffer = io.BytesIO()
     writer.write(buffer)

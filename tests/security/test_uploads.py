@@ -28,7 +28,7 @@ from archive.importing import ImportRefused, import_report
 from archive.models import Indicator, Report, Section
 from archive.parsing.document import ReportMetadata
 from search.indexing import backend
-from tests.documents import SMALL_REPORT, docx_bytes, text_bytes
+from tests.documents import SMALL_REPORT, docx_bytes, pdf_bytes, pdf_with_text, text_bytes
 
 pytestmark = pytest.mark.django_db
 UPLOAD = "/admin/archive/report/upload/"
@@ -107,41 +107,19 @@ def _replace_member(docx: bytes, name: str, data: bytes | None) -> bytes:
     return _zip(members)
 
 
-def pdf_with_text(text: str = "Government Work Report of the Demo City, text layer") -> bytes:
-    return _pdf(f"BT /F1 14 Tf 72 720 Td ({text}) Tj ET".encode("latin-1"))
+def text_layer_pdf() -> bytes:
+    return pdf_with_text("Government Work Report of the Demo City, text layer")
 
 
 @functools.cache
 def pdf_bomb() -> bytes:
     """A page whose content stream inflates to 100 MB from about 100 KB."""
     stream = b"BT /F1 14 Tf 72 720 Td (Report) Tj ET\n" + b" " * (100 << 20)
-    return _pdf(zlib.compress(stream, 9), b" /Filter /FlateDecode")
-
-
-def _pdf(content: bytes, filters: bytes = b"") -> bytes:
-    """A one-page PDF showing ``content`` (a content stream) in Helvetica."""
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
-        b" /Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d%s >>\nstream\n%s\nendstream" % (len(content), filters, content),
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
+    return pdf_bytes(zlib.compress(stream, 9), b" /Filter /FlateDecode")
 
 
 def encrypted_pdf() -> bytes:
-    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf_with_text())))
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(text_layer_pdf())))
     writer.encrypt(user_password="secret", owner_password="owner", algorithm="RC4-128")
     buffer = io.BytesIO()
     writer.write(buffer)
@@ -174,7 +152,7 @@ HOSTILE = {
     "docx-truncated": Hostile(lambda: docx_bytes()[:len(docx_bytes()) // 2], "report.docx", "已损坏"),
     "legacy-doc": Hostile(lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(2000), "report.doc",
                           ".docx"),
-    "pdf-truncated": Hostile(lambda: pdf_with_text()[:300], "report.pdf", "PDF"),
+    "pdf-truncated": Hostile(lambda: text_layer_pdf()[:300], "report.pdf", "PDF"),
     "pdf-encrypted": Hostile(encrypted_pdf, "report.pdf", "加密"),
     "pdf-bomb": Hostile(pdf_bomb, "bomb.pdf", "PDF"),
     "utf16-broken": Hostile(lambda: b"\xff\xfe" + b"\x00\xd8" * 200, "report.txt", "编码"),
