@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run setup install migrate static import index test test-postgres serve clean bench bench-large
+.PHONY: run setup install migrate static import index test test-postgres serve clean bench bench-large load
 
 run: setup
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
@@ -59,3 +59,7 @@ bench:
 
 bench-large:
 	$(BIN)/python bench/run.py --sizes 100 1000 5000
+
+# Load on the production server (gunicorn on 127.0.0.1): the bundled reports plus 200 generated ones.
+load: install
+	$(BIN)/python bench/load.py --generate 200

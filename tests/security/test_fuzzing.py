@@ -106,3 +106,14 @@ def test_any_bytes_are_parsed_or_refused_with_a_reason(data):
         parse_report(data, "fuzz.txt", ReportMetadata(region="示范市", year=2025))
     except ImportRefused as refusal:
         assert str(refusal)
+
+
+@pytest.mark.parametrize("url, params", [
+    ("/api/indicators/", {"name": "\x00"}), ("/search/", {"q": "晋江\x00", "region": "\x00"}),
+    ("/regions/%00/", {}), ("/api/reports/", {"region\x00": "1"}),
+])
+def test_a_nul_anywhere_is_a_chinese_400(client, url, params):
+    """PostgreSQL cannot compare text with NUL: refused before any view, on every database."""
+    response = client.get(url, params)
+    assert response.status_code == 400
+    assert CHINESE.search(response.content.decode())
