@@ -13,10 +13,11 @@ its own; punctuation and whitespace are dropped.
 Each text field is indexed twice (text_fields):
 - ``name``: jieba words with positions. A word of three or more characters also gives
   the dictionary words inside it (全国人民代表大会 → 人民代表大会, 人民, 代表大会…), at its own
-  position and marked by where they stand in it: "质量>" begins a longer word, "<质量"
-  ends one (高质量), "<质量>" stands inside one. So a query for 质量 finds 高质量, and the
-  phrase 质量发展 finds 高质量发展 (a word ending in 质量, then 发展), but never 质量好发展
-  or 高质量的发展 — a phrase only continues where a word ends (search.querying);
+  position and marked by where they stand in it: "居民>" begins a longer word, "<收入"
+  ends one (居民收入), "<人民>" stands inside one. So a query for 收入 finds 居民收入, and the
+  phrase 收入增长 finds 居民收入增长 (a word ending in 收入, then 增长), but never 收入的增长 —
+  a phrase only continues where a word ends (search.querying). A phrase that lies wholly
+  inside one word of the text (质量发展 in 高质量发展, a single dictionary word) is not found;
 - ``name_chars``: the single tokens (characters, letter/digit runs, unit signs), only
   whether each occurs in a document, for a query of one character.
 
@@ -103,15 +104,24 @@ def segment(han_run: str) -> list[str]:
     return segmenter().cut(han_run, True)
 
 
+SENTENCE_ENDS = frozenset("。！？；!?;")
+
+
 def word_pieces(normal: str, subwords: bool = False):
     """(token, start, end, position) of jieba words and the other pieces of normalised text.
 
     With subwords, a word of three or more characters is followed by the marked
-    dictionary words inside it, at its position.
+    dictionary words inside it, at its position. A sentence end between two pieces
+    skips a position, so that no phrase runs across it (质量。发展 is not 质量发展); other
+    punctuation and line breaks do not (文旅\n\n融合 is 文旅融合).
     """
     position = -1
+    previous_end = 0
     for match in PIECES.finditer(normal):
         start = match.start()
+        if not SENTENCE_ENDS.isdisjoint(normal[previous_end:start]):
+            position += 1
+        previous_end = match.end()
         if match.lastgroup != "han":
             position += 1
             yield match.group(), start, match.end(), position

@@ -102,7 +102,7 @@ def test_positions_count_words_and_offsets_slice_the_original(jinjiang):
               word_analyzer()(jinjiang, positions=True, chars=True, mode="index")]
     whole = [token for token in tokens if token[0] == token[0].strip("<>")]
     inside = [token for token in tokens if token[0] != token[0].strip("<>")]
-    assert [pos for _, pos, _, _ in whole] == list(range(len(whole)))
+    assert_positions_step_over_sentence_ends(normalize(jinjiang), whole)
     assert len(inside) > 100
     assert all(normalize(jinjiang[start:end]) == text.strip("<>") for text, _, start, end in tokens)
     assert all(text.strip("<>") == jinjiang[start:end].lower() for text, _, start, end in tokens)
@@ -116,11 +116,22 @@ def test_offsets_and_positions_hold_over_the_national_corpus(national_dir):
     for path in sorted(national_dir.glob("*.txt")):
         text = path.read_text(encoding="utf-8")
         normal = normalize(text)  # OpenCC converts by phrase: 反覆 → 反复, but 覆 alone stays
-        for analyzer in (word_analyzer(), char_analyzer()):
-            tokens = [(t.text, t.pos, t.startchar, t.endchar)
-                      for t in analyzer(text, positions=True, chars=True)]
-            assert [pos for _, pos, _, _ in tokens] == list(range(len(tokens))), path.name
+        words = [(t.text, t.pos, t.startchar, t.endchar)
+                 for t in word_analyzer()(text, positions=True, chars=True)]
+        assert_positions_step_over_sentence_ends(normal, words)
+        chars = [(t.text, t.pos, t.startchar, t.endchar)
+                 for t in char_analyzer()(text, positions=True, chars=True)]
+        assert [pos for _, pos, _, _ in chars] == list(range(len(chars))), path.name
+        for tokens in (words, chars):
             assert all(normal[start:end] == token for token, _, start, end in tokens), path.name
+
+
+def assert_positions_step_over_sentence_ends(normal, tokens):
+    """Consecutive words are one position apart, two where a sentence ends between them."""
+    assert tokens[0][1] in (0, 1)
+    for (_, pos, _, end), (_, next_pos, start, _) in zip(tokens, tokens[1:]):
+        gap = 2 if set(normal[end:start]) & set("。！？；!?;") else 1
+        assert next_pos - pos == gap, normal[end - 5:start + 5]
 
 
 def test_start_pos_and_start_char_shift_tokens():
