@@ -61,17 +61,22 @@ def check_region(region: str) -> None:
             "地区名称不能包含 / 或 \\、控制字符，也不能只是圆点；请填写地区全称，如 晋江市、国务院")
 
 
+def check_size(size: int) -> None:
+    """Refuse a file of ``size`` bytes over ARCHIVE_MAX_UPLOAD_BYTES (before reading it, where possible)."""
+    limit = settings.ARCHIVE_MAX_UPLOAD_BYTES
+    if size > limit:
+        raise UnreadableDocument(
+            f"文件过大：{size / 1e6:.1f} MB，上限 {limit / 1e6:.0f} MB；"
+            f"请拆分文件或另存为 .txt 后再导入 (file too large)")
+
+
 def import_report(data: bytes, filename: str, given: ReportMetadata | None = None) -> ImportOutcome:
     """Parse ``data`` and store it as a report, replacing an earlier version of the same report.
 
     The same content imported again changes nothing. Raises one of ImportRefused with a
     message for the user; then nothing has been stored.
     """
-    limit = settings.ARCHIVE_MAX_UPLOAD_BYTES
-    if len(data) > limit:
-        raise UnreadableDocument(
-            f"文件过大：{len(data) / 1e6:.1f} MB，上限 {limit / 1e6:.0f} MB；"
-            f"请拆分文件或另存为 .txt 后再导入 (file too large)")
+    check_size(len(data))
     content_hash = hashlib.sha256(data).hexdigest()
     duplicate = Report.objects.filter(content_hash=content_hash).first()
     if duplicate is not None:

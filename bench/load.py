@@ -259,6 +259,8 @@ def main() -> None:
     print(report)
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / f"{stamp}-load.txt").write_text(report, encoding="utf-8")
+    if errors or sum(warmup.errors.values()):
+        sys.exit(f"load: {errors + sum(warmup.errors.values())} errors (the bar is 0)")
 
 
 if __name__ == "__main__":

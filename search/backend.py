@@ -24,6 +24,7 @@ import time
 from collections import defaultdict
 from contextlib import contextmanager
 
+import whoosh.index
 from haystack.backends import BaseEngine
 from haystack.backends.whoosh_backend import WhooshSearchBackend, WhooshSearchQuery
 from haystack.constants import DJANGO_CT, DJANGO_ID, ID
@@ -34,7 +35,7 @@ from whoosh.fields import NUMERIC, Schema
 from whoosh.index import LockError
 
 from search.analysis import text_fields, text_values
-from search.errors import index_errors
+from search.errors import IndexMissing, index_errors
 
 MERGE_FACTOR = 8  # segments of one size tier merged together
 MAX_MERGED_DOCS = 12_000  # no merge makes a larger segment (about 400 reports)
@@ -155,12 +156,23 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
         with index_errors():
             # rebuild_index swaps in a new folder, whose generation may equal the old one's
             if not self.setup_complete or os.stat(self.path).st_ino != self._opened_folder:
+                self._refuse_to_replace_a_missing_index()
                 self.setup()
             if self._searcher is None:
                 self._searcher = self.index.searcher()
             elif not self._searcher.up_to_date():
                 self._searcher = self._searcher.refresh()
             return self._searcher
+
+    def _refuse_to_replace_a_missing_index(self) -> None:
+        """haystack's setup creates an empty index where it finds none: right on a new
+        installation, but where the database holds reports a search would quietly find
+        nothing. Then the index is missing (a 503 until check_index --repair)."""
+        from archive.models import Report
+
+        if (self.use_file_storage and not whoosh.index.exists_in(self.path)
+                and Report.objects.exists()):
+            raise IndexMissing(f"搜索索引不存在 (search index missing at {self.path})")
 
 
 def _tiered_merge(writer, segments):

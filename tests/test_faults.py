@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 
 import pytest
+import whoosh.index
 from django.core.management import CommandError, call_command
 from haystack import connections
 
@@ -415,3 +416,42 @@ def test_check_index_removes_originals_without_a_report_once_old_enough(settings
     assert not stray.exists() and young.exists()
     assert (uploads / report.source_file.name).exists()
     assert Report.objects.count() == 1
+
+
+# A server thread or process that has not searched yet has no backend of its own (haystack
+# keeps one per thread): its first search sets one up, and haystack's setup creates an empty
+# index wherever it finds none. A missing index must still be a 503 there, not a silent
+# "0 results", and check_index must still call it missing rather than drifted.
+MISSING = {
+    "folder deleted": lambda index: shutil.rmtree(index),
+    "folder emptied": lambda index: [path.unlink() for path in index.iterdir()],
+    "toc deleted": lambda index: each(index, "_MAIN_*.toc", Path.unlink),
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("damage", MISSING)
+def test_a_missing_index_answers_503_in_a_thread_that_had_not_searched_yet(client, damage):
+    import_report(docx_bytes(), "report.docx")
+    index = Path(backend().path)
+    MISSING[damage](index)
+    fresh_backend()  # as a new server thread or a restarted worker would start
+
+    response = client.get("/api/search/?q=鞋服产业集群")
+    assert response.status_code == 503, (response.status_code, response.content[:300])
+    assert MESSAGE in response.content.decode()
+    assert not whoosh.index.exists_in(str(index))  # no empty index put in its place
+    with pytest.raises(CommandError, match="missing or unreadable"):
+        call_command("check_index", stdout=io.StringIO())
+
+
+@pytest.mark.django_db
+def test_a_fresh_installation_without_reports_searches_an_empty_archive(client):
+    """No index and no reports yet (before the first import): an empty answer, not a 503."""
+    index = Path(backend().path)
+    assert not index.exists()
+    fresh_backend()
+    for url in SEARCH_URLS:
+        response = client.get(url)
+        assert response.status_code == 200, (url, response.status_code)
+    assert client.get(SEARCH_URLS[1]).json()["count"] == 0

@@ -146,3 +146,91 @@ def test_gunicorn_serves_pages_and_whitenoise_static_files(gunicorn):
     assert response.getheader("Content-Encoding") == "gzip"
     assert "max-age" in response.getheader("Cache-Control")
     assert gzip.decompress(body) == (ROOT / "static" / "css" / "site.css").read_bytes()
+
+
+SHOW_SETTINGS = """
+import json
+import django
+django.setup()
+from django.conf import settings
+db = settings.DATABASES["default"]
+print(json.dumps({
+    "SECRET_KEY": settings.SECRET_KEY, "DEBUG": settings.DEBUG,
+    "ALLOWED_HOSTS": settings.ALLOWED_HOSTS,
+    "DB": [db["ENGINE"], db["NAME"], db["USER"], db["HOST"], str(db["PORT"])],
+    "INDEX": settings.HAYSTACK_CONNECTIONS["default"]["PATH"],
+    "MEDIA_ROOT": str(settings.MEDIA_ROOT), "STATIC_ROOT": str(settings.STATIC_ROOT),
+    "HTTPS": [settings.SECURE_SSL_REDIRECT, settings.SESSION_COOKIE_SECURE,
+              settings.CSRF_COOKIE_SECURE, settings.SECURE_HSTS_SECONDS],
+}))
+"""
+
+
+def production_settings(env):
+    import json
+
+    result = subprocess.run([sys.executable, "-c", SHOW_SETTINGS], cwd=ROOT, env=env,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.splitlines()[-1])
+
+
+def test_secrets_and_site_settings_come_from_the_environment(tmp_path):
+    key = get_random_secret_key()
+    found = production_settings(production_env(
+        tmp_path / "data", DJANGO_SECRET_KEY=key,
+        DJANGO_ALLOWED_HOSTS="archive.example.org, www.archive.example.org",
+        DATABASE_URL="postgres://zhengbao:secret@db.example.org:5433/zhengbao"))
+    assert found["SECRET_KEY"] == key and key != INSECURE_SECRET_KEY
+    assert found["DEBUG"] is False  # off unless DJANGO_DEBUG says otherwise
+    assert found["ALLOWED_HOSTS"] == ["archive.example.org", "www.archive.example.org"]
+    assert found["DB"] == ["django.db.backends.postgresql", "zhengbao", "zhengbao",
+                           "db.example.org", "5433"]
+    data = (tmp_path / "data").resolve()
+    assert found["INDEX"] == str(data / "whoosh")
+    assert found["MEDIA_ROOT"] == str(data / "uploads")
+    assert found["STATIC_ROOT"] == str(data / "static")
+    assert found["HTTPS"] == [True, True, True, 365 * 24 * 3600]
+
+    moved = production_settings(production_env(tmp_path / "data",
+                                                HAYSTACK_PATH=str(tmp_path / "index")))
+    assert moved["INDEX"] == str(tmp_path / "index")
+    assert moved["DB"][0] == "django.db.backends.sqlite3"  # no DATABASE_URL: SQLite in the data folder
+    assert moved["DB"][1] == str(data / "archive.sqlite3")
+
+
+def test_a_host_not_in_allowed_hosts_is_refused(gunicorn):
+    response, _ = get(gunicorn, "/", Host="evil.example.org", **{"X-Forwarded-Proto": "https"})
+    assert response.status == 400
+    response, _ = get(gunicorn, "/", Host="localhost", **{"X-Forwarded-Proto": "https"})
+    assert response.status == 200
+
+
+@pytest.mark.parametrize("host", ["0.0.0.0", "192.168.1.10", "example.org"])
+def test_the_load_script_refuses_any_host_but_loopback(host):
+    result = subprocess.run([sys.executable, "bench/load.py", "--host", host], cwd=ROOT,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2 and "only serves on loopback" in result.stderr, result.stderr
+
+
+def test_the_load_script_runs_against_gunicorn_with_0_errors():
+    """A short run of bench/load.py (the bundled reports, loopback): `0 errors` is the bar,
+    which the script prints but does not enforce. Its result file is removed again."""
+    import re
+
+    results = ROOT / "bench" / "results"
+    before = set(results.glob("*-load.txt"))
+    env = {name: value for name, value in os.environ.items() if not name.startswith(OWN_PREFIXES)}
+    try:
+        result = subprocess.run(
+            [sys.executable, "bench/load.py", "--requests", "120", "--clients", "4",
+             "--seconds", "20"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=180)
+    finally:
+        for path in set(results.glob("*-load.txt")) - before:
+            path.unlink()
+    assert result.returncode == 0, result.stderr[-3000:]
+    summary = re.search(r"(\d+) requests in [\d.]+ s: [\d.]+ req/s, (\d+) errors "
+                        r"\(after \d+ warm-up requests, (\d+) errors\)", result.stdout)
+    assert summary, result.stdout
+    assert int(summary[1]) >= 100 and summary[2] == summary[3] == "0", result.stdout
+    assert re.search(r"^all\s+\d+\s+[\d.]+\s+[\d.]+\s+[\d.]+\s+[\d.]+\s+0$", result.stdout, re.M)

@@ -106,3 +106,29 @@ def test_repeated_failures_lock_out_that_user_from_that_address(client, editors,
     elsewhere = Client(REMOTE_ADDR="10.0.0.2")
     assert log_in(elsewhere, "editor", PASSWORD).status_code == 302
     assert logged_in_as(elsewhere) == str(editors[0].pk)
+
+
+def test_staff_without_report_permissions_cannot_upload_or_edit(client, report):
+    """is_staff opens the admin, not the reports: upload and edit need the model permissions."""
+    client.force_login(User.objects.create_user("intern", "intern@example.org", PASSWORD,
+                                                is_staff=True))
+    response = client.get(UPLOAD)
+    assert response.status_code == 302 and response.url == "/admin/"
+    assert post_upload(client).status_code == 302
+    assert client.get(f"/admin/archive/report/{report.pk}/change/").status_code == 403
+    assert client.post(f"/admin/archive/report/{report.pk}/change/",
+                       {"title": "改过的标题"}).status_code == 403
+    report.refresh_from_db()
+    assert report.title == "测试报告" and Report.objects.count() == 1
+
+
+def test_edit_and_login_without_csrf_token_are_refused(report):
+    client = Client(enforce_csrf_checks=True)
+    assert client.post(LOGIN, {"username": "x", "password": "y"}).status_code == 403
+    client.force_login(User.objects.create_superuser("editor", "editor@example.org", PASSWORD))
+    response = client.post(f"/admin/archive/report/{report.pk}/change/", {"title": "改过的标题"})
+    assert response.status_code == 403
+    response = client.post(f"/admin/archive/report/{report.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 403
+    report.refresh_from_db()
+    assert report.title == "测试报告" and Report.objects.count() == 1

@@ -161,3 +161,40 @@ def test_duplicate_upload_message_escapes_the_title(staff_client, hostile):
     page = staff_client.get(response.url).content.decode()
     assert "已在库中" in page
     assert_escaped(page, f'<a href="/reports/{hostile.pk}/">2025年 测试市&quot;&gt;&lt;img src=x')
+
+
+ADMIN_PAGES = {
+    "delete-confirmation": "/admin/archive/report/{id}/delete/",
+    "history": "/admin/archive/report/{id}/history/",
+    "index-recent-actions": "/admin/",
+    "list-filtered-by-region": "/admin/archive/report/?region={region_q}",
+}
+
+
+@pytest.mark.parametrize("url", ADMIN_PAGES.values(), ids=ADMIN_PAGES.keys())
+def test_other_admin_pages_escape_hostile_report_text(staff_client, hostile, url):
+    from django.contrib.admin.models import CHANGE, LogEntry
+
+    # What the admin's "recent actions" and history list show: the report's str().
+    LogEntry.objects.log_actions(staff_client.session["_auth_user_id"], [hostile], CHANGE,
+                                 change_message="改过", single_object=True)
+    response = staff_client.get(url.format(id=hostile.pk, region_q=quote(REGION, safe="")))
+    assert response.status_code == 200, url
+    assert_escaped(response.content.decode(), "&lt;img src=x onerror=alert(1)&gt;")
+
+
+def test_admin_messages_after_upload_and_reparse_escape_the_title(staff_client):
+    """The success messages name the report (its title and region come from the upload form)."""
+    response = post_file(staff_client, TEXT.encode(), "report.txt", title=TITLE, region=REGION,
+                         year=2025)
+    assert response.status_code == 302
+    page = staff_client.get(response.url).content.decode()
+    assert "已导入" in page
+    assert_escaped(page, "&lt;script&gt;alert(1)&lt;/script&gt;", "&lt;img src=x")
+
+    report_id = int(response.url.rstrip("/").split("/")[-2])
+    response = staff_client.post("/admin/archive/report/", {
+        "action": "reparse", "_selected_action": [report_id]}, follow=True)
+    page = response.content.decode()
+    assert "已重新解析" in page
+    assert_escaped(page, "&lt;script&gt;alert(1)&lt;/script&gt;", "&lt;img src=x")

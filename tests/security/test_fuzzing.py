@@ -4,6 +4,7 @@ The bundled reports are imported and indexed once (the ``bundled`` fixture), so 
 generated queries that contain real words do find sections, facets and snippets. The test
 client re-raises any exception a view lets escape, so a crash fails the example.
 """
+import dataclasses
 import json
 import re
 from urllib.parse import quote
@@ -44,14 +45,18 @@ TEXT = st.one_of(
 )
 PARAMS = ("q", "year", "year_from", "year_to", "region", "kind", "report", "sort", "page",
           "name", "measure")
-QUERIES = st.fixed_dictionaries({}, optional={name: TEXT for name in PARAMS})
+# A parameter given once, or repeated (?q=a&q=b), as a browser or a script may send it.
+VALUES = st.one_of(TEXT, st.lists(TEXT, min_size=2, max_size=3))
+QUERIES = st.fixed_dictionaries({}, optional={name: VALUES for name in PARAMS})
+# The search and trend views refuse a bad parameter with a 400; nothing there is "not found".
+SEARCH_ANSWERS = {200, 400}
 PATH_PART = st.one_of(TEXT, st.integers(min_value=-1, max_value=10**30).map(str))
 
 
-def check(client, url, params=None):
-    """The answer is one of ANSWERS, and a refusal says why in Chinese."""
+def check(client, url, params=None, answers=ANSWERS):
+    """The answer is one of ``answers``, and a refusal says why in Chinese."""
     response = client.get(url, params or {})
-    assert response.status_code in ANSWERS, (url, params, response.status_code)
+    assert response.status_code in answers, (url, params, response.status_code)
     if response.status_code >= 400:
         body = (json.dumps(response.json(), ensure_ascii=False)
                 if response["Content-Type"] == "application/json" else response.content.decode())
@@ -65,7 +70,20 @@ def check(client, url, params=None):
 @FUZZ
 @given(params=QUERIES)
 def test_query_parameters(client, bundled, url, params):
-    check(client, url, params)
+    check(client, url, params, SEARCH_ANSWERS if "search" in url or "trends" in url else ANSWERS)
+
+
+def test_the_fuzzed_parameters_are_every_parameter_the_search_views_read():
+    """A parameter added to SearchParams (or the trend views) must be fuzzed too."""
+    import inspect
+
+    from search import trend_views, views
+    from search.params import SearchParams
+
+    read = {item.name for item in dataclasses.fields(SearchParams)} - {"errors"}
+    for module in (views, trend_views):
+        read |= set(re.findall(r"GET\.get\(\"(\w+)\"", inspect.getsource(module)))
+    assert read and read <= set(PARAMS), read - set(PARAMS)
 
 
 @FUZZ

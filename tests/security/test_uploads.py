@@ -248,13 +248,23 @@ def test_import_command_refuses_hostile_file_and_leaves_no_trace(stored, tmp_pat
 
 def test_oversized_file_is_refused_by_admin_and_command(staff_client, stored, tmp_path, settings):
     settings.ARCHIVE_MAX_UPLOAD_BYTES = 500
+    settings.FILE_UPLOAD_MAX_MEMORY_SIZE = 100  # spooled to a temporary file, which must go
+    settings.FILE_UPLOAD_TEMP_DIR = tmp_path / "spool"
+    settings.FILE_UPLOAD_TEMP_DIR.mkdir()
     data = text_bytes()
     assert len(data) > 500
+    source = tmp_path / "incoming" / "big.txt"
+    source.parent.mkdir()
+    source.write_bytes(data)
     before = State.now(tmp_path)
     page = post_file(staff_client, data, "big.txt").content.decode()
-    assert "文件过大" in page
+    assert "文件过大" in errors(page), errors(page)
     with pytest.raises(ImportRefused, match="文件过大"):
         import_report(data, "big.txt")
+    err = io.StringIO()
+    with pytest.raises(CommandError):
+        call_command("import_reports", str(source), stdout=io.StringIO(), stderr=err)
+    assert "big.txt" in err.getvalue() and "文件过大" in err.getvalue(), err.getvalue()
     assert State.now(tmp_path) == before
 
 
@@ -271,6 +281,8 @@ LONG = "报" * 296 + ".txt"               # 300 characters, 3 bytes each in UTF-
 LONG_WIDE = "𠀀" * 296 + ".txt"          # 300 characters, 4 bytes each
 HOSTILE_NAMES = {
     "parent-dirs": ("../../x.txt", "x.txt"),
+    "many-parent-dirs": ("../../../../../../../x.txt", "x.txt"),
+    "dots-in-the-middle": ("a/../../../x.txt", "x.txt"),
     "windows-parent-dirs": ("..\\..\\x.txt", "x.txt"),
     "absolute": ("/etc/passwd.txt", "passwd.txt"),
     "windows-absolute": ("C:\\Windows\\System32\\x.txt", "x.txt"),
@@ -283,6 +295,14 @@ HOSTILE_NAMES = {
 }
 
 
+@pytest.fixture
+def deep_media(settings, tmp_path):
+    """The uploads folder seven levels inside the test's folder, so that a name whose ``..``
+    escaped it would still land where files_under(tmp_path) sees it."""
+    settings.MEDIA_ROOT = tmp_path / "a" / "b" / "c" / "d" / "e" / "f" / "uploads"
+    return settings.MEDIA_ROOT
+
+
 def assert_stored_inside_media(report: Report, media_root: Path, tmp_path: Path, before: set[Path]):
     path = Path(report.source_file.path).resolve()
     assert path.is_file() and path.is_relative_to(media_root.resolve())
@@ -290,11 +310,12 @@ def assert_stored_inside_media(report: Report, media_root: Path, tmp_path: Path,
     assert report.source_file.read() == text_bytes()
     new = {file for file in files_under(tmp_path) - before if "whoosh" not in file.parts}
     assert new == {path}  # the one new file besides the index's, nothing elsewhere
+    assert not Path("/etc/passwd.txt").exists() and not Path("/x.txt").exists()
 
 
 @pytest.mark.parametrize("name, expected", HOSTILE_NAMES.values(), ids=HOSTILE_NAMES.keys())
 def test_admin_keeps_a_hostile_name_inside_the_uploads_folder(staff_client, tmp_path, settings,
-                                                               name, expected):
+                                                               deep_media, name, expected):
     before = files_under(tmp_path)
     response = post_file(staff_client, text_bytes(), name)
     assert response.status_code == 302, errors(response.content.decode())
@@ -312,9 +333,11 @@ def test_a_name_too_long_for_the_multipart_parser_is_a_bad_request(staff_client,
     assert State.now(tmp_path) == before
 
 
-@pytest.mark.parametrize("name", ["../../x.txt", "..\\..\\x.txt", "/etc/passwd.txt", "a\x00b.txt",
-                                  "a\nb\r.txt", ".", "..", "", LONG, LONG_WIDE])
-def test_import_report_keeps_a_hostile_name_inside_the_uploads_folder(tmp_path, settings, name):
+@pytest.mark.parametrize("name", ["../../x.txt", "../../../../../../../x.txt", "..\\..\\x.txt",
+                                  "/etc/passwd.txt", "a\x00b.txt", "a\nb\r.txt", ".", "..", "",
+                                  LONG, LONG_WIDE])
+def test_import_report_keeps_a_hostile_name_inside_the_uploads_folder(tmp_path, settings, deep_media,
+                                                                      name):
     before = files_under(tmp_path)
     report = import_report(text_bytes(), name).report
     assert_stored_inside_media(report, settings.MEDIA_ROOT, tmp_path, before)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from archive.importing import ImportRefused, import_report
+from archive.importing import ImportRefused, check_size, import_report
 from archive.models import Report
 from archive.parsing.document import ReportMetadata
 
@@ -34,6 +34,7 @@ class Command(BaseCommand):
         for path, manifest_entry in self._files(paths):
             hints = given.merged_over(manifest_entry)
             try:
+                check_size(path.stat().st_size)  # a huge file is refused unread
                 outcome = import_report(path.read_bytes(), path.name, hints)
             except ImportRefused as error:
                 failures += 1
