@@ -32,8 +32,10 @@ from pathlib import Path
 import opencc
 import rjieba
 from whoosh.analysis import Token, Tokenizer
-from whoosh.fields import TEXT, FieldType
+from whoosh.fields import FieldType
 from whoosh.formats import Existence
+
+from search.codec import CompactPositions
 
 POLICY_TERMS = Path(__file__).with_name("dictionary") / "policy_terms.txt"
 CHARS_SUFFIX = "_chars"
@@ -216,11 +218,11 @@ def text_fields(name: str) -> dict:
 
     Neither is stored (hits read the text from the database) nor sortable (that would
     store it again as a column); only words keep positions, which phrases need, and
-    frequencies, which rank hits. A character's frequency ranks little, and storing it
+    frequencies, which rank hits (packed: search.codec). A character's frequency ranks little, and storing it
     would double the character field's size.
     """
     return {
-        name: TEXT(analyzer=word_analyzer(), phrase=True),
+        name: FieldType(CompactPositions(), word_analyzer(), scorable=True),
         chars_field(name): FieldType(Existence(), char_analyzer(), scorable=True),
     }
 

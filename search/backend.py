@@ -1,10 +1,11 @@
 """Our haystack engine: Whoosh with jieba-segmented Chinese text.
 
 What it changes from haystack's WhooshSearchBackend, and why:
-- the schema: each text field becomes a jieba word field (ranking), a single-token field
-  and a token-pair field (matching; search.analysis); no text is stored (hits read it
+- the schema: each text field becomes a jieba word field with positions (ranking and
+  phrases) and a single-token field (one character; search.analysis); no text is stored (hits read it
   from the database) or sortable (that stored every body twice); region, kind and year
-  are exact terms with columns, for filters and fast facets;
+  are exact terms with columns, for filters and fast facets; postings are packed
+  (search.codec), and an index written in another layout is refused (IndexOutdated);
 - writes: one writer at a time, waiting for Whoosh's lock with a timeout, never
   failing silently (a swallowed LockError once left a deleted report searchable).
   A commit only adds its segment: merging segments (which Whoosh's default policy
@@ -35,7 +36,8 @@ from whoosh.fields import NUMERIC, Schema
 from whoosh.index import LockError
 
 from search.analysis import text_fields, text_values
-from search.errors import IndexMissing, index_errors
+from search.codec import ArchiveCodec
+from search.errors import IndexMissing, check_layout, index_errors
 
 MERGE_FACTOR = 8  # segments of one size tier merged together
 MAX_MERGED_DOCS = 12_000  # no merge makes a larger segment (about 400 reports)
@@ -55,6 +57,9 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
 
     def setup(self):
         super().setup()
+        self.setup_complete = False  # until the layout on disk is known to be ours
+        check_layout(self.index.storage.open_index().schema, self.schema)
+        self.setup_complete = True
         self._searcher = None
         self._opened_folder = os.stat(self.path).st_ino
 
@@ -93,7 +98,8 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
         deadline = time.monotonic() + self.lock_timeout
         while True:
             try:
-                writer = self.index.writer(timeout=min(1.0, self.lock_timeout), delay=0.05)
+                writer = self.index.writer(timeout=min(1.0, self.lock_timeout), delay=0.05,
+                                           codec=ArchiveCodec())
                 break
             except LockError as busy:
                 if time.monotonic() >= deadline:
@@ -112,7 +118,7 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
         done (the next call will do it).
         """
         try:
-            writer = self.index.writer(timeout=0)
+            writer = self.index.writer(timeout=0, codec=ArchiveCodec())
         except LockError:
             return
         try:

@@ -9,8 +9,8 @@ from whoosh.filedb.filestore import FileStorage
 from whoosh.index import EmptyIndexError
 
 from archive.models import Report, Section
-from search.errors import DAMAGE, IndexMissing, IndexUnavailable, index_errors
-from search.indexing import backend, index_report, model_ct, unindex_report
+from search.errors import DAMAGE, IndexMissing, IndexUnavailable, check_layout, index_errors
+from search.indexing import backend, index_report, model_ct, unified_index, unindex_report
 from search.rebuild import rebuild
 
 
@@ -47,7 +47,9 @@ def indexed_documents() -> int | None:
     if not Path(engine.path).is_dir():
         raise IndexMissing(missing)
     try:
-        with FileStorage(engine.path).open_index().reader() as reader:
+        index = FileStorage(engine.path).open_index()
+        check_layout(index.schema, engine.build_schema(unified_index().all_searchfields())[1])
+        with index.reader() as reader:
             return reader.doc_count()
     except EmptyIndexError as error:
         raise IndexMissing(missing) from error

@@ -29,6 +29,24 @@ class IndexMissing(IndexUnavailable):
     """There is no index at all (as on a fresh installation before its first import)."""
 
 
+class IndexOutdated(IndexUnavailable):
+    """The index was written by an earlier version in a layout this one does not read."""
+
+
+def check_layout(stored_schema, schema) -> None:
+    """Raise IndexOutdated where a field of ``schema`` is kept in another format on disk.
+
+    Reading postings in the wrong format does not fail, it gives wrong positions, so
+    the difference has to be looked for (the index's table of contents keeps its schema).
+    """
+    changed = sorted(name for name in schema.names()
+                     if name in stored_schema and
+                     type(stored_schema[name].format) is not type(schema[name].format))
+    if changed:
+        raise IndexOutdated(f"搜索索引是旧版格式，需要重建 (index written in an older layout: "
+                            f"{', '.join(changed)}; run check_index --repair)")
+
+
 @contextmanager
 def index_errors():
     """Turn Whoosh's ways of failing on a damaged index into IndexUnavailable (the cause logged)."""

@@ -23,6 +23,7 @@ from whoosh.filedb.filestore import FileStorage
 from whoosh.multiproc import MpWriter
 
 from archive.models import Report
+from search.codec import ArchiveCodec
 from search.indexing import backend, report_documents, unified_index
 
 
@@ -44,10 +45,10 @@ def rebuild(progress=None, processes: int | None = None) -> int:
     processes = processes or os.cpu_count() or 1
     if processes > 1:
         writer = MpWriter(new_index, procs=processes, batchsize=256, multisegment=True,
-                          limitmb=WRITER_MB)
+                          limitmb=WRITER_MB, codec=ArchiveCodec())
         register_after_fork(writer, partial(_end_with_parent, os.getpid()))
     else:
-        writer = new_index.writer(limitmb=WRITER_MB)
+        writer = new_index.writer(limitmb=WRITER_MB, codec=ArchiveCodec())
     try:
         reports = Report.objects.order_by("pk")
         total = reports.count()

@@ -1,0 +1,118 @@
+"""A compact posting encoding for Whoosh: the same postings in far fewer bytes.
+
+Whoosh 2.7's W3 codec pickles each block of up to 128 postings as Python tuples: every
+document number, every weight (a float, 9 bytes pickled) and every value (a bytes object
+with its own pickle header); a word's positions are themselves a pickled list behind a
+4-byte count. On the archive's text that is about 16 bytes a posting, most of the index.
+Here a block holds three packed strings instead (search.packing): document-number gaps
+and whole-number weights in the smallest array type that fits them, values as their
+lengths followed by their concatenation; positions are variable-length gaps, their count
+read off the bytes themselves.
+
+Only the inside of a block changes: block headers, skipping, term info, inlined
+postings, columns and stored fields stay Whoosh's. A segment remembers the codec that
+wrote it (the index's table of contents pickles it), so an index written before keeps
+being read as it was; a merge writes its postings in the writer's codec.
+"""
+from __future__ import annotations
+
+from array import array
+from itertools import accumulate
+
+from whoosh.codec.whoosh3 import W3Codec, W3LeafMatcher, W3PostingsWriter
+from whoosh.formats import Positions
+
+from search.packing import count_gaps, pack_gaps, pack_numbers, unpack_gaps, unpack_numbers
+
+FLOATS = b"f"  # a block's weights that are not all whole numbers: 4-byte floats follow
+
+
+class CompactPositions(Positions):
+    """Word positions as variable-length gaps: [3, 7, 300] → 03 04 ac 02."""
+
+    def encode(self, poslist):
+        return pack_gaps(poslist)
+
+    def decode_positions(self, valuestring):
+        return unpack_gaps(valuestring)
+
+    def decode_frequency(self, valuestring):
+        return count_gaps(valuestring)
+
+    def combine(self, vs):
+        return self.encode(sorted({p for v in vs for p in self.decode_positions(v)}))
+
+
+class CompactPostingsWriter(W3PostingsWriter):
+    """W3's posting writer with packed ids, weights and values in each block."""
+
+    def _mini_ids(self):
+        if self._byteids:  # term vectors (the archive has none): W3's own way
+            return super()._mini_ids()
+        ids = self._ids
+        return pack_numbers([docnum - previous for previous, docnum in zip([0, *ids], ids)])
+
+    def _mini_weights(self):
+        weights = super()._mini_weights()  # None (all 1.0), one float (all equal) or a tuple
+        if not isinstance(weights, tuple):
+            return weights
+        if all(w.is_integer() and 0 <= w < 2 ** 32 for w in weights):
+            return pack_numbers([int(w) for w in weights])
+        return FLOATS + array("f", weights).tobytes()
+
+    def _mini_values(self):
+        values = super()._mini_values()  # None or joined bytes (fixed size), else a tuple
+        if not isinstance(values, tuple):
+            return values
+        return pack_numbers([len(v) for v in values]) + b"".join(values)
+
+
+class CompactLeafMatcher(W3LeafMatcher):
+    """W3's block reader for the blocks CompactPostingsWriter writes."""
+
+    def _read_ids(self):
+        if self._byteids:
+            return super()._read_ids()
+        if self._data is None:
+            self._read_data()
+        gaps, _ = unpack_numbers(self._data[0], self._blocklength)
+        self._ids = list(accumulate(gaps))
+
+    def _read_weights(self):
+        if self._data is None:
+            self._read_data()
+        weights = self._data[1]
+        if weights is None or isinstance(weights, float):  # all 1.0, or all the same
+            self._weights = array("f", [1.0 if weights is None else weights]) * self._blocklength
+        elif weights[:1] == FLOATS:
+            self._weights = array("f", weights[1:])
+        else:
+            self._weights = array("f", unpack_numbers(weights, self._blocklength)[0])
+
+    def _read_values(self):
+        if self._data is None:
+            self._read_data()
+        packed = self._data[2]
+        if self._fixedsize is not None and self._fixedsize >= 0:
+            return super()._read_values()
+        lengths, start = unpack_numbers(packed, self._blocklength)
+        values = []
+        for length in lengths:
+            values.append(packed[start:start + length])
+            start += length
+        self._values = values
+
+
+class ArchiveCodec(W3Codec):
+    """W3Codec with compact posting blocks (see the module docstring)."""
+
+    def postings_writer(self, dbfile, byteids=False):
+        return CompactPostingsWriter(dbfile, blocklimit=self._blocklimit, byteids=byteids,
+                                     compression=self._compression,
+                                     inlinelimit=self._inlinelimit)
+
+    def postings_reader(self, dbfile, terminfo, format_, term=None, scorer=None):
+        if terminfo.is_inlined():  # a term's lone posting, kept in its term info: W3's way
+            return super().postings_reader(dbfile, terminfo, format_, term, scorer)
+        offset, length = terminfo.extent()
+        return CompactLeafMatcher(dbfile, offset, length, format_, term=term, scorer=scorer)

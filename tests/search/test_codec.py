@@ -1,0 +1,167 @@
+"""The packed postings (search.codec, search.packing) hold exactly what Whoosh's own hold.
+
+The simple path is Whoosh's W3 codec with its pickled Positions; the fast one is
+ArchiveCodec with CompactPositions. Both index the same paragraphs of the bundled
+reports, and every term's postings (documents, weights, positions) must be the same,
+and so must every search; the packed index must be smaller.
+"""
+import copy
+import io
+import random
+import shutil
+
+import pytest
+from django.core.management import CommandError, call_command
+from whoosh.codec.whoosh3 import W3Codec
+from whoosh.fields import ID, NUMERIC, Schema
+from whoosh.filedb.filestore import FileStorage
+from whoosh.formats import Positions
+
+from search.analysis import text_fields, text_values
+from search.codec import ArchiveCodec, CompactPositions
+from search.indexing import backend
+from search.packing import count_gaps, pack_gaps, pack_numbers, unpack_gaps, unpack_numbers
+from search.querying import parse_user_query
+from tests.conftest import FIXTURE_REPORTS
+
+
+# -- numbers and gaps ------------------------------------------------------------------
+
+@pytest.mark.parametrize("numbers", [[0], [255], [256], [65535], [65536], [2 ** 32 - 1],
+                                     [2 ** 32], [2 ** 63], [1, 300, 70000, 5], []])
+def test_numbers_round_trip_in_the_smallest_type(numbers):
+    packed = pack_numbers(numbers)
+    largest = max(numbers, default=0)
+    width = 1 if largest < 2 ** 8 else 2 if largest < 2 ** 16 else 4 if largest < 2 ** 32 else 8
+    assert len(packed) == 1 + width * len(numbers)
+    unpacked, end = unpack_numbers(b"xy" + packed + b"tail", len(numbers), start=2)
+    assert list(unpacked) == numbers
+    assert end == 2 + len(packed)
+
+
+def test_gaps_are_seven_bits_a_byte():
+    assert pack_gaps([3, 7, 300]) == bytes([3, 4, 0x80 | (293 & 0x7F), 293 >> 7])
+    assert unpack_gaps(pack_gaps([3, 7, 300])) == [3, 7, 300]
+
+
+def test_gaps_round_trip_and_count():
+    rng = random.Random(7)
+    for _ in range(300):
+        positions = sorted(rng.sample(range(rng.choice([50, 1000, 10 ** 6, 2 ** 40])),
+                                      rng.randint(1, 40)))
+        packed = pack_gaps(positions)
+        assert unpack_gaps(packed) == positions
+        assert count_gaps(packed) == len(positions)
+    assert unpack_gaps(pack_gaps([0])) == [0]
+
+
+# -- the codec against Whoosh's own ------------------------------------------------------
+
+def paragraphs() -> list[str]:
+    """The bundled reports' paragraphs, four times over (as reports repeat each other's
+    words: on so few, most terms have a posting or two and Whoosh's per-term overhead,
+    which both codecs share, would be most of the index)."""
+    texts = [path.read_text(encoding="utf-8") for path in sorted(FIXTURE_REPORTS.glob("*.txt"))]
+    return 4 * [part.strip() for text in texts for part in text.split("\n\n") if part.strip()]
+
+
+def build(folder, codec, positions_format):
+    fields = text_fields("text")
+    fields["text"].format = positions_format
+    schema = Schema(id=ID(stored=True, unique=True), year=NUMERIC(int, stored=True), **fields)
+    index = FileStorage(str(folder)).create_index(schema)
+    rng = random.Random(2025)
+    texts = paragraphs()
+    # three commits, so that segments are merged through the codec too
+    for part in range(3):
+        with index.writer(codec=codec) as writer:
+            for number in range(part, len(texts), 3):
+                writer.add_document(id=str(number), year=rng.randint(1990, 2025),
+                                    **text_values("text", texts[number]))
+    with index.writer(codec=codec) as writer:
+        writer.delete_by_term("id", "4")
+        writer.add_document(id="4", year=2025, **text_values("text", texts[4] * 40))  # many positions
+    index.optimize()
+    return index
+
+
+@pytest.fixture(scope="module")
+def both(tmp_path_factory):
+    simple = build(tmp_path_factory.mktemp("w3"), W3Codec(), Positions())
+    packed = build(tmp_path_factory.mktemp("packed"), ArchiveCodec(), CompactPositions())
+    return simple, packed
+
+
+def postings(index, fieldname):
+    """{term: [(docnum, weight, positions or None)]} of every term of one field."""
+    found = {}
+    with index.reader() as reader:
+        has_positions = reader.schema[fieldname].format.supports("positions")
+        for term in reader.lexicon(fieldname):
+            matcher = reader.postings(fieldname, term)
+            rows = []
+            while matcher.is_active():
+                rows.append((matcher.id(), matcher.weight(),
+                             matcher.value_as("positions") if has_positions else None,
+                             matcher.value_as("frequency") if has_positions else None))
+                matcher.next()
+            found[term] = rows
+    return found
+
+
+@pytest.mark.parametrize("fieldname", ["text", "text_chars", "id", "year"])
+def test_every_posting_is_the_same(both, fieldname):
+    simple, packed = (postings(index, fieldname) for index in both)
+    assert simple == packed
+    assert len(simple) > 20
+    if fieldname == "text":
+        longest = max(len(rows) for rows in simple.values())
+        assert longest > 128  # postings over several blocks
+        assert any(positions[-1] > 127 for rows in simple.values() for _, _, positions, _ in rows)
+
+
+def test_searches_find_the_same_documents_in_the_same_order(both):
+    queries = ["发展", "晋江经验", "新质生产力 OR 数字经济", '"国内生产总值"', "改革 -试点", "鞋",
+               "5G", "质量", "人民 群众", '"高质量发展"', "教育 医疗 养老"]
+    for raw in queries:
+        query = parse_user_query(raw).query
+        found = []
+        for index in both:
+            with index.searcher() as searcher:
+                found.append([(hit["id"], round(hit.score, 4)) for hit in searcher.search(query, limit=None)])
+        assert found[0] == found[1], raw
+        assert found[0], raw
+
+
+def test_the_packed_index_is_smaller(both):
+    def size(index):
+        return sum(index.storage.file_length(name) for name in index.storage.list())
+    simple, packed = map(size, both)
+    assert packed < 0.8 * simple, (packed, simple)
+
+
+# -- an index in the old layout ----------------------------------------------------------
+
+@pytest.mark.django_db
+def test_an_index_in_the_old_layout_is_refused_and_rebuilt(client, jinjiang_bytes):
+    from archive.importing import import_report
+
+    import_report(jinjiang_bytes, "jinjiang.txt")
+    engine = backend()
+    assert client.get("/api/search/", {"q": "晋江经验"}).json()["count"] > 0
+    # the same documents written as before the packed layout: W3 codec, pickled positions
+    old_schema = copy.deepcopy(engine.schema)
+    for name in engine.chinese_fields:
+        old_schema[name].format = Positions()
+    shutil.rmtree(engine.path)
+    FileStorage(engine.path).create().create_index(old_schema)
+    engine.setup_complete = False
+
+    response = client.get("/api/search/", {"q": "晋江经验"})
+    assert response.status_code == 503
+    with pytest.raises(CommandError, match="missing or unreadable"):
+        call_command("check_index", stdout=io.StringIO())
+    out = io.StringIO()
+    call_command("check_index", "--repair", stdout=out)
+    assert "旧版格式" in out.getvalue()
+    assert client.get("/api/search/", {"q": "晋江经验"}).json()["count"] > 0
