@@ -10,6 +10,8 @@ from __future__ import annotations
 import weakref
 from collections import Counter
 
+import numpy as np
+
 FACETS = ("year", "region", "kind")
 
 _columns_by_searcher: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
@@ -20,6 +22,11 @@ def facet_counts(searcher, docnums) -> dict[str, Counter]:
     columns = _columns(searcher)
     docnums = list(docnums)
     return {name: Counter(map(columns[name].__getitem__, docnums)) for name in FACETS}
+
+
+def facet_column(searcher, name: str) -> np.ndarray:
+    """Each document's value of one facet, by document number (the year, for sorting)."""
+    return np.asarray(_columns(searcher)[name])
 
 
 def _columns(searcher) -> dict[str, list]:

@@ -9,7 +9,8 @@ from haystack.constants import DJANGO_CT, DJANGO_ID
 from whoosh.query import And, NumericRange, Term
 
 from archive.models import Report, Section
-from search.facets import FACETS, facet_counts
+from search import bulk
+from search.facets import FACETS, facet_column, facet_counts
 from search.highlighting import highlight
 from search.indexing import backend, model_ct
 from search.params import SearchParams
@@ -49,8 +50,8 @@ class SearchResults:
 def search(params: SearchParams) -> SearchResults:
     """Run ``params`` against the index; an empty or unusable query gives no hits, never an error.
 
-    One pass over the matching documents ranks (or sorts) them all; the facets are
-    counted from that same set, and the page is a slice of it.
+    One pass over the matching documents (search.bulk) scores them all; they are ranked
+    or sorted, the facets are counted from that same set, and the page is a slice of it.
     """
     parsed = parse_user_query(params.q)
     results = SearchResults(params=params, notes=[*params.errors, *parsed.notes],
@@ -59,14 +60,18 @@ def search(params: SearchParams) -> SearchResults:
         return results
     searcher = backend().searcher()
     match = And([parsed.query, *filters(params)]) if params.is_filtered else parsed.query
-    sort = {"newest": ("year", True), "oldest": ("year", False)}.get(params.sort)
-    matched = searcher.search(match, limit=None, scored=sort is None,
-                              sortedby=sort and sort[0], reverse=bool(sort and sort[1]))
-    results.count = len(matched)
-    counts = facet_counts(searcher, matched.docs())
+    matched = bulk.search(searcher, match.normalize())
+    if params.sort in ("newest", "oldest"):
+        order = matched.sorted_by(facet_column(searcher, "year"), reverse=params.sort == "newest")
+    else:
+        order = matched.ranked()
+    results.count = len(order)
+    counts = facet_counts(searcher, order.tolist())
     results.facets = {name: _facet_counts(counts[name], name) for name in FACETS}
     first = (params.page - 1) * PAGE_SIZE
-    results.hits = _hits(matched[first:first + PAGE_SIZE], parsed.terms)
+    page = order[first:first + PAGE_SIZE].tolist()
+    scores = dict(zip(matched.docnums.tolist(), matched.scores.tolist()))
+    results.hits = _hits(searcher, [(docnum, scores[docnum]) for docnum in page], parsed.terms)
     return results
 
 
@@ -97,7 +102,7 @@ def term_trend(q: str, region: str = "") -> dict:
         query = And([parsed.query, Term(DJANGO_CT, model_ct(Section)),
                      *([Term("region", region)] if region else [])])
         searcher = backend().searcher()
-        years = facet_counts(searcher, searcher.docs_for_query(query))["year"]
+        years = facet_counts(searcher, bulk.search(searcher, query.normalize()).docnums.tolist())["year"]
         matches = {int(year): count for year, count in years.items()}
     series = [{"year": year, "count": matches.get(year, 0), "sections": total,
                "share": round(matches.get(year, 0) / total, 6) if total else 0.0}
@@ -113,8 +118,8 @@ def _facet_counts(groups: dict, name: str) -> list[tuple]:
     return sorted(items, key=lambda item: (-item[1], item[0]))
 
 
-def _hits(page_hits, terms: list[str]) -> list[Hit]:
-    stored = [(hit.fields(), hit.score or 0.0) for hit in page_hits]
+def _hits(searcher, page: list[tuple[int, float]], terms: list[str]) -> list[Hit]:
+    stored = [(searcher.stored_fields(docnum), score) for docnum, score in page]
     section_ct = model_ct(Section)
     section_ids = [int(f[DJANGO_ID]) for f, _ in stored if f[DJANGO_CT] == section_ct]
     sections = Section.objects.in_bulk(section_ids)
