@@ -9,8 +9,10 @@ and whole-number weights in the smallest array type that fits them, values as th
 lengths followed by their concatenation; positions are variable-length gaps, their count
 read off the bytes themselves.
 
-Only the inside of a block changes: block headers, skipping, term info, inlined
-postings, columns and stored fields stay Whoosh's. A segment remembers the codec that
+Each field's document lengths, which writing a segment and scoring ask for posting by
+posting, are read into memory once per segment (CompactPerDocReader) rather than with a
+seek and a read each. Otherwise only the inside of a block changes: block headers,
+skipping, term info, inlined postings, columns and stored fields stay Whoosh's. A segment remembers the codec that
 wrote it (the index's table of contents pickles it), so an index written before keeps
 being read as it was; a merge writes its postings in the writer's codec.
 """
@@ -19,8 +21,11 @@ from __future__ import annotations
 from array import array
 from itertools import accumulate
 
-from whoosh.codec.whoosh3 import W3Codec, W3LeafMatcher, W3PostingsWriter
+from whoosh.codec.whoosh3 import (
+    LENGTHS_COLUMN, W3Codec, W3LeafMatcher, W3PerDocReader, W3PostingsWriter, _lenfield,
+)
 from whoosh.formats import Positions
+from whoosh.util.numeric import byte_to_length
 
 from search.packing import count_gaps, pack_gaps, pack_numbers, unpack_gaps, unpack_numbers
 
@@ -110,8 +115,40 @@ class CompactLeafMatcher(W3LeafMatcher):
         return lengths, self._data[2][start:]
 
 
+class CompactPerDocReader(W3PerDocReader):
+    """W3's per-document reader with each field's document lengths read into memory at once.
+
+    Writing a segment asks for the length of every posting's document (a seek and a
+    read each in W3: 15% of the index build), and scoring asks for every hit's.
+    """
+
+    def doc_field_length(self, docnum, fieldname, default=0):
+        if docnum > self._doccount:
+            raise IndexError(f"Asked for docnum {docnum!r} of {self._doccount}")
+        lengths = self._field_lengths(fieldname)
+        return default if lengths is None else lengths[docnum]
+
+    def _field_lengths(self, fieldname):
+        cache = self.__dict__.setdefault("_lengths_in_memory", {})
+        if fieldname not in cache:
+            column = self._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
+            if column is None:
+                cache[fieldname] = None
+            else:  # one byte a document (W3 gives None where the byte is 0)
+                raw = column._dbfile.get(column._basepos, column._count)
+                cache[fieldname] = ([_LENGTH_OF_BYTE[b] for b in raw]
+                                    + [None] * (self._doccount + 1 - len(raw)))
+        return cache[fieldname]
+
+
+_LENGTH_OF_BYTE = [None] + [byte_to_length(b) for b in range(1, 256)]
+
+
 class ArchiveCodec(W3Codec):
-    """W3Codec with compact posting blocks (see the module docstring)."""
+    """W3Codec with compact posting blocks and lengths in memory (see the module docstring)."""
+
+    def per_document_reader(self, storage, segment):
+        return CompactPerDocReader(storage, segment)
 
     def postings_writer(self, dbfile, byteids=False):
         return CompactPostingsWriter(dbfile, blocklimit=self._blocklimit, byteids=byteids,

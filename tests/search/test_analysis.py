@@ -217,3 +217,18 @@ def test_text_fields_pickle_store_nothing_and_only_words_keep_positions():
     restored = pickle.loads(pickle.dumps(schema))
     assert restored == schema
     assert [t.text for t in restored["title_chars"].analyzer("鞋服")] == ["鞋", "服"]
+
+
+def test_fields_index_what_the_analyzer_path_indexes(jinjiang, national_dir):
+    """WordField and CharField read the pieces directly; Whoosh's own FieldType.index goes
+    through the analyzers' Token objects. Both must give the same postings."""
+    from whoosh.fields import FieldType
+
+    texts = [jinjiang, "質量。發展 5G、3500亿元增长7%左右，文旅\n\n融合", "", "。，！"]
+    texts += [path.read_text(encoding="utf-8")[:20_000] for path in sorted(national_dir.glob("*.txt"))[:8]]
+    for field in text_fields("text").values():
+        for text in texts:
+            fast = sorted(field.index(text))
+            simple = sorted(FieldType.index(field, text))
+            assert fast == simple
+    assert len(fast) > 100
