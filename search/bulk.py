@@ -13,7 +13,8 @@ The result is Whoosh's: the same documents, and Whoosh's BM25F scores (the same
 formula and statistics; sums may differ from Whoosh's in the last bits, as they are
 added in another order). Only the queries search.querying and search.services build
 are evaluated (Term, Or, And, Not, AdjacentWords, NumericRange on a column); anything
-else raises Unsupported, and the caller asks Whoosh.
+else raises Unsupported, a programming error rather than a user's: the search box's
+grammar (search.querying) cannot express it.
 """
 from __future__ import annotations
 
@@ -34,7 +35,7 @@ _LENGTH_OF_BYTE = np.array([byte_to_length(b) for b in range(256)], dtype=np.flo
 
 
 class Unsupported(Exception):
-    """A query this module does not evaluate; Whoosh's own matchers must."""
+    """A query (or weighting, or posting reader) this module does not evaluate."""
 
 
 @dataclass
