@@ -3,8 +3,9 @@
 Matching runs on the normalised copy of the text (search.analysis.normalize: same
 length, so offsets map 1:1 onto the original) and follows the character field's rules:
 a term matches as its character tokens with any punctuation or whitespace between them
-("文旅融合" marks "文旅\\n\\n融合"), and a letter/digit run only as a whole ("7%" does not
-mark inside "17%" or "1.7%"). The output shows the original characters, HTML-escaped.
+("文旅融合" marks "文旅\\n\\n融合") except a sentence end (人民 does not mark 人。民, as no
+phrase runs across one), and a letter/digit run only as a whole ("7%" does not mark
+inside "17%" or "1.7%"). The output shows the original characters, HTML-escaped.
 """
 import html
 import re
@@ -12,14 +13,15 @@ from bisect import bisect_left
 from functools import lru_cache
 from itertools import islice, takewhile
 
-from search.analysis import ALNUM, UNITS, char_analyzer, normalize
+from search.analysis import ALNUM, SENTENCE_ENDS, UNITS, char_analyzer, normalize
 
 ELLIPSIS = "…"
 CLAUSE_ENDS = "。！？；\n"
 
 _CHARS = char_analyzer()
-# What the character analyzer drops between two tokens: punctuation, spaces, "_".
-_GAP = rf"(?:[^\w{re.escape(UNITS)}]|_)*"
+# What the character analyzer drops between two tokens: punctuation, spaces, "_";
+# but not a sentence end, which no phrase runs across (search.analysis.word_pieces).
+_GAP = rf"(?:[^\w{re.escape(UNITS)}{re.escape(''.join(sorted(SENTENCE_ENDS)))}]|_)*"
 
 
 def highlight(text: str, terms: list[str], *, length: int = 120, max_passages: int = 2) -> str:

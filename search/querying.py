@@ -1,8 +1,8 @@
 """The search box's query language, parsed by hand into a Whoosh query.
 
-Words separated by spaces must all match; "…" or “…” is a phrase; OR (uppercase) or |
-between two items means either; -word or -"phrase" excludes. Everything else is literal
-text: Whoosh's own syntax (field:x, *, ?, ~, ^, [a TO b], parentheses) is never
+Words separated by spaces (or by the commas of a list: 、，,；) must all match; "…" or
+“…” is a phrase; OR (uppercase) or | between two items means either; -word or -"phrase"
+excludes. Everything else is literal text: Whoosh's own syntax (field:x, *, ?, ~, ^, [a TO b], parentheses) is never
 interpreted, so no input raises. Each item, quoted or not, must appear as a sequence of
 jieba words (cut in precise mode): the first may be the end of a longer word of the
 text and the last its beginning, a single word may stand anywhere inside one
@@ -14,6 +14,7 @@ field, so 鞋 finds every paragraph with 鞋 in it, whatever word it stands in.
 Whoosh's and haystack's own parsers are not used: haystack lowercases OR to "or",
 which the analyzer then reads as a word, so "A OR B" silently meant "A and B and or".
 """
+import re
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -34,6 +35,9 @@ NOTE_STRAY_OR = "OR 需要写在两个词之间，已忽略多余的 OR"
 NOTE_ONLY_EXCLUDED = "只有排除的词（-词），无法搜索，请加上要查找的词"
 
 QUOTES = '"＂“”'
+# A list of terms (新质生产力，高质量发展、数字经济) is words separated by spaces; not a comma
+# between digits (1,000).
+LIST_SEPARATORS = re.compile(r"(?<!\d)[,，、;；]|[,，、;；](?!\d)")
 OR_SIGNS = "|｜"
 MINUS_SIGNS = "-－"
 OR_WORD = "OR"
@@ -101,7 +105,8 @@ def _is_emoji(char: str) -> bool:
 
 
 def _clean(text: str, notes: list) -> str:
-    """Spaces for whitespace; emoji and control, format and unassigned characters dropped."""
+    """Spaces for whitespace and list commas; emoji and control, format and unassigned
+    characters dropped."""
     kept = []
     for char in text:
         if char.isspace():
@@ -110,7 +115,7 @@ def _clean(text: str, notes: list) -> str:
             _note(notes, NOTE_EMOJI)
         elif unicodedata.category(char)[0] != "C":
             kept.append(char)
-    text = " ".join("".join(kept).split())
+    text = " ".join(LIST_SEPARATORS.sub(" ", "".join(kept)).split())
     if len(text) > MAX_QUERY_CHARS:
         _note(notes, NOTE_TOO_LONG)
         text = text[:MAX_QUERY_CHARS]

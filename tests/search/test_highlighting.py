@@ -1,5 +1,4 @@
 import re
-import time
 
 import pytest
 
@@ -58,17 +57,12 @@ def test_term_is_marked_across_punctuation_and_page_breaks():
     assert marked(highlight("“晋江”经验", ['"晋江经验"'])) == ["晋江”经验"]
 
 
+def test_term_is_not_marked_across_a_sentence_end():
+    assert marked(highlight("为人。民服务，人民满意", ["人民"])) == ["人民"]
+    assert marked(highlight("稳增长；发展！", ["增长发展"])) == []
+
+
 def test_no_match_gives_the_escaped_opening():
     assert highlight("<p>" + "无" * 200, ["鞋"], length=10) == "&lt;p&gt;无无无无无无无" + ELLIPSIS
     assert highlight("短文<b>", []) == "短文&lt;b&gt;"
     assert highlight("短文", ["!!", ""]) == "短文"
-
-
-def test_fast_on_a_long_section(jinjiang):
-    section = jinjiang[:5000]
-    terms = ["高质量发展", "新質生產力", "的", "7%", "晋江经验"]
-    highlight(section, terms)
-    started = time.perf_counter()
-    for _ in range(20):
-        assert "<mark>" in highlight(section, terms)
-    assert (time.perf_counter() - started) / 20 < 0.02

@@ -308,3 +308,15 @@ def test_a_phrase_may_begin_inside_a_word_of_the_text():
     ])
     assert hits(index, '"收入增长"') == {"inside"}
     assert hits(index, "收入") == {"inside", "apart"}
+
+
+@pytest.mark.parametrize("listed", ["新质生产力,高质量发展", "新质生产力，高质量发展", "新质生产力、高质量发展",
+                                    "新质生产力；高质量发展"])
+def test_a_list_of_terms_is_words_separated_by_spaces(listed):
+    assert parse_user_query(listed).query == parse_user_query("新质生产力 高质量发展").query
+    assert parse_user_query(listed).text == "新质生产力 高质量发展"
+
+
+def test_a_comma_between_digits_stays_in_the_number():
+    assert parse_user_query("1,000亿元").text == "1,000亿元"
+    assert parse_user_query("1,000亿元").query == parse_user_query('"1,000亿元"').query
