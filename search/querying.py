@@ -2,8 +2,8 @@
 
 Words separated by spaces (or by the commas of a list: 、，,；) must all match; "…" or
 “…” is a phrase; OR (uppercase) or | between two items means either; -word or -"phrase"
-excludes. Everything else is literal text: Whoosh's own syntax (field:x, *, ?, ~, ^, [a TO b], parentheses) is never
-interpreted, so no input raises. Each item, quoted or not, must appear as a sequence of
+excludes. Everything else is literal text: Whoosh's own syntax (field:x, *, ?, ~, ^,
+[a TO b], parentheses) is never interpreted, so no input raises. Each item, quoted or not, must appear as a sequence of
 jieba words (cut in precise mode): the first may be the end of a longer word of the
 text and the last its beginning, a single word may stand anywhere inside one
 (search.analysis indexes the words inside long words), so 财政 finds 财政收入 and 收入增长
