@@ -3,10 +3,11 @@
 Words separated by spaces (or by the commas of a list: 、，,；) must all match; "…" or
 “…” is a phrase; OR (uppercase) or | between two items means either; -word or -"phrase"
 excludes. Everything else is literal text: Whoosh's own syntax (field:x, *, ?, ~, ^,
-[a TO b], parentheses) is never interpreted, so no input raises. Each item, quoted or not, must appear as a sequence of
-jieba words (cut in precise mode): the first may be the end of a longer word of the
-text and the last its beginning, a single word may stand anywhere inside one
-(search.analysis indexes the words inside long words), so 财政 finds 财政收入 and 收入增长
+[a TO b], parentheses) is never interpreted, so no input raises. Each item, quoted or
+not, must appear as a sequence of jieba words (cut in precise mode): the first may be
+the end of a longer word of the text and the last its beginning, a single word may
+stand anywhere inside one (search.analysis indexes the words inside long words), so
+财政 finds 财政收入 and 收入增长
 finds 居民收入增长. A hit always contains the item's characters in order. An item of a
 single token (one character, one letter/digit run) is looked up in the character
 field, so 鞋 finds every paragraph with 鞋 in it, whatever word it stands in.
