@@ -66,6 +66,8 @@ def search(params: SearchParams) -> SearchResults:
     else:
         order = matched.ranked()
     results.count = len(order)
+    if results.count and params.page > results.page_count:
+        results.notes.append(f"第 {params.page} 页超出范围：共 {results.page_count} 页")
     counts = facet_counts(searcher, order.tolist())
     results.facets = {name: _facet_counts(counts[name], name) for name in FACETS}
     first = (params.page - 1) * PAGE_SIZE

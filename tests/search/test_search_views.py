@@ -94,6 +94,8 @@ def test_pages(client, bundled):
         {r["section"]["id"] for r in second["results"] if r["section"]})
     beyond = api(client, q="发展", page=499)
     assert beyond["results"] == [] and beyond["count"] == first["count"]
+    assert f"第 499 页超出范围：共 {first['pages']} 页" in beyond["notes"]
+    assert not [note for note in second["notes"] if "超出范围" in note]
 
 
 HOSTILE = [
