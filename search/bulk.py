@@ -12,9 +12,9 @@ candidate documents together and lined up with array intersections.
 The result is Whoosh's: the same documents, and Whoosh's BM25F scores (the same
 formula and statistics; sums may differ from Whoosh's in the last bits, as they are
 added in another order). Only the queries search.querying and search.services build
-are evaluated (Term, Or, And, Not, AdjacentWords, NumericRange on a column); anything
-else raises Unsupported, a programming error rather than a user's: the search box's
-grammar (search.querying) cannot express it.
+are evaluated (Term, Or, And, Not, AdjacentWords, WordsContaining, NumericRange on a
+column); anything else raises Unsupported, a programming error rather than a user's:
+the search box's grammar (search.querying) cannot express it.
 """
 from __future__ import annotations
 
@@ -30,6 +30,7 @@ from whoosh.util.numeric import byte_to_length
 
 from search.adjacency import AdjacentWords
 from search.codec import CompactLeafMatcher, CompactPositions
+from search.containing import WordsContaining
 
 _LENGTH_OF_BYTE = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
 
@@ -102,6 +103,9 @@ class _Segment:
                 combine(matched, mask, out=matched)
             score = np.sum([score for _, score in parts], axis=0)
             return matched, np.where(matched, score, 0.0)
+        if isinstance(query, WordsContaining) and query.boost == 1:
+            words = query.words_in(self.reader)
+            return self.evaluate(Or([Term(query.fieldname, word) for word in words]))
         if isinstance(query, Not):  # Whoosh's InverseMatcher scores 1.0 where it matches
             matched, _ = self.evaluate(query.query)
             return ~matched, np.where(matched, 0.0, 1.0)

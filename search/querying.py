@@ -8,7 +8,9 @@ not, must appear as a sequence of jieba words (cut in precise mode): the first m
 the end of a longer word of the text and the last its beginning, a single word may
 stand anywhere inside one (search.analysis indexes the words inside long words), so
 财政 finds 财政收入 and 收入增长
-finds 居民收入增长. A hit always contains the item's characters in order. An item of a
+finds 居民收入增长; an item of Han characters that is not one dictionary word is also
+found inside any word of the text (search.containing: 低碳 in 绿色低碳, 质量发展 in
+高质量发展). A hit always contains the item's characters in order. An item of a
 single token (one character, one letter/digit run) is looked up in the character
 field, so 鞋 finds every paragraph with 鞋 in it, whatever word it stands in.
 
@@ -23,8 +25,10 @@ from whoosh.query import And, Not, Or, Query, Term
 
 from search.adjacency import AdjacentWords
 from search.analysis import (
-    char_analyzer, chars_field, subword_term, to_simplified, word_analyzer,
+    HAN, char_analyzer, chars_field, normalize, segmenter, subword_term, to_simplified,
+    word_analyzer,
 )
+from search.containing import WordsContaining
 
 MAX_QUERY_CHARS = 200  # a long sentence; a pasted paragraph is cut here, with a note
 
@@ -48,6 +52,7 @@ EMOJI_RANGES = [(0x1F000, 0x1FAFF), (0x2600, 0x27BF), (0x2B00, 0x2BFF), (0xFE00,
 
 _WORDS = word_analyzer()
 _CHARS = char_analyzer()
+_HAN_ONLY = re.compile(f"[{HAN}]{{2,}}")
 
 
 @dataclass
@@ -201,7 +206,11 @@ def _item_query(text: str, fields) -> Query:
     if len(chars) == 1:
         return Or([Term(chars_field(name), chars[0]) for name in fields])
     words = [token.text for token in _WORDS(text, mode="query")]
-    return Or([_word_sequence(name, words) for name in fields])
+    queries = [_word_sequence(name, words) for name in fields]
+    normal = normalize(text)
+    if _HAN_ONLY.fullmatch(normal) and (len(words) > 1 or not segmenter().has_word(normal)):
+        queries += [WordsContaining(name, normal, itself=len(words) > 1) for name in fields]
+    return Or(queries)
 
 
 def _word_sequence(name: str, words: list[str]) -> Query:

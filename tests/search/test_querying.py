@@ -301,6 +301,27 @@ def test_phrases_do_not_run_across_a_sentence_end():
     assert hits(index, "质量 发展") == {"across", "within"}
 
 
+def test_an_item_inside_one_word_of_the_text_is_found():
+    """低碳 and 新质 are no dictionary words; 质量发展 is cut 质量/发展 in the query but lies
+    inside 高质量发展, one word of the text. Letters and digits still match only whole."""
+    index = build_index(text_schema("text"), [
+        {"id": "green", **text_values("text", "推动绿色低碳转型")},
+        {"id": "alone", **text_values("text", "发展低碳经济")},
+        {"id": "quality", **text_values("text", "推动高质量发展")},
+        {"id": "force", **text_values("text", "培育新质生产力")},
+        {"id": "apart", **text_values("text", "质量和发展，低的碳")},
+        {"id": "number", **text_values("text", "增长17%，5g基站")},
+        {"id": "involution", **text_values("text", "综合整治内卷式竞争")},
+    ])
+    assert [t.text for t in word_analyzer()("内卷", mode="query")] == ["内", "卷"]
+    assert hits(index, "内卷") == {"involution"}  # one word in the text, two in the query
+    assert hits(index, "低碳") == {"green", "alone"}
+    assert hits(index, '"质量发展"') == {"quality"}
+    assert hits(index, "新质") == {"force"}
+    assert hits(index, "质量 发展") == {"quality", "apart"}
+    assert hits(index, "7%") == set() and hits(index, "g基站") == set()
+
+
 def test_a_phrase_may_begin_inside_a_word_of_the_text():
     index = build_index(text_schema("text"), [
         {"id": "inside", **text_values("text", "城乡居民收入增长")},
