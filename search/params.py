@@ -43,10 +43,11 @@ class SearchParams:
             return value
 
         kind = (query.get("kind") or "").strip()
+        kind = {label: value for value, label in Report.Kind.choices}.get(kind, kind)  # 解读 too
         if kind and kind not in Report.Kind.values:
             errors.append(f"未知的报告类型，已忽略：{kind[:20]}")
             kind = ""
-        sort = (query.get("sort") or "relevance").strip()
+        sort = (query.get("sort") or "relevance").strip().lower()
         if sort not in SORTS:
             errors.append(f"未知的排序方式，已忽略：{sort[:20]}")
             sort = "relevance"

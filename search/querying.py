@@ -2,7 +2,7 @@
 
 Words separated by spaces (or by the commas of a list: 、，,；) must all match; "…" or
 “…” is a phrase; OR (uppercase) or | between two items means either; -word or -"phrase"
-excludes. Everything else is literal text: Whoosh's own syntax (field:x, *, ?, ~, ^,
+(or NOT word) excludes, and AND may stand where a space does. Everything else is literal text: Whoosh's own syntax (field:x, *, ?, ~, ^,
 [a TO b], parentheses) is never interpreted, so no input raises. Each item, quoted or
 not, must appear as a sequence of jieba words (cut in precise mode): the first may be
 the end of a longer word of the text and the last its beginning, a single word may
@@ -19,7 +19,7 @@ which the analyzer then reads as a word, so "A OR B" silently meant "A and B and
 """
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from whoosh.query import And, Not, Or, Query, Term
 
@@ -46,6 +46,7 @@ LIST_SEPARATORS = re.compile(r"(?<!\d)[,，、;；]|[,，、;；](?!\d)")
 OR_SIGNS = "|｜"
 MINUS_SIGNS = "-－"
 OR_WORD = "OR"
+AND_NOT = ("AND", "NOT")  # uppercase, as OR
 # Pictographs, dingbats, arrows and stars, variation selectors, keycaps, flag tags.
 EMOJI_RANGES = [(0x1F000, 0x1FAFF), (0x2600, 0x27BF), (0x2B00, 0x2BFF), (0xFE00, 0xFE0F),
                 (0x20E3, 0x20E3), (0xE0000, 0xE007F)]
@@ -80,7 +81,7 @@ _OR = object()  # the OR operator in the token stream
 def parse_user_query(raw: str, fields=("text",)) -> UserQuery:
     notes = []
     text = _clean("" if raw is None else str(raw), notes)
-    tokens = [t for t in _lex(text, notes) if t is _OR or _searchable(t, notes)]
+    tokens = [t for t in _and_not(_lex(text, notes)) if t is _OR or _searchable(t, notes)]
     groups, excluded = _group(tokens, notes)
     shown = [" OR ".join(item.show() for item in group) for group in groups]
     shown += [item.show() for item in excluded]
@@ -159,6 +160,19 @@ def _lex(text: str, notes: list):
         word = text[i:j]
         yield _OR if word == OR_WORD and not excluded else _Item(word, False, excluded)
         i = j
+
+
+def _and_not(tokens):
+    """AND between two items means what a space means; NOT before an item excludes it, as -."""
+    negate = False
+    for token in tokens:
+        if token is not _OR and not (token.phrase or token.excluded) and token.text in AND_NOT:
+            negate = token.text == "NOT"
+            continue
+        if negate and token is not _OR:
+            token = replace(token, excluded=True)
+        negate = False
+        yield token
 
 
 def _searchable(item: _Item, notes: list) -> bool:

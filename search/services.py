@@ -54,8 +54,8 @@ def search(params: SearchParams) -> SearchResults:
     or sorted, the facets are counted from that same set, and the page is a slice of it.
     """
     parsed = parse_user_query(params.q)
-    results = SearchResults(params=params, notes=[*params.errors, *parsed.notes],
-                            query_text=parsed.text)
+    notes = [*params.errors, *parsed.notes, *_filter_notes(params)]
+    results = SearchResults(params=params, notes=notes, query_text=parsed.text)
     if parsed.query is None:
         return results
     searcher = backend().searcher()
@@ -75,6 +75,18 @@ def search(params: SearchParams) -> SearchResults:
     scores = dict(zip(matched.docnums.tolist(), matched.scores.tolist()))
     results.hits = _hits(searcher, [(docnum, scores[docnum]) for docnum in page], parsed.terms)
     return results
+
+
+def _filter_notes(params: SearchParams) -> list[str]:
+    """Why filters that exclude each other, or a region with no reports, find nothing."""
+    notes = []
+    if params.year_from and params.year_to and params.year_from > params.year_to:
+        notes.append(f"起始年份 {params.year_from} 晚于截止年份 {params.year_to}，没有报告能同时满足")
+    if params.year and not (params.year_from or 0) <= params.year <= (params.year_to or 9999):
+        notes.append(f"年份 {params.year} 不在所选的年份范围内")
+    if params.region and not Report.objects.filter(region=params.region).exists():
+        notes.append(f"档案中没有“{params.region}”的报告（地区请写全称，如 晋江市、国务院）")
+    return notes
 
 
 def filters(params: SearchParams) -> list:

@@ -341,3 +341,11 @@ def test_a_list_of_terms_is_words_separated_by_spaces(listed):
 def test_a_comma_between_digits_stays_in_the_number():
     assert parse_user_query("1,000亿元").text == "1,000亿元"
     assert parse_user_query("1,000亿元").query == parse_user_query('"1,000亿元"').query
+
+
+def test_and_and_not_are_a_space_and_a_minus():
+    assert parse_user_query("就业 AND 教育").query == parse_user_query("就业 教育").query
+    assert parse_user_query("就业 NOT 教育").query == parse_user_query("就业 -教育").query
+    assert parse_user_query('就业 NOT "义务教育"').query == parse_user_query('就业 -"义务教育"').query
+    assert parse_user_query("就业 NOT 教育").text == "就业 -教育"
+    assert parse_user_query('"AND" and').text == '"AND" and'  # quoted or lowercase: words

@@ -167,3 +167,22 @@ def test_single_characters_find_their_sections(client, bundled, char):
     section_hits = [r for r in data["results"] if r["section"]]
     assert data["count"] >= expected
     assert all(char in r["snippet"] for r in section_hits)
+
+
+def test_filters_that_find_nothing_say_why(client, bundled):
+    assert api(client, q="发展")["notes"] == []
+    crossed = api(client, q="发展", year_from=2024, year_to=2021)
+    assert crossed["count"] == 0 and any("晚于截止年份" in note for note in crossed["notes"])
+    outside = api(client, q="发展", year=2019, year_from=2021)
+    assert outside["count"] == 0 and any("不在所选的年份范围" in note for note in outside["notes"])
+    nowhere = api(client, q="发展", region="火星")
+    assert nowhere["count"] == 0 and any("火星" in note for note in nowhere["notes"])
+    assert api(client, q="发展", region="晋江市")["notes"] == []
+
+
+def test_kind_by_its_chinese_name_and_sort_in_any_case(client, bundled):
+    assert api(client, q="发展", kind="解读")["count"] == api(client, q="发展", kind="interpretation")["count"] > 0
+    newest = client.get("/api/search/", {"q": "发展", "sort": "NEWEST"})
+    assert newest.status_code == 200
+    years = [hit["report"]["year"] for hit in newest.json()["results"]]
+    assert years == sorted(years, reverse=True)
