@@ -38,7 +38,7 @@ class SearchResults:
     params: SearchParams
     hits: list[Hit] = field(default_factory=list)
     count: int = 0
-    facets: dict[str, list[tuple]] = field(default_factory=dict)
+    facets: dict[str, list[tuple]] = field(default_factory=lambda: {name: [] for name in FACETS})
     notes: list[str] = field(default_factory=list)
     query_text: str = ""
 

@@ -234,3 +234,12 @@ def test_the_load_script_runs_against_gunicorn_with_0_errors():
     assert summary, result.stdout
     assert int(summary[1]) >= 100 and summary[2] == summary[3] == "0", result.stdout
     assert re.search(r"^all\s+\d+\s+[\d.]+\s+[\d.]+\s+[\d.]+\s+[\d.]+\s+0$", result.stdout, re.M)
+
+
+def test_static_files_are_served_before_collectstatic_outside_production(client, settings, tmp_path):
+    """A site started by hand (migrate, runserver, no collectstatic) still has its styles."""
+    settings.STATIC_ROOT = tmp_path / "nothing-collected"
+    settings.STATIC_ROOT.mkdir()
+    response = client.get("/static/css/site.css")
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content if response.streaming else [response.content])

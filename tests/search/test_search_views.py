@@ -186,3 +186,8 @@ def test_kind_by_its_chinese_name_and_sort_in_any_case(client, bundled):
     assert newest.status_code == 200
     years = [hit["report"]["year"] for hit in newest.json()["results"]]
     assert years == sorted(years, reverse=True)
+
+
+@pytest.mark.parametrize("raw", ["", "-发展", "😀", "鸑鷟琅嬛"])
+def test_facets_always_name_their_three_fields(client, bundled, raw):
+    assert set(api(client, q=raw)["facets"]) == {"year", "region", "kind"}
