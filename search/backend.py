@@ -2,10 +2,11 @@
 
 What it changes from haystack's WhooshSearchBackend, and why:
 - the schema: each text field becomes a jieba word field with positions (ranking and
-  phrases) and a single-token field (one character; search.analysis); no text is stored (hits read it
-  from the database) or sortable (that stored every body twice); region, kind and year
-  are exact terms with columns, for filters and fast facets; postings are packed
-  (search.codec), and an index written in another layout is refused (IndexOutdated);
+  phrases) and a single-token field (one character; search.analysis); no text is
+  stored (hits read it from the database) or sortable (that stored every body twice);
+  region, kind and year are exact terms with columns, for filters and fast facets;
+  postings are packed (search.codec), and an index written in another layout is
+  refused (IndexOutdated);
 - writes: one writer at a time, waiting for Whoosh's lock with a timeout, never
   failing silently (a swallowed LockError once left a deleted report searchable).
   A commit only adds its segment: merging segments (which Whoosh's default policy
@@ -58,6 +59,7 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
     def setup(self):
         super().setup()
         self.setup_complete = False  # until the layout on disk is known to be ours
+        # (self.index was opened with our schema; the one on disk is in its TOC)
         check_layout(self.index.storage.open_index().schema, self.schema)
         self.setup_complete = True
         self._searcher = None
