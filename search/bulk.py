@@ -50,10 +50,11 @@ class Matches:
         """Document numbers by score, highest first; ties by document number (as Whoosh)."""
         return self.docnums[np.lexsort((self.docnums, -self.scores))]
 
-    def sorted_by(self, keys: np.ndarray, reverse: bool) -> np.ndarray:
-        """Document numbers by keys[docnum] (ties by document number, as Whoosh)."""
-        order = np.lexsort((self.docnums, keys[self.docnums]))
-        return self.docnums[order[::-1] if reverse else order]
+    def sorted_by(self, keys: np.ndarray, descending: bool) -> np.ndarray:
+        """Document numbers by keys[docnum] (the year), and by score within a key: what
+        Whoosh sorts by a field facet and then a score facet."""
+        key = keys[self.docnums]
+        return self.docnums[np.lexsort((self.docnums, -self.scores, -key if descending else key))]
 
 
 def search(searcher, query) -> Matches:

@@ -62,7 +62,7 @@ def search(params: SearchParams) -> SearchResults:
     match = And([parsed.query, *filters(params)]) if params.is_filtered else parsed.query
     matched = bulk.search(searcher, match.normalize())
     if params.sort in ("newest", "oldest"):
-        order = matched.sorted_by(facet_column(searcher, "year"), reverse=params.sort == "newest")
+        order = matched.sorted_by(facet_column(searcher, "year"), descending=params.sort == "newest")
     else:
         order = matched.ranked()
     results.count = len(order)

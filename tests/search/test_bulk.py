@@ -5,6 +5,7 @@ import random
 import numpy as np
 import pytest
 from whoosh.query import And, NumericRange, Term, Wildcard
+from whoosh.sorting import FieldFacet, MultiFacet, ScoreFacet
 
 from search import bulk
 from search.indexing import backend
@@ -32,15 +33,15 @@ def assert_same_as_whoosh(searcher, query, sort=None):
     if sort is None:
         whooshs = [(hit.docnum, hit.score) for hit in searcher.search(query, limit=None)]
     else:
-        whooshs = [(hit.docnum, None) for hit in searcher.search(
-            query, limit=None, scored=False, sortedby="year", reverse=sort == "newest")]
+        by_year = MultiFacet([FieldFacet("year", reverse=sort == "newest"), ScoreFacet()])
+        whooshs = [(hit.docnum, None) for hit in searcher.search(query, limit=None, sortedby=by_year)]
     matched = bulk.search(searcher, query)
     if sort is None:
         order = matched.ranked()
     else:
         order = matched.sorted_by(np.asarray([searcher.stored_fields(d)["year"]
                                               for d in range(searcher.doc_count_all())]),
-                                  reverse=sort == "newest")
+                                  descending=sort == "newest")
     assert order.tolist() == [docnum for docnum, _ in whooshs], query
     if sort is None:
         ours = dict(zip(matched.docnums.tolist(), matched.scores.tolist()))
@@ -59,7 +60,7 @@ def test_every_query_and_filter_on_the_bundled_reports(bundled):
 
 
 @pytest.mark.parametrize("sort", ["newest", "oldest"])
-def test_sorted_by_year_as_whoosh_sorts(bundled, sort):
+def test_sorted_by_year_then_score_as_whoosh_sorts(bundled, sort):
     searcher = backend().searcher()
     for raw in ["发展", "鞋", '"人民群众"', "改革 -试点"]:
         assert assert_same_as_whoosh(searcher, query_of(raw, {}), sort=sort) > 0
