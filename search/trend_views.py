@@ -9,7 +9,6 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from archive.charts import trend_chart
-from archive.indicator_series import format_number
 from archive.models import Report
 from search import services
 from search.errors import index_errors
@@ -65,7 +64,7 @@ def trends_page(request):
                 sections = point["sections"]
             params = {"q": result["term"], "year": year, **({"region": region} if region else {})}
             cells.append({"count": point["count"] if point else 0,
-                          "share": format_number(point["share"] * 100) if point else "0",
+                          "share": f"{point['share'] * 100:.1f}" if point else "0",  # 22.7%
                           "url": f"{reverse('search:search')}?{urlencode(params)}"})
         table.append({"year": year, "sections": sections, "cells": cells})
 

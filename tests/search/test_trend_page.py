@@ -1,4 +1,5 @@
 """/trends/: terms year by year, as an SVG line chart and a table, on the bundled reports."""
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -95,3 +96,9 @@ def test_region_filter_and_unknown_region(client, bundled):
     assert "/years/2019/" not in page  # only Jinjiang's years
     unknown = client.get("/trends/", {"q": "晋江经验", "region": "火星市"}).content.decode()
     assert "还没有收录火星市的报告" in unknown
+
+
+def test_shares_are_shown_with_one_decimal(client, bundled):
+    page = client.get("/trends/", {"q": "发展"}).content.decode()
+    shares = re.findall(r"（([\d.]+)%）", page)
+    assert shares and all(re.fullmatch(r"\d+(\.\d)?", share) for share in shares)
