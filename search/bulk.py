@@ -22,14 +22,14 @@ import weakref
 from dataclasses import dataclass
 
 import numpy as np
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
+from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.matching import ListMatcher
 from whoosh.query import And, NullQuery, NumericRange, Not, Or, Term
 from whoosh.scoring import BM25F
 from whoosh.util.numeric import byte_to_length
 
 from search.adjacency import AdjacentWords
-from search.codec import CompactLeafMatcher, CompactPositions
+from search.codec import CompactLeafMatcher, CompactPositions, length_bytes
 from search.containing import WordsContaining
 
 _LENGTH_OF_BYTE = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
@@ -41,20 +41,24 @@ class Unsupported(Exception):
 
 @dataclass
 class Matches:
-    """Matching documents (top-level document numbers, ascending) and their scores."""
+    """Matching documents (top-level document numbers, ascending unless reordered) and
+    their scores."""
 
     docnums: np.ndarray
     scores: np.ndarray
 
-    def ranked(self) -> np.ndarray:
-        """Document numbers by score, highest first; ties by document number (as Whoosh)."""
-        return self.docnums[np.lexsort((self.docnums, -self.scores))]
+    def ranked(self) -> Matches:
+        """The matches by score, highest first; ties by document number (as Whoosh)."""
+        return self._in_order(np.lexsort((self.docnums, -self.scores)))
 
-    def sorted_by(self, keys: np.ndarray, descending: bool) -> np.ndarray:
-        """Document numbers by keys[docnum] (the year), and by score within a key: what
-        Whoosh sorts by a field facet and then a score facet."""
+    def sorted_by(self, keys: np.ndarray, descending: bool) -> Matches:
+        """The matches by keys[docnum] (the year), and by score within a key: what Whoosh
+        sorts by a field facet and then a score facet."""
         key = keys[self.docnums]
-        return self.docnums[np.lexsort((self.docnums, -self.scores, -key if descending else key))]
+        return self._in_order(np.lexsort((self.docnums, -self.scores, -key if descending else key)))
+
+    def _in_order(self, order: np.ndarray) -> Matches:
+        return Matches(self.docnums[order], self.scores[order])
 
 
 def search(searcher, query) -> Matches:
@@ -230,10 +234,10 @@ def _cached(reader, key, make):
 def _lengths(reader, fieldname) -> np.ndarray:
     """The field length Whoosh scores each document with (stored as one byte)."""
     def make():
-        column = reader._perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
-        if column is None:
+        raw = length_bytes(reader._perdoc, fieldname)
+        if raw is None:
             return np.zeros(reader.doc_count_all())
-        return _LENGTH_OF_BYTE[np.fromiter(column, dtype=np.uint8, count=reader.doc_count_all())]
+        return _LENGTH_OF_BYTE[np.frombuffer(raw, dtype=np.uint8)]
     return _cached(reader, ("length", fieldname), make)
 
 

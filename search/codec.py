@@ -131,17 +131,22 @@ class CompactPerDocReader(W3PerDocReader):
     def _field_lengths(self, fieldname):
         cache = self.__dict__.setdefault("_lengths_in_memory", {})
         if fieldname not in cache:
-            column = self._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
-            if column is None:
-                cache[fieldname] = None
-            else:  # one byte a document (W3 gives None where the byte is 0)
-                raw = column._dbfile.get(column._basepos, column._count)
-                cache[fieldname] = ([_LENGTH_OF_BYTE[b] for b in raw]
-                                    + [None] * (self._doccount + 1 - len(raw)))
+            raw = length_bytes(self, fieldname)  # W3 gives None where the byte is 0
+            cache[fieldname] = None if raw is None else [_LENGTH_OF_BYTE[b] for b in raw]
         return cache[fieldname]
 
 
 _LENGTH_OF_BYTE = [None] + [byte_to_length(b) for b in range(1, 256)]
+
+
+def length_bytes(perdoc, fieldname) -> bytes | None:
+    """The one-byte length code of each document of a W3 per-document reader, padded with
+    zeros (no length) to doc_count + 1, or None where the field keeps no lengths."""
+    column = perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
+    if column is None:
+        return None
+    raw = column._dbfile.get(column._basepos, column._count)
+    return raw + bytes(perdoc._doccount + 1 - len(raw))
 
 
 class ArchiveCodec(W3Codec):

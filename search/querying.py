@@ -2,12 +2,12 @@
 
 Words separated by spaces (or by the commas of a list: 、，,；) must all match; "…" or
 “…” is a phrase; OR (uppercase) or | between two items means either; -word or -"phrase"
-(or NOT word) excludes, and AND may stand where a space does. Everything else is literal text: Whoosh's own syntax (field:x, *, ?, ~, ^,
-[a TO b], parentheses) is never interpreted, so no input raises. Each item, quoted or
-not, must appear as a sequence of jieba words (cut in precise mode): the first may be
-the end of a longer word of the text and the last its beginning, a single word may
-stand anywhere inside one (search.analysis indexes the words inside long words), so
-财政 finds 财政收入 and 收入增长
+(or NOT word) excludes, and AND may stand where a space does. Everything else is literal
+text: Whoosh's own syntax (field:x, *, ?, ~, ^, [a TO b], parentheses) is never
+interpreted, so no input raises. Each item, quoted or not, must appear as a sequence of
+jieba words (cut in precise mode): the first may be the end of a longer word of the
+text and the last its beginning, a single word may stand anywhere inside one
+(search.analysis indexes the words inside long words), so 财政 finds 财政收入 and 收入增长
 finds 居民收入增长; an item of Han characters that is not one dictionary word is also
 found inside any word of the text (search.containing: 低碳 in 绿色低碳, 质量发展 in
 高质量发展). A hit always contains the item's characters in order. An item of a

@@ -62,18 +62,17 @@ def search(params: SearchParams) -> SearchResults:
     match = And([parsed.query, *filters(params)]) if params.is_filtered else parsed.query
     matched = bulk.search(searcher, match.normalize())
     if params.sort in ("newest", "oldest"):
-        order = matched.sorted_by(facet_column(searcher, "year"), descending=params.sort == "newest")
+        matched = matched.sorted_by(facet_column(searcher, "year"), descending=params.sort == "newest")
     else:
-        order = matched.ranked()
-    results.count = len(order)
+        matched = matched.ranked()
+    results.count = len(matched.docnums)
     if results.count and params.page > results.page_count:
         results.notes.append(f"第 {params.page} 页超出范围：共 {results.page_count} 页")
-    counts = facet_counts(searcher, order.tolist())
+    counts = facet_counts(searcher, matched.docnums.tolist())
     results.facets = {name: _facet_counts(counts[name], name) for name in FACETS}
-    first = (params.page - 1) * PAGE_SIZE
-    page = order[first:first + PAGE_SIZE].tolist()
-    scores = dict(zip(matched.docnums.tolist(), matched.scores.tolist()))
-    results.hits = _hits(searcher, [(docnum, scores[docnum]) for docnum in page], parsed.terms)
+    page = slice((params.page - 1) * PAGE_SIZE, params.page * PAGE_SIZE)
+    results.hits = _hits(searcher, list(zip(matched.docnums[page].tolist(),
+                                            matched.scores[page].tolist())), parsed.terms)
     return results
 
 

@@ -42,7 +42,9 @@ def assert_same_as_whoosh(searcher, query, sort=None):
         order = matched.sorted_by(np.asarray([searcher.stored_fields(d)["year"]
                                               for d in range(searcher.doc_count_all())]),
                                   descending=sort == "newest")
-    assert order.tolist() == [docnum for docnum, _ in whooshs], query
+    assert order.docnums.tolist() == [docnum for docnum, _ in whooshs], query
+    assert sorted(zip(order.docnums.tolist(), order.scores.tolist())) == sorted(
+        zip(matched.docnums.tolist(), matched.scores.tolist()))  # each score stays with its document
     if sort is None:
         ours = dict(zip(matched.docnums.tolist(), matched.scores.tolist()))
         for docnum, score in whooshs:
