@@ -4,6 +4,8 @@ The corpus sits in ../shared beside the clone; tests that need it are skipped, w
 reason, where it is absent.
 """
 import io
+import os
+import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -23,6 +25,25 @@ def _need(path: Path) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is not here (the shared corpus sits beside the clone)")
     return path
+
+
+@pytest.fixture(scope="session", autouse=True)
+def temp_dir_per_run(tmp_path_factory):
+    """Every temporary file of this run under its own folder.
+
+    Whoosh's RamStorage writes its merge scratch to a fixed name in the system temp
+    folder (MAIN.tmp), so two test runs at once on one machine would trample each other.
+    Child processes (gunicorn, management commands) inherit TMPDIR.
+    """
+    folder = tmp_path_factory.mktemp("tmp")
+    saved_dir, saved_env = tempfile.tempdir, os.environ.get("TMPDIR")
+    tempfile.tempdir, os.environ["TMPDIR"] = str(folder), str(folder)
+    yield folder
+    tempfile.tempdir = saved_dir
+    if saved_env is None:
+        os.environ.pop("TMPDIR", None)
+    else:
+        os.environ["TMPDIR"] = saved_env
 
 
 @pytest.fixture
