@@ -72,6 +72,20 @@ def indicator_index(request):
     })
 
 
+# The same measure under the name a region writes and the name the State Council writes.
+COUNTERPARTS = {"国内生产总值": "地区生产总值", "地区生产总值": "国内生产总值"}
+
+
+def counterpart_link(name: str, region: str) -> dict | None:
+    """Where a region's reports state this measure under its other name (a city's GDP is its
+    地区生产总值), the link to that page."""
+    other = COUNTERPARTS.get(name)
+    if not other or not series_lib.indicators_for(other, region):
+        return None
+    return {"name": other, "url": reverse("indicators:detail", args=[other]) + "?" + urlencode(
+        {"region": region})}
+
+
 def indicator_detail(request, name):
     try:
         selection = select(request, name)
@@ -99,6 +113,7 @@ def indicator_detail(request, name):
         "json_url": reverse("indicators:api") + "?" + urlencode(
             {"name": name, "region": selection.region, "measure": selection.measure}),
         "gap_rules": GAP_RULES,
+        "counterpart": None if selection.region_has_data else counterpart_link(name, selection.region),
     })
 
 

@@ -1,7 +1,8 @@
 """Request hygiene before any view."""
 from django.core.exceptions import SuspiciousOperation
 from django.http import QueryDict
-from django.views.defaults import bad_request
+
+from config.errors import bad_request
 
 
 class NulMiddleware:

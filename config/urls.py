@@ -13,3 +13,8 @@ urlpatterns = [
 if settings.DEBUG:
     urlpatterns.append(path(f"{settings.MEDIA_URL}<path:path>", serve,
                             {"document_root": settings.MEDIA_ROOT}))
+
+handler400 = "config.errors.bad_request"
+handler403 = "config.errors.permission_denied"
+handler404 = "config.errors.page_not_found"
+handler500 = "config.errors.server_error"

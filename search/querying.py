@@ -29,6 +29,8 @@ from search.analysis import (
     word_analyzer,
 )
 from search.containing import WordsContaining
+from search.synonyms import expansions
+from search.synonyms import note as synonym_note
 
 MAX_QUERY_CHARS = 200  # a long sentence; a pasted paragraph is cut here, with a note
 
@@ -90,15 +92,25 @@ def parse_user_query(raw: str, fields=("text",)) -> UserQuery:
         if excluded:
             _note(notes, NOTE_ONLY_EXCLUDED)
         return result
-    required = [Or([_item_query(item.text, fields) for item in group]) for group in groups]
+    required = [Or([_item_query(text, fields) for item in group for text in _meanings(item, notes)])
+                for group in groups]
     # Not inside And, rather than AndNot: Whoosh 2.7.4's AndNot matcher skips past
     # excluded documents and returns some of them (tests/search/test_querying.py).
-    excluded_queries = [Not(_item_query(item.text, fields)) for item in excluded]
+    excluded_queries = [Not(Or([_item_query(text, fields) for text in _meanings(item, notes)]))
+                        for item in excluded]
     query = And(required + excluded_queries)
     result.query = query.normalize()
-    terms = (to_simplified(item.text) for group in groups for item in group)
+    terms = (to_simplified(text) for group in groups for item in group for text in _meanings(item))
     result.terms = list(dict.fromkeys(terms))
     return result
+
+
+def _meanings(item: _Item, notes: list | None = None) -> list[str]:
+    """The item's text, and the names it abbreviates where it is one (GDP), with a note."""
+    names = () if item.phrase else expansions(item.text)
+    if names and notes is not None:
+        _note(notes, synonym_note(item.text, names))
+    return [item.text, *names]
 
 
 def _note(notes: list, note: str) -> None:
@@ -228,14 +240,28 @@ def _item_query(text: str, fields) -> Query:
 
 
 def _word_sequence(name: str, words: list[str]) -> Query:
-    """A lone word anywhere in a word of the text; the first of several may end a longer
-    word, the last may begin one, the ones between are whole words."""
+    """A lone word anywhere in a word of the text, or across two (see _straddling); the
+    first of several may end a longer word, the last may begin one, the ones between are
+    whole words."""
     if len(words) == 1:
         word = words[0]
         return Or([Term(name, word), *(Term(name, subword_term(word, at_start, at_end))
                                         for at_start, at_end in ((True, False), (False, True),
-                                                                 (False, False)))])
+                                                                 (False, False))),
+                   *_straddling(name, word)])
     first, *middle, last = words
     return AdjacentWords(name, [[first, subword_term(first, False, True)],
                                 *([word] for word in middle),
                                 [last, subword_term(last, True, False)]])
+
+
+def _straddling(name: str, word: str) -> list[Query]:
+    """A dictionary word the text holds split over two of its words: 改革开放 in 深化改革/开放
+    and 计划经济 in 计划/经济体制. Each part must be a dictionary word of two or more
+    characters, which is what the index knows of the inside of a word; that keeps out
+    accidents such as 民生 in 人民/生活 (single characters are never indexed as parts)."""
+    has_word = segmenter().has_word
+    return [AdjacentWords(name, [[head, subword_term(head, False, True)],
+                                 [tail, subword_term(tail, True, False)]])
+            for cut in range(2, len(word) - 1)
+            if has_word(head := word[:cut]) and has_word(tail := word[cut:])]

@@ -41,22 +41,31 @@ class SearchResults:
     facets: dict[str, list[tuple]] = field(default_factory=lambda: {name: [] for name in FACETS})
     notes: list[str] = field(default_factory=list)
     query_text: str = ""
+    excluded_by: list[str] = field(default_factory=list)  # filters that leave nothing to find
+    page_size: int = PAGE_SIZE
 
     @property
     def page_count(self) -> int:
-        return max(1, math.ceil(self.count / PAGE_SIZE))
+        return max(1, math.ceil(self.count / self.page_size))
+
+    @property
+    def past_the_end(self) -> bool:
+        return self.count > 0 and self.params.page > self.page_count
 
 
-def search(params: SearchParams) -> SearchResults:
+def search(params: SearchParams, page_size: int = PAGE_SIZE) -> SearchResults:
     """Run ``params`` against the index; an empty or unusable query gives no hits, never an error.
 
-    One pass over the matching documents (search.bulk) scores them all; they are ranked
-    or sorted, the facets are counted from that same set, and the page is a slice of it.
+    A request with a parameter that could not be understood is not run: its errors are
+    its notes. One pass over the matching documents (search.bulk) scores them all; they
+    are ranked or sorted, the facets are counted from that same set, and the page is a
+    slice of it.
     """
     parsed = parse_user_query(params.q)
-    notes = [*params.errors, *parsed.notes, *_filter_notes(params)]
-    results = SearchResults(params=params, notes=notes, query_text=parsed.text)
-    if parsed.query is None:
+    excluded_by = _filter_notes(params)
+    results = SearchResults(params=params, notes=[*params.errors, *parsed.notes, *excluded_by],
+                            query_text=parsed.text, excluded_by=excluded_by, page_size=page_size)
+    if parsed.query is None or params.errors:
         return results
     searcher = backend().searcher()
     match = And([parsed.query, *filters(params)]) if params.is_filtered else parsed.query
@@ -66,11 +75,11 @@ def search(params: SearchParams) -> SearchResults:
     else:
         matched = matched.ranked()
     results.count = len(matched.docnums)
-    if results.count and params.page > results.page_count:
+    if results.past_the_end:
         results.notes.append(f"第 {params.page} 页超出范围：共 {results.page_count} 页")
     counts = facet_counts(searcher, matched.docnums.tolist())
     results.facets = {name: _facet_counts(counts[name], name) for name in FACETS}
-    page = slice((params.page - 1) * PAGE_SIZE, params.page * PAGE_SIZE)
+    page = slice((params.page - 1) * page_size, params.page * page_size)
     results.hits = _hits(searcher, list(zip(matched.docnums[page].tolist(),
                                             matched.scores[page].tolist())), parsed.terms)
     return results
@@ -85,6 +94,8 @@ def _filter_notes(params: SearchParams) -> list[str]:
         notes.append(f"年份 {params.year} 不在所选的年份范围内")
     if params.region and not Report.objects.filter(region=params.region).exists():
         notes.append(f"档案中没有“{params.region}”的报告（地区请写全称，如 晋江市、国务院）")
+    if params.report and not Report.objects.filter(pk=params.report).exists():
+        notes.append(f"档案中没有编号为 {params.report} 的报告")
     return notes
 
 

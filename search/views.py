@@ -1,14 +1,20 @@
 """Search pages and JSON: thin wrappers around search.services."""
+import csv
+import html
 from functools import wraps
 
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils.html import strip_tags
 
 from archive.api import report_summary
 from archive.models import Report
 from search import services
 from search.errors import MESSAGE, IndexUnavailable, index_errors
+from search.histogram import year_histogram
 from search.params import SORTS, SearchParams
+
+CSV_ROWS = 500  # the first hits of a search, in its order
 
 KIND_LABELS = dict(Report.Kind.choices)
 RETRY_AFTER_SECONDS = 60
@@ -39,14 +45,40 @@ def search_page(request):
     params = SearchParams.from_query(request.GET)
     with index_errors():
         results = services.search(params)
+    facets = _facet_links(params, results)
     return render(request, "search/results.html", {
         "params": params,
         "results": results,
-        "facets": _facet_links(params, results),
+        "facets": facets,
+        "histogram": year_histogram(facets.get("year", []), lambda entry: entry["value"]),
+        "scope": _scope(params),
         "sorts": [(key, label, params.urlencode(sort=key)) for key, label in SORTS.items()],
-        "page_links": {"previous": params.urlencode(page=params.page - 1),
-                       "next": params.urlencode(page=params.page + 1)},
+        "page_links": {"previous": params.urlencode(page=min(params.page - 1, results.page_count)),
+                       "next": params.urlencode(page=params.page + 1),
+                       "last": params.urlencode(page=results.page_count)},
+        "csv_link": params.urlencode(),
     }, status=400 if params.errors else 200)
+
+
+@unavailable_as_503()
+def search_csv(request):
+    """The first CSV_ROWS hits of a search as a spreadsheet (UTF-8 with BOM, for Excel)."""
+    params = SearchParams.from_query(request.GET).with_changes(page=1)
+    if params.errors:
+        return HttpResponse("\n".join(params.errors), status=400,
+                            content_type="text/plain; charset=utf-8")
+    with index_errors():
+        results = services.search(params, page_size=CSV_ROWS)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="search-results.csv"'
+    response.write("\ufeff")
+    writer = csv.writer(response)
+    writer.writerow(["年度", "地区", "类型", "报告", "章节", "摘录", "链接"])
+    for hit in results.hits:
+        writer.writerow([hit.report.year, hit.report.region, hit.report.get_kind_display(),
+                         hit.report.title, hit.heading, html.unescape(strip_tags(hit.snippet)),
+                         request.build_absolute_uri(hit.url)])
+    return response
 
 
 @unavailable_as_503(json=True)
@@ -88,6 +120,28 @@ def _hit_json(request, hit):
             "section": section, "snippet": hit.snippet, "score": round(hit.score, 4)}
 
 
+def _scope(params):
+    """What the search is limited to, each with the link that lifts that limit."""
+    scope = []
+    if params.report:
+        report = Report.objects.filter(pk=params.report).only("title", "year", "region").first()
+        if report:
+            named = str(report.year) in report.title or report.region in report.title
+            title = report.title if named else f"{report.year}年{report.region}{report.title}"
+            scope.append({"label": f"在《{title}》中检索",
+                          "lift": params.urlencode(report=None), "lift_label": "检索全部报告"})
+    if params.year:
+        scope.append({"label": f"仅 {params.year} 年", "lift": params.urlencode(year=None),
+                      "lift_label": "所有年份"})
+    if params.region:
+        scope.append({"label": f"仅 {params.region}", "lift": params.urlencode(region=""),
+                      "lift_label": "所有地区"})
+    if params.kind:
+        scope.append({"label": f"仅{KIND_LABELS.get(params.kind, params.kind)}",
+                      "lift": params.urlencode(kind=""), "lift_label": "所有类型"})
+    return scope
+
+
 def _facet_links(params, results):
     """Each facet value with its count and the URL that toggles it."""
     labels = {"year": lambda v: f"{v}年", "region": str, "kind": lambda v: KIND_LABELS.get(v, v)}
@@ -95,7 +149,7 @@ def _facet_links(params, results):
     for name, counts in results.facets.items():
         current = getattr(params, name)
         facets[name] = [{
-            "label": labels[name](value), "count": count, "active": value == current,
+            "value": value, "label": labels[name](value), "count": count, "active": value == current,
             "url": params.urlencode(**{name: None if value == current else value}) if name == "year"
             else params.urlencode(**{name: "" if value == current else value}),
         } for value, count in counts]

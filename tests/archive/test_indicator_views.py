@@ -275,6 +275,13 @@ def test_region_without_data_says_so(client, bundled):
     assert f"?region={quote('国务院')}" in page or "?region=国务院" in page
 
 
+def test_a_citys_gdp_points_to_its_regional_gdp(client, bundled):
+    page = client.get(gdp_url(region="晋江市")).content.decode()
+    assert "晋江市的报告把这一指标写作“地区生产总值”" in page
+    assert f'href="/indicators/{quote("地区生产总值")}/?region={quote("晋江市")}"' in page
+    assert "把这一指标写作" not in client.get(gdp_url(region="火星市")).content.decode()
+
+
 def test_unknown_indicator_is_404_in_chinese(client, bundled):
     response = client.get(f"/indicators/{quote('生产总值')}/")
     assert response.status_code == 404
