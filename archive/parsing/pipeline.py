@@ -35,7 +35,8 @@ def parse_report(data: bytes, filename: str = "",
     metadata = _complete(metadata, marked, filename)
     sections = split_sections(marked, plain_headings=metadata.kind not in NEWSPAPER_KINDS)
     report = ParsedReport(text=strip_markup(marked), metadata=metadata, sections=sections)
-    report.indicators = extract_indicators(report.flat_sections(), metadata.year)
+    report.indicators = extract_indicators(report.flat_sections(), metadata.year,
+                                           newspaper=metadata.kind in NEWSPAPER_KINDS)
     return report
 
 
