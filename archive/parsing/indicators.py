@@ -52,7 +52,9 @@ from dataclasses import dataclass
 from archive.parsing.document import (
     ACTUAL, GLOSSARY_STYLE, GROWTH, LEVEL, TARGET, IndicatorFact, SectionNode,
 )
-from archive.parsing.numbers import amounts_in_words_to_digits, percent_range_words_to_digits
+from archive.parsing.numbers import (
+    amounts_in_words_to_digits, percent_range_words_to_digits, years_in_words_to_digits,
+)
 
 # A generic word is a name only at a clause start or after one of these words, so
 # 数字经济增长18% or 海洋生产总值 are not GDP.
@@ -92,7 +94,8 @@ INDICATORS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("城镇新增就业", (r"城镇新增就业(?:人数)?", r"新增城镇就业(?:人数)?"), PEOPLE),
     ("城镇调查失业率", (r"城镇调查失业率",), ()),
     ("城镇登记失业率", (r"城镇登记失业率",), ()),
-    ("居民消费价格涨幅", (r"居民消费价格(?:指数)?(?:总水平)?(?:涨幅)?", r"CPI涨幅"), ()),
+    ("居民消费价格涨幅", (r"居民消费价格(?:指数)?(?:总水平)?(?:涨幅|上涨幅度)?", r"CPI涨幅",
+                        r"(?:物价|价格)总水平(?:涨幅|上涨幅度)"), ()),
     ("商品零售价格涨幅", (r"商品零售价格涨幅",), ()),
     ("进出口总额", (r"(?:外贸)?进出口(?:贸易)?总?[额值]", _alone(r"(?:外贸)?进出口"), r"对外贸易总额",
                     _alone(r"货物贸易(?:进出口)?(?:总[额值])?")), MONEY),
@@ -125,7 +128,7 @@ RATE_OF_CHANGE = re.compile(r"增长|速度|涨幅")   # in a name as written: i
 RATE = re.compile(r"率|强度")                     # in a name: its % value is a level
 
 # Words allowed between a name and its verb: 比上年, 同口径, 的宏观调控目标，…
-FILLER = (r"(?:比上年|比去年|同比|同口径|全年|实际|名义|计划|预计|预定|力争|争取|确保|要|将|首次|再|继续|都"
+FILLER = (r"(?:比上年|比去年|同比|同口径|全年|实际|名义|计划|预计|预定|力争|争取|确保|要|将|首次|再|继续|都|按"
           r"|扣除价格因素|按可比价格计算，?"
           r"|平均值?|均值|的?(?:宏观)?(?:调控|主要|预期)?目标，?|的?预期)*")
 CHANGE_VERBS = ("增长", "增加", "增速", "上涨", "提高", "下降", "降低", "减少")
@@ -161,7 +164,7 @@ QUALIFIERS = {"约": "左右", "大约": "左右", "上下": "左右", "超": "�
               "不高于": "以内", "之内": "以内", "低于": "以下", "左右": "左右", "以上": "以上",
               "以内": "以内", "以下": "以下", "或更多一些": "以上", "或者更多一些": "以上"}
 
-SEVERAL_YEARS_BEFORE = re.compile(r"年均|平均|累计|以来|[二三四五六七八九十]年")   # in the clause
+SEVERAL_YEARS_BEFORE = re.compile(r"年均|平均|每年|累计|以来|[二三四五六七八九十]年")   # in the clause
 NOT_THE_WHOLE_BEFORE = re.compile(r"(?:占|人均|企业|县|全国|”)$")                 # right before
 NATIONAL_BEFORE = re.compile(r"全国$")            # the whole, in the State Council's reports
 NOT_THE_WHOLE_AFTER = re.compile(r"县|企业|镇|乡|村|园区")                          # right after
@@ -169,22 +172,27 @@ PARTNER_BEFORE = re.compile(r"对[^，；：]{1,20}$")   # 对共建“一带一
 PAST_TARGET_BEFORE = re.compile(r"(?:确定|预定|原定|提出)的$")
 PAST_TARGET_AFTER = re.compile(r"的?(?:预期)?目标")
 TARGET_WORDS = re.compile(r"预期目标|主要目标|调控目标|目标是|目标为|力争")
-REVIEW_HEADING = re.compile(r"回顾|过去|成就|一年来")
+REVIEW_HEADING = re.compile(r"回顾|过去|成就|一年来|形势")
 PLAN_HEADING = re.compile(r"安排|任务|目标|要求|部署|建议|打算|展望|思路")
 SEVERAL_YEARS_HEADING = re.compile(r"五年|时期|“[^”]{1,3}五”")
 # A sentence on a plan period is not placed by its section: “十四五”以来…, 过去五年….
-SEVERAL_YEARS_WORDS = re.compile(r"(?:过去|近|这)五年|五年来|“[^”]{1,3}五”(?:时期|期间|以来)|以来")
+SEVERAL = r"(?:(?:过去|近|这)[两二三四五六七八九十]年|[两二三四五六七八九十]年(?:来|中|间|里))"
+SEVERAL_YEARS_WORDS = re.compile(rf"{SEVERAL}|“[^”]{{1,3}}五”(?:时期|期间|以来)|以来")
+# 1986年同1978年相比，…: a comparison over several years, for this sentence and the ；-pieces
+# and sentences after it in the paragraph.
+COMPARED_WITH_A_YEAR = re.compile(r"(?:与|同|比|较|以)((?:19|20)\d\d)年(?:为基[数期准])?")
 # A sentence opening with a time (过去一年，…) is placed by it, and frames the next ones.
 # 在1992年快速增长的基础上，1993年我国经济…: the year after the basis. An opening on several
 # years (过去五年，…) frames nothing.
 OPENING = re.compile(r"(?:在[^，。]{0,30}基础上，)?在?(?P<time>(?:刚刚过去的|过去的)?"
-                     r"(?:过去一年|去年|今年|明年|一年来|\d{4}年|(?:过去|近|这)五年|五年来))")
+                     rf"(?:过去一年|去年|今年|明年|一年来|\d{{4}}年|{SEVERAL}))")
 # A part of the report without a telling heading is placed by how its text opens:
 # 2024年是…的一年 / 一年来，… (the review), 2025年是…之年 (the plan).
 PART_OPENING = re.compile(r"[^，。；：]{0,30}")
 # On a newspaper page a sentence without a time is a result of last year, unless it reads
 # like a target: a figure with 左右, or target words.
 TARGET_FIGURE = re.compile(r"\d%左右")
+PLAN_WORDING = re.compile(r"计划|预期|安排|控制在|争取|(?<![重主需必只])要")
 YEAR_MENTION = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
 FULL_WIDTH = str.maketrans("０１２３４５６７８９％．", "0123456789%.")
 SENTENCE = re.compile(r"[^。！？；\n]+[。！？；]?")
@@ -241,6 +249,12 @@ class _Cues:
             return MIXED          # 1998年工作回顾和1999年工作的总体要求: its sentences decide
         return REVIEW if review else PLAN if plan else None
 
+    def compares_several_years(self, normal: str) -> bool:
+        """比2002年增长65.5% in a report for 2008: a change over several years."""
+        return any(int(year) < self.year - 2 or match.group().startswith("以")
+                   for match in COMPARED_WITH_A_YEAR.finditer(normal)
+                   for year in match.groups())
+
     def opening_time(self, text: str) -> str | None:
         """REVIEW or PLAN when a part's text opens on its year: 2024年是…, 一年来，…."""
         time = self.time_of(PART_OPENING.match(_normalise(text)).group())
@@ -281,8 +295,8 @@ def extract_from_text(text: str, year: int, newspaper: bool = False) -> list[Ind
 
 
 def _normalise(text: str) -> str:
-    return amounts_in_words_to_digits(
-        percent_range_words_to_digits(re.sub(r"\s+", "", text.translate(FULL_WIDTH))))
+    compact = re.sub(r"\s+", "", text.translate(FULL_WIDTH))
+    return amounts_in_words_to_digits(percent_range_words_to_digits(years_in_words_to_digits(compact)))
 
 
 def _phases(sections: list[SectionNode], cues: _Cues) -> list[str | None]:
@@ -320,10 +334,12 @@ def _section_facts(text: str, phase: str | None, cues: _Cues) -> list[IndicatorF
             if not sentence:
                 continue
             normal = _normalise(sentence)
-            opening = OPENING.match(normal)
+            opening = _opening(normal)
             named = cues.time_of(opening.group("time") if opening else normal)
+            if named is None and cues.compares_several_years(normal):
+                named = SEVERAL_YEARS
             time = named or carried
-            several = SEVERAL_YEARS_WORDS.search(normal) or framed == SEVERAL_YEARS
+            several = SEVERAL_YEARS_WORDS.search(normal) or SEVERAL_YEARS in (framed, time)
             if time is None and not several and not (framed == REVIEW and TARGET_WORDS.search(normal)):
                 time = framed
             if time is None and not several and phase in (PLAN, REVIEW):
@@ -331,21 +347,37 @@ def _section_facts(text: str, phase: str | None, cues: _Cues) -> list[IndicatorF
             if time is None and phase == PAST_PERIOD:
                 time = PAST_PERIOD
             if time is None and phase != SEVERAL_YEARS and not several:
-                time = _time_by_wording(normal, cues.newspaper)
+                time = _time_by_wording(normal, cues.newspaper, phase == MIXED)
             carried = time if sentence.endswith("；") else None
-            if opening:
-                several_opening = SEVERAL_YEARS_WORDS.search(opening.group("time"))
+            if opening or named == SEVERAL_YEARS:
+                several_opening = opening and SEVERAL_YEARS_WORDS.search(opening.group("time"))
                 framed = SEVERAL_YEARS if several_opening else named
             if time in (PLAN, REVIEW, PAST_PERIOD):
                 facts.extend(_sentence_facts(sentence, normal, time, cues))
     return facts
 
 
-def _time_by_wording(normal: str, newspaper: bool) -> str | None:
-    """Where nothing else places a sentence: target words make it the plan; on a newspaper
-    page a figure with 左右 does too, and anything else is one of last year's results."""
-    if TARGET_WORDS.search(normal) or newspaper and TARGET_FIGURE.search(normal):
+def _opening(normal: str) -> re.Match | None:
+    """The time a sentence opens with (2024年，… / 1993年我国经济…), unless the words after
+    it name another year without a comma between (2005年与2000年相比: the sentence decides)."""
+    opening = OPENING.match(normal)
+    if opening and not normal.startswith("，", opening.end()) and YEAR_MENTION.search(
+            normal, opening.end()):
+        return None
+    return opening
+
+
+def _time_by_wording(normal: str, newspaper: bool, mixed: bool) -> str | None:
+    """Where nothing else places a sentence: target words make it the plan.
+
+    On a newspaper page a figure with 左右 does too, and anything else is one of last
+    year's results. In a part on both years (1998年工作回顾和1999年工作的总体要求) so do
+    plan words (计划, 安排, 要…); what has none is the review, unless it is an estimate (预计).
+    """
+    if TARGET_WORDS.search(normal) or (newspaper or mixed) and TARGET_FIGURE.search(normal):
         return PLAN
+    if mixed:
+        return PLAN if PLAN_WORDING.search(normal) else None if "预计" in normal else REVIEW
     return REVIEW if newspaper else None
 
 

@@ -94,3 +94,12 @@ def amounts_in_words_to_digits(text: str) -> str:
         return f"{'超' if more else ''}{digits}{prefix}{unit}"
 
     return AMOUNT_IN_WORDS.sub(replace, text)
+
+
+# 一九八五年, 二〇二五年: a year written digit by digit.
+YEAR_IN_WORDS = re.compile("([〇零○Ｏ一二三四五六七八九]{4})(?=年)")
+
+
+def years_in_words_to_digits(text: str) -> str:
+    """Rewrite 一九八五年 as 1985年."""
+    return YEAR_IN_WORDS.sub(lambda match: str(_integer(match.group(1))), text)
