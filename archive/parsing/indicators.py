@@ -180,7 +180,8 @@ SEVERAL = r"(?:(?:过去|近|这)[两二三四五六七八九十]年|[两二三�
 SEVERAL_YEARS_WORDS = re.compile(rf"{SEVERAL}|“[^”]{{1,3}}五”(?:时期|期间|以来)|以来")
 # 1986年同1978年相比，…: a comparison over several years, for this sentence and the ；-pieces
 # and sentences after it in the paragraph.
-COMPARED_WITH_A_YEAR = re.compile(r"(?:与|同|比|较|以)((?:19|20)\d\d)年(?:为基[数期准])?")
+COMPARED_WITH_A_YEAR = re.compile(r"(?:与|同|比|较)((?:19|20)\d\d)年")
+BASE_YEAR = re.compile(r"以(?:19|20)\d\d年为基[数期准]")   # 以一九五四年为基数: a plan of years
 # A sentence opening with a time (过去一年，…) is placed by it, and frames the next ones.
 # 在1992年快速增长的基础上，1993年我国经济…: the year after the basis. An opening on several
 # years (过去五年，…) frames nothing.
@@ -251,9 +252,7 @@ class _Cues:
 
     def compares_several_years(self, normal: str) -> bool:
         """比2002年增长65.5% in a report for 2008: a change over several years."""
-        return any(int(year) < self.year - 2 or match.group().startswith("以")
-                   for match in COMPARED_WITH_A_YEAR.finditer(normal)
-                   for year in match.groups())
+        return any(int(year) < self.year - 2 for year in COMPARED_WITH_A_YEAR.findall(normal))
 
     def opening_time(self, text: str) -> str | None:
         """REVIEW or PLAN when a part's text opens on its year: 2024年是…, 一年来，…."""
@@ -289,9 +288,11 @@ def extract_indicators(sections: list[SectionNode], year: int, newspaper: bool =
     return facts
 
 
-def extract_from_text(text: str, year: int, newspaper: bool = False) -> list[IndicatorFact]:
+def extract_from_text(text: str, year: int, newspaper: bool = False,
+                      national: bool | None = None) -> list[IndicatorFact]:
     """The facts in ``text`` taken as one section without a heading."""
-    return extract_indicators([SectionNode(heading="", level=1, text=text)], year, newspaper)
+    return extract_indicators([SectionNode(heading="", level=1, text=text)], year, newspaper,
+                              national)
 
 
 def _normalise(text: str) -> str:
@@ -336,7 +337,7 @@ def _section_facts(text: str, phase: str | None, cues: _Cues) -> list[IndicatorF
             normal = _normalise(sentence)
             opening = _opening(normal)
             named = cues.time_of(opening.group("time") if opening else normal)
-            if named is None and cues.compares_several_years(normal):
+            if BASE_YEAR.search(normal) or named is None and cues.compares_several_years(normal):
                 named = SEVERAL_YEARS
             time = named or carried
             several = SEVERAL_YEARS_WORDS.search(normal) or SEVERAL_YEARS in (framed, time)
