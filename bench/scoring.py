@@ -28,6 +28,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from archive.parsing.document import GLOSSARY_STYLE, PREAMBLE_STYLE, IndicatorFact, SectionNode
+from archive.parsing.structure import APPENDIX
 from bench.labels import KEY_NAMES, KINDS, LabelledFact, LabelledHeading
 
 # unit → (dimension, factor to the dimension's base unit)
@@ -213,10 +214,11 @@ class HeadingScore:
 
 
 def extracted_headings(roots: list[SectionNode]) -> list[LabelledHeading]:
-    """The parser's headings of levels 1 and 2, without the preamble and glossaries."""
+    """The parser's headings of levels 1 and 2, without the preamble and the back matter
+    (glossaries, 附件), which are no parts of the report."""
     found = []
     for root in roots:
-        if root.style in (PREAMBLE_STYLE, GLOSSARY_STYLE):
+        if root.style in (PREAMBLE_STYLE, GLOSSARY_STYLE) or APPENDIX.fullmatch(root.heading):
             continue
         for node in root.walk():
             if node.level in LEVELS and node.heading:

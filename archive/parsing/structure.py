@@ -7,12 +7,16 @@ in ``label``) and the one 。 or ： that closes a run-in heading (``附注：``
 even when it starts a new paragraph: moving it back to the parent would put it out of
 reading order.
 
-Levels rank the numbering styles in the order they are first accepted (unnumbered
-heading lines always first), so a report without 一、 puts （一） at level 1; a 1、
-straight under 三、 keeps its level 3. A numbered candidate is a heading only if it
-continues its sequence (一 after a new parent, else previous + 1), its first sentence
-is short and not a list clause ending in ；. Unnumbered heading lines count only in
-reports without accepted 一、 headings.
+Numbering styles rank in the order they are first accepted (unnumbered heading lines
+always first): a heading closes the open ones of its rank and below and goes under the
+nearest of a higher rank, one level deeper, so a report without 一、 puts （一） at level 1
+and a 1、 straight under 三、 is at level 2. A numbered candidate (一、 （一） 1、 （1）
+一是 第一，) is a heading only if it continues its sequence (一 after a new parent, else
+previous + 1), its first sentence is short and not a list clause ending in ；, and (for
+一是) it is a line of its own or a bold run-in. A bare
+numbered heading line continues on the next paragraph when that is a short line without
+punctuation (三、持续提升政府 / 治理效能和服务水平: a line broken in the source).
+Unnumbered heading lines count only in reports without accepted 一、 headings.
 """
 from __future__ import annotations
 
@@ -30,6 +34,8 @@ NUMBERINGS = [
     ("paren", "paren", re.compile(rf"[（(]\s*([{CN}]{{1,3}})\s*[）)]\s*")),
     ("arabic", "arabic", re.compile(r"(\d{1,2})\s*(?:[、．]|\.(?!\d))\s*")),
     ("paren-arabic", "paren", re.compile(r"[（(](\d{1,2})[）)]\s*")),
+    ("shi", "shi", re.compile(rf"([{CN}]{{1,3}})是(?=[^，,、；;。])")),          # 一是加大…。
+    ("ordinal", "ordinal", re.compile(rf"第([{CN}]{{1,3}})\s*[、，,．.]\s*")),   # 第一，…
 ]
 GLOSSARY = re.compile(r"(?:附件\s*\d*\s*)?(?:附注|注释|名词解释|名词注释)")
 APPENDIX = re.compile(r"附件\s*\d*(?:[\s：:]+\S.{0,30})?")
@@ -38,6 +44,8 @@ CLOSERS = "。！？：:"   # the one mark after a run-in heading that neither s
 MAX_HEADING = 50      # longer first sentences are numbered body text, not headings
 MAX_BOLD_HEADING = 40
 MAX_PLAIN_HEADING = 30
+MAX_CONTINUATION = 15  # the second line of a heading broken in two
+LINE_ONLY_KINDS = {"shi"}   # 一是…。 is a heading only as a line of its own, or in bold
 SENTENCE_MARKS = "。，；：！？,;:!?"
 PLAIN_KIND = "plain"
 UNRANKED = float("inf")   # preamble, glossary and bold nodes: closed by any numbered heading
@@ -89,6 +97,7 @@ class _TreeBuilder:
         self.seen_sentence = False
         self.after_clause = False     # the paragraph before was a numbered clause ending in ；
         self.in_back_matter = False   # after 附注/附件: no more headings but these
+        self.open_bare: SectionNode | None = None   # a bare numbered heading just opened
         self.accepted_kinds: set[str] = set()
 
     def feed(self, paragraph: _Paragraph) -> None:
@@ -102,6 +111,10 @@ class _TreeBuilder:
         number = _number(text)
         numbered = _numbered(paragraph, number) if number else None
         after_clause, self.after_clause = self.after_clause, bool(number) and _is_clause(text)
+        open_bare, self.open_bare = self.open_bare, None
+        if open_bare and not number and _continues_heading(open_bare, text):
+            open_bare.heading += text
+            return
         if numbered and not after_clause and self._continues_sequence(number, numbered.bare):
             self._open_numbered(numbered)
             start = numbered.body_start
@@ -145,7 +158,9 @@ class _TreeBuilder:
         number = numbered.number
         self.accepted_kinds.add(number.kind)
         self.last_number[number.kind] = number.value
-        self._open(number.kind, SectionNode(numbered.heading, 0, number.label, number.style))
+        node = SectionNode(numbered.heading, 0, number.label, number.style)
+        self._open(number.kind, node)
+        self.open_bare = node if numbered.bare else None
 
     def _open(self, kind: str, node: SectionNode) -> None:
         """Place a numbered or plain heading under the nearest shallower one."""
@@ -156,10 +171,12 @@ class _TreeBuilder:
         while self.stack and self.stack[-1][0] >= rank:
             self.stack.pop()
         if self.stack:
-            self.stack[-1][1].children.append(node)
+            parent = self.stack[-1][1]
+            parent.children.append(node)
+            node.level = parent.level + 1
         else:
             self.roots.append(node)
-        node.level = rank + 1
+            node.level = 1
         self.stack.append((rank, node))
 
     def _open_bold(self, node: SectionNode) -> None:
@@ -230,6 +247,9 @@ def _numbered(paragraph: _Paragraph, number: _Number) -> _Numbered | None:
     if not heading:
         return None
     body_start = heading_end + (1 if text[heading_end:heading_end + 1] in tuple(CLOSERS) else 0)
+    bold_lead = any(start == 0 and end > number.end for start, end in paragraph.bold)
+    if number.kind in LINE_ONLY_KINDS and body_start < len(text) and not bold_lead:
+        return None   # 一是…。 followed by plain body text: a list item, not a heading
     return _Numbered(number, heading, body_start, bare=heading_end == len(text))
 
 
@@ -255,6 +275,13 @@ def _heading_end(paragraph: _Paragraph, rest_start: int) -> int | None:
     if rest[stop] in "；;" or stop > MAX_HEADING:
         return None
     return rest_start + stop
+
+
+def _continues_heading(heading: SectionNode, text: str) -> bool:
+    """三、持续提升政府 then 治理效能和服务水平: the rest of a heading line broken in two."""
+    return (len(text) <= MAX_CONTINUATION and len(heading.heading) + len(text) <= MAX_HEADING
+            and not any(ch in SENTENCE_MARKS + "、" for ch in text)
+            and re.search(r"[\u4e00-\u9fff]", text) is not None)
 
 
 def _is_clause(text: str) -> bool:
