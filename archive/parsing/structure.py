@@ -16,7 +16,9 @@ previous + 1), its first sentence is short and not a list clause ending in ；, 
 一是) it is a line of its own or a bold run-in. A bare
 numbered heading line continues on the next paragraph when that is a short line without
 punctuation (三、持续提升政府 / 治理效能和服务水平: a line broken in the source).
-Unnumbered heading lines count only in reports without accepted 一、 headings.
+Unnumbered heading lines count only in reports without accepted 一、 headings; in a
+report whose only numbering is 一、, paragraphs of one short sentence ending in 。
+(国民经济快速增长。) are its parts' items, if there are at least three.
 """
 from __future__ import annotations
 
@@ -48,6 +50,9 @@ MAX_CONTINUATION = 15  # the second line of a heading broken in two
 LINE_ONLY_KINDS = {"shi"}   # 一是…。 is a heading only as a line of its own, or in bold
 SENTENCE_MARKS = "。，；：！？,;:!?"
 PLAIN_KIND = "plain"
+LINE_KIND = "line"      # one-sentence item lines under 一、 parts (style "plain")
+MAX_LINE_HEADING = 45
+MIN_LINE_HEADINGS = 3   # a report with only 一、 parts and at least this many such lines
 UNRANKED = float("inf")   # preamble, glossary and bold nodes: closed by any numbered heading
 
 
@@ -87,8 +92,9 @@ class _Numbered(NamedTuple):
 
 
 class _TreeBuilder:
-    def __init__(self, plain_headings: bool):
+    def __init__(self, plain_headings: bool, line_headings: bool = False):
         self.plain_headings = plain_headings
+        self.line_headings = line_headings
         self.roots: list[SectionNode] = []
         self.stack: list[tuple[float, SectionNode]] = []   # (rank, node) of open headings
         self.texts: dict[int, list[str]] = {}
@@ -121,6 +127,10 @@ class _TreeBuilder:
         elif (self.plain_headings and not number and self.seen_sentence
               and _is_plain_heading(text)):
             self._open(PLAIN_KIND, SectionNode(text, 0, style="plain"))
+            return
+        elif (self.line_headings and not number and "chinese" in self.accepted_kinds
+              and _is_line_heading(text)):
+            self._open(LINE_KIND, SectionNode(text[:-1], 0, style="plain"))
             return
         if self._in_section():
             for begin, heading, body in _bold_headings(paragraph, start):
@@ -216,11 +226,17 @@ def split_sections(text: str, plain_headings: bool = True) -> list[SectionNode]:
         with_plain = _build(paragraphs, plain_headings=True)
         if any(root.style == "plain" for root in with_plain.roots):
             builder = with_plain
+    elif (plain_headings and builder.accepted_kinds == {"chinese"}
+          and sum(1 for paragraph in paragraphs
+                  if _is_line_heading(paragraph.text) and not _number(paragraph.text))
+          >= MIN_LINE_HEADINGS):
+        builder = _build(paragraphs, plain_headings=False, line_headings=True)
     return builder.finish()
 
 
-def _build(paragraphs: list[_Paragraph], plain_headings: bool) -> _TreeBuilder:
-    builder = _TreeBuilder(plain_headings)
+def _build(paragraphs: list[_Paragraph], plain_headings: bool,
+           line_headings: bool = False) -> _TreeBuilder:
+    builder = _TreeBuilder(plain_headings, line_headings)
     for paragraph in paragraphs:
         builder.feed(paragraph)
     return builder
@@ -313,6 +329,13 @@ def _bold_headings(paragraph: _Paragraph, start: int):
             continue
         if 2 <= len(heading) <= MAX_BOLD_HEADING and not any(ch in heading for ch in "。；！？"):
             yield begin, heading, after
+
+
+def _is_line_heading(text: str) -> bool:
+    """A paragraph of one short sentence: 国民经济快速增长。 (1994: items of a part)."""
+    return (4 <= len(text) <= MAX_LINE_HEADING and text.endswith("。")
+            and not any(ch in "。！？；;：:" for ch in text[:-1])
+            and not text.startswith("各位代表"))
 
 
 def _is_plain_heading(text: str) -> bool:
