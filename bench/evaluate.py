@@ -144,19 +144,20 @@ def print_report(result: ReportResult, details: bool, out) -> None:
     if not details:
         return
     for label, fact in result.indicators.wrong:
-        print(f"    wrong  {_label(label)}  got {fact.name} {fact.measure} {fact.kind} "
-              f"{fact.period_year} {_value(fact.value, fact.value_high, fact.unit)}"
-              f"{fact.qualifier}  «{fact.sentence[:80]}»", file=out)
+        print(f"    wrong  {_label(label)}  got {_extracted(fact)}  «{fact.sentence[:80]}»", file=out)
     for label in result.indicators.missed:
         print(f"    missed {_label(label)}  «{label.quote}»", file=out)
     for fact in result.indicators.false:
-        print(f"    false  {fact.name} {fact.measure} {fact.kind} {fact.period_year} "
-              f"{_value(fact.value, fact.value_high, fact.unit)}{fact.qualifier}  "
-              f"«{fact.sentence[:100]}»", file=out)
+        print(f"    false  {_extracted(fact)}  «{fact.sentence[:100]}»", file=out)
     for heading in result.headings.missed:
         print(f"    heading missed H{heading.level} {heading.text}", file=out)
     for heading in result.headings.extra:
         print(f"    heading extra  H{heading.level} {heading.text[:60]}", file=out)
+
+
+def _extracted(fact) -> str:
+    return (f"{fact.name} {fact.measure} {fact.kind} {fact.period_year} "
+            f"{_value(fact.value, fact.value_high, fact.unit)}{fact.qualifier}")
 
 
 def _label(label) -> str:

@@ -22,9 +22,10 @@ Rules (the tests pin them on the seed and the corpus):
   change verb (增长, 下降…) with % gives growth, a decline negative; a change in
   another unit (增加100亿斤) is skipped; anything else (达到, 增长到, no verb) is a
   level, in % only for a rate (失业率, 强度).
-* Qualifiers as written: 左右, 以上, 以内, 以下, range, and 超过 for 超/超过/突破 ("more
-  than", kept apart from 以上 "at least"); 约 and 上下 read as 左右, 不低于 as 以上,
-  不超过 as 以内, 低于 as 以下.
+* Qualifiers as written: 左右, 以上, 以内, 以下, range, and 超过 for 超/超过/突破 and
+  站上/迈上/跨上/跃上…台阶 ("more than", kept apart from 以上 "at least"); 约 and 上下 read
+  as 左右, 不低于 as 以上, 不超过 as 以内, 低于 as 以下. A qualifier after the last value of
+  分别增长5%、7%左右 applies to each.
 * Kind and period, the first rule that decides: the sentence's opening (2012年，…)
   or else its words name the plan year (今年, 2025年) → target for ``year``, or the
   past year (去年, 过去一年, 2024年) → actual for ``year - 1``; a sentence naming
@@ -43,6 +44,13 @@ Rules (the tests pin them on the seed and the corpus):
   plan year: there 明年 is the plan year and 今年 the past one.
 * In the review, a past target restated (年初确定的…4%左右的目标) is skipped.
   Exact repeats (the same name, kind, period and value) are dropped.
+* Issue 11's classes (tests/parsing/test_indicator_classes.py): a sentence is one line at
+  most; openers 刚刚过去的2017年，/1993年我国…/在…基础上，; a neutral top-level part is
+  placed by how its text opens (2024年是…); a heading on several years is placed by the
+  year it names, else a review of several years (过去五年工作回顾) gives only levels
+  reached (从54万亿元增加到82.7万亿元), and sentences on several years (过去五年, 这两年中,
+  比2002年, 以1954年为基数) give nothing; a part on both years, and a newspaper page, are
+  read by their wording (a newspaper figure without a time is last year's result).
 """
 from __future__ import annotations
 
@@ -128,8 +136,8 @@ RATE_OF_CHANGE = re.compile(r"增长|速度|涨幅")   # in a name as written: i
 RATE = re.compile(r"率|强度")                     # in a name: its % value is a level
 
 # Words allowed between a name and its verb: 比上年, 同口径, 的宏观调控目标，…
-FILLER = (r"(?:比上年|比去年|同比|同口径|全年|实际|名义|计划|预计|预定|力争|争取|确保|要|将|首次|再|继续|都|按"
-          r"|扣除价格因素|按可比价格计算，?"
+FILLER = (r"(?:比上年|比去年|同比|同口径|全年|实际|名义|计划|预计|预定|力争|争取|确保|要|将"
+          r"|首次|再|继续|都|按|扣除价格因素|按可比价格计算，?"
           r"|平均值?|均值|的?(?:宏观)?(?:调控|主要|预期)?目标，?|的?预期)*")
 CHANGE_VERBS = ("增长", "增加", "增速", "上涨", "提高", "下降", "降低", "减少")
 DECLINES = ("下降", "降低", "减少")
@@ -160,7 +168,8 @@ CHAIN = re.compile(rf"(?:（[^）]{{0,12}}）|新?台阶|大关)?[，、]?(?:按
 ENUMERATION = re.compile(rf"(?P<names>[^，。；：:！？]+?){FILLER}分别{FILLER}{VERB}?")
 ITEM_SEPARATOR = re.compile(r"[、和及与]")
 QUALIFIERS = {"约": "左右", "大约": "左右", "上下": "左右", "超": "超过", "超过": "超过",
-              "突破": "超过", "站上": "超过", "迈上": "超过", "跨上": "超过", "跃上": "超过", "不低于": "以上", "不少于": "以上", "不超过": "以内",
+              "突破": "超过", "站上": "超过", "迈上": "超过", "跨上": "超过", "跃上": "超过",
+              "不低于": "以上", "不少于": "以上", "不超过": "以内",
               "不高于": "以内", "之内": "以内", "低于": "以下", "左右": "左右", "以上": "以上",
               "以内": "以内", "以下": "以下", "或更多一些": "以上", "或者更多一些": "以上"}
 
