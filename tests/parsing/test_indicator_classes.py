@@ -106,6 +106,7 @@ def test_a_part_on_both_years_is_read_by_its_wording():
     ("城镇居民人均可支配收入和农村居民人均纯收入年均分别实际增长9.7%和8.9%；", 2011),  # 2011
     ("农业生产的任务是很紧张的，以一九五四年为基数，粮食产量要增长百分之十三点七。", 1955),
     ("接照十年规划，到一九八五年，粮食产量达到八千亿斤。", 1978),          # 1978-guowuyuan.txt
+    ("提出居民消费价格涨幅3%左右，综合考虑了去年价格变动的翘尾因素。", 2010),  # 2010: a target explained
 ])
 def test_no_fact_for_a_part_several_years_or_another_year(text, year):
     assert [f for f in extract_from_text(text, year)
