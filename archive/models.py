@@ -83,7 +83,8 @@ class Section(models.Model):
             return "开篇"
         if not self.label:
             return self.heading
-        template = {"chinese": "{}、{}", "paren": "（{}）{}", "arabic": "{}. {}"}.get(
+        template = {"chinese": "{}、{}", "paren": "（{}）{}", "arabic": "{}. {}", "shi": "{}是{}",
+                    "ordinal": "第{}，{}"}.get(
             self.style, "{} {}")
         return template.format(self.label, self.heading)
 

@@ -59,7 +59,8 @@ class SectionNode:
 
     ``label`` is the number as written, without brackets or punctuation: "一", "一"
     for （一）, "1", or "" for unnumbered and bold run-in headings. ``style`` says how
-    the heading was written ("chinese" 一、, "paren" （一）, "arabic" 1、/1., "bold",
+    the heading was written ("chinese" 一、, "paren" （一）, "arabic" 1、/1., "shi" 一是,
+    "ordinal" 第一，, "bold",
     "plain" for unnumbered lines such as 2024年工作回顾, "preamble" for the text
     before the first heading, "glossary" for 附注/名词解释).
     """

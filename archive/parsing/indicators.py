@@ -22,9 +22,10 @@ Rules (the tests pin them on the seed and the corpus):
   change verb (增长, 下降…) with % gives growth, a decline negative; a change in
   another unit (增加100亿斤) is skipped; anything else (达到, 增长到, no verb) is a
   level, in % only for a rate (失业率, 强度).
-* Qualifiers as written: 左右, 以上, 以内, 以下, range, and 超过 for 超/超过/突破 ("more
-  than", kept apart from 以上 "at least"); 约 and 上下 read as 左右, 不低于 as 以上,
-  不超过 as 以内, 低于 as 以下.
+* Qualifiers as written: 左右, 以上, 以内, 以下, range, and 超过 for 超/超过/突破 and
+  站上/迈上/跨上/跃上…台阶 ("more than", kept apart from 以上 "at least"); 约 and 上下 read
+  as 左右, 不低于 as 以上, 不超过 as 以内, 低于 as 以下. A qualifier after the last value of
+  分别增长5%、7%左右 applies to each.
 * Kind and period, the first rule that decides: the sentence's opening (2012年，…)
   or else its words name the plan year (今年, 2025年) → target for ``year``, or the
   past year (去年, 过去一年, 2024年) → actual for ``year - 1``; a sentence naming
@@ -43,6 +44,13 @@ Rules (the tests pin them on the seed and the corpus):
   plan year: there 明年 is the plan year and 今年 the past one.
 * In the review, a past target restated (年初确定的…4%左右的目标) is skipped.
   Exact repeats (the same name, kind, period and value) are dropped.
+* Issue 11's classes (tests/parsing/test_indicator_classes.py): a sentence is one line at
+  most; openers 刚刚过去的2017年，/1993年我国…/在…基础上，; a neutral top-level part is
+  placed by how its text opens (2024年是…); a heading on several years is placed by the
+  year it names, else a review of several years (过去五年工作回顾) gives only levels
+  reached (从54万亿元增加到82.7万亿元), and sentences on several years (过去五年, 这两年中,
+  比2002年, 以1954年为基数) give nothing; a part on both years, and a newspaper page, are
+  read by their wording (a newspaper figure without a time is last year's result).
 """
 from __future__ import annotations
 
@@ -52,7 +60,9 @@ from dataclasses import dataclass
 from archive.parsing.document import (
     ACTUAL, GLOSSARY_STYLE, GROWTH, LEVEL, TARGET, IndicatorFact, SectionNode,
 )
-from archive.parsing.numbers import percent_range_words_to_digits
+from archive.parsing.numbers import (
+    amounts_in_words_to_digits, percent_range_words_to_digits, years_in_words_to_digits,
+)
 
 # A generic word is a name only at a clause start or after one of these words, so
 # 数字经济增长18% or 海洋生产总值 are not GDP.
@@ -65,7 +75,7 @@ def _alone(word: str) -> str:
 
 
 # The units a name's amounts are counted in (% goes with every name).
-MONEY = ("万亿元", "亿美元", "亿元", "万元", "元")
+MONEY = ("万亿元", "万亿美元", "亿美元", "亿元", "万元", "元")
 PEOPLE = ("万人",)
 GRAIN = ("万亿斤", "亿斤", "亿公斤", "万吨")
 # Canonical name, aliases (regular expressions), units. Where an alias of one name
@@ -75,33 +85,48 @@ INDICATORS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("国内生产总值", (r"国内生产总值",), MONEY),
     ("国民生产总值", (r"国民生产总值",), MONEY),
     ("地区生产总值", (r"地区生产总值", _alone(r"生产总值"), _alone(r"GDP"),
-                      _alone(r"经济增长(?:速度)?")), MONEY),
+                      _alone(r"经济增长(?:速度)?"), _alone(r"经济总量")), MONEY),
     ("一般公共预算总收入", (r"一般公共预算总收入", r"财政总收入"), MONEY),
-    ("一般公共预算收入", (r"(?:地方)?一般公共预算收入",), MONEY),
+    ("一般公共预算收入", (r"(?:地方)?一般公共预算收入", r"(?:全国|国家)财政收入"), MONEY),
+    ("财政收入", (_alone(r"财政收入"),), MONEY),
     ("规上工业增加值", (r"规模以上工业增加值", r"规上工业增加值", r"规模工业增加值"), MONEY),
     ("固定资产投资", (r"全社会固定资产投资", _alone(r"固定资产投资")), MONEY),
     ("社会消费品零售总额", (r"社会消费品零售总?额", r"社消零售总额"), MONEY),
     ("城镇居民人均可支配收入", (r"城镇(?:常住)?居民人均可支配收入",), MONEY),
     ("农村居民人均可支配收入", (r"农村(?:常住)?居民人均可支配收入",), MONEY),
     ("农村居民人均纯收入", (r"农村居民人均纯收入", r"农民人均纯收入"), MONEY),
-    ("城乡居民人均可支配收入", (r"城乡居民人均可支配收入", r"全体居民人均可支配收入",
+    ("城乡居民人均可支配收入", (r"(?:城乡|全体|全国)居民人均可支配收入",
                                _alone(r"居民人均可支配收入")), MONEY),
-    ("城镇新增就业", (r"城镇新增就业", r"新增城镇就业"), PEOPLE),
+    ("城乡居民收入", (r"城乡居民收入",), MONEY),
+    ("居民收入", (_alone(r"居民收入"),), MONEY),
+    ("城镇新增就业", (r"城镇新增就业(?:人数)?", r"新增城镇就业(?:人数)?"), PEOPLE),
     ("城镇调查失业率", (r"城镇调查失业率",), ()),
     ("城镇登记失业率", (r"城镇登记失业率",), ()),
-    ("居民消费价格涨幅", (r"居民消费价格(?:指数)?(?:总水平)?(?:涨幅)?", r"CPI涨幅"), ()),
+    ("居民消费价格涨幅", (r"居民消费价格(?:指数)?(?:总水平)?(?:涨幅|上涨幅度)?", r"CPI涨幅",
+                        r"(?:物价|价格)总水平(?:涨幅|上涨幅度)"), ()),
     ("商品零售价格涨幅", (r"商品零售价格涨幅",), ()),
-    ("进出口总额", (r"(?:外贸)?进出口总[额值]", _alone(r"(?:外贸)?进出口"), r"对外贸易总额"),
-     MONEY),
-    ("出口总额", (_alone(r"出口(?:总额)?"),), MONEY),
-    ("粮食产量", (r"粮食总?产量",), GRAIN),
+    ("进出口总额", (r"(?:外贸)?进出口(?:贸易)?总?[额值]", _alone(r"(?:外贸)?进出口"), r"对外贸易总额",
+                    _alone(r"货物贸易(?:进出口)?(?:总[额值])?")), MONEY),
+    ("出口总额", (_alone(r"(?:外贸)?出口(?:总额)?"),), MONEY),
+    ("粮食产量", (r"粮食总?产量?",), GRAIN),
+    ("产量", (_alone(r"(?:总产量?|产量)"),), GRAIN),
     ("研发投入强度", (r"(?:全社会)?研发(?:经费)?投入强度", r"研究与试验发展经费投入强度",
                       r"R&D经费投入强度"), ()),
     ("研发投入", (r"(?:全社会)?研发(?:经费)?投入", r"研究与试验发展经费(?:投入)?"), MONEY),
 )
 # One name with 分别 and two values: the urban and the rural figure.
-SEPARATELY = {"城乡居民人均可支配收入": ("城镇居民人均可支配收入", "农村居民人均可支配收入")}
-NATIONAL_NAMES = ("地区生产总值", "国内生产总值")   # (in the table, in the State Council's reports)
+INCOMES = ("城镇居民人均可支配收入", "农村居民人均可支配收入")
+SEPARATELY = {"城乡居民人均可支配收入": INCOMES, "城乡居民收入": INCOMES}
+ONLY_SEPARATELY = {"城乡居民收入"}   # 城乡居民收入增长6% alone names no single figure
+# A bare 产量/总产 is grain's where its clause, or the clause before, opens on 粮食:
+# 粮食播种面积1.1亿亩、产量825亿斤; 粮食生产再获丰收，总产达到557亿斤.
+GRAIN_OUTPUT, GRAIN_NAME = "产量", "粮食产量"
+GRAIN_TOPIC = re.compile(r"(?:全年|全省|全市|全区|今年|去年)?粮食")
+# Names that mean one figure of the whole country in the State Council's reports: the GDP,
+# 财政收入 (全国财政收入, 一般公共预算收入 since 2014), 居民收入 (全国居民人均可支配收入).
+NATIONAL_NAMES = {"地区生产总值": "国内生产总值", "财政收入": "一般公共预算收入",
+                  "居民收入": "城乡居民人均可支配收入"}
+ONLY_NATIONAL = {"财政收入", "居民收入"}   # elsewhere too vague to name one figure
 
 UNITS_OF = {name: units for name, _, units in INDICATORS}
 _GROUP = {f"n{index}": name for index, (name, _, _) in enumerate(INDICATORS)}
@@ -111,64 +136,105 @@ RATE_OF_CHANGE = re.compile(r"增长|速度|涨幅")   # in a name as written: i
 RATE = re.compile(r"率|强度")                     # in a name: its % value is a level
 
 # Words allowed between a name and its verb: 比上年, 同口径, 的宏观调控目标，…
-FILLER = (r"(?:比上年|比去年|同比|同口径|全年|实际|名义|计划|预计|力争|争取|确保|要|将"
-          r"|的?(?:宏观)?(?:调控|主要|预期)?目标，?|的?预期)*")
+FILLER = (r"(?:比上年|比去年|同比|同口径|全年|实际|名义|计划|预计|预定|力争|争取|确保|要|将"
+          r"|首次|再|继续|都|按|扣除价格因素|按可比价格计算，?"
+          r"|平均值?|均值|的?(?:宏观)?(?:调控|主要|预期)?目标，?|的?预期)*")
 CHANGE_VERBS = ("增长", "增加", "增速", "上涨", "提高", "下降", "降低", "减少")
 DECLINES = ("下降", "降低", "减少")
 VERB = (r"(?P<verb>(?:增长|增加|提高|下降|降低|减少|回落|降)到|增长了?|增加|增速|上涨|提高"
-        r"|下降|降低|减少|达到|达|设定为|定为|为|是|控制在|保持在|稳定在|在|低于|站上|迈上|突破|超过|超)")
+        r"|下降|降低|减少|达到|达|完成|设定为|定为|为|是|控制在|保持在|稳定在|保持|在|低于"
+        r"|站上|迈上|跨上|跃上|突破|超过|超)")
 # Every unit a number may carry, so that 3个百分点 or 500家 is read whole (and skipped).
-UNIT = r"个百分点|%|万亿元|亿美元|亿元|万元|元|万亿斤|亿斤|亿公斤|万吨|万人次|万人|万户|万亩|亩|万家|家|万个|个"
+UNIT = r"个百分点|%|万亿元|万亿美元|亿美元|亿元|万元|元|万亿斤|亿斤|亿公斤|万吨|万人次|万人|万户|万亩|亩|万家|家|万个|个"
 NUMBER = r"\d+(?:\.\d+)?"
 VALUE = re.compile(
     rf"(?P<pre>大约|约|超过|超|不低于|不少于|不超过|不高于)?(?P<num>{NUMBER})"
     rf"(?:(?P<unit1>%)?[-－—–~～至到]{{1,2}}(?P<high>{NUMBER}))?"
-    rf"(?P<unit>{UNIT})(?P<suf>左右|上下|以上|以内|之内|以下)?")
+    rf"(?P<unit>{UNIT})(?P<suf>左右|上下|以上|以内|之内|以下|或者?更多一些)?")
 VALUE_START = rf"(?={NUMBER}|[约超不大])"
-# After a name: filler and verb, or a filler ending in 目标/预期 and no verb, or nothing.
-TAIL = re.compile(rf"(?:{FILLER}(?:{VERB}|(?<=目标)|(?<=预期)))?{VALUE_START}")
-# A second figure for the same name: …增长7%以上，站上3500亿元; …9.86万亿元、增长5.7%.
-CHAIN = re.compile(rf"[，、](?:比上年|同比|总量|总额)?{VERB}?{VALUE_START}")
-# The names of an enumeration, from the clause start to 分别.
-ENUMERATION = re.compile(rf"(?P<names>[^，。；：:！？]+?)分别{VERB}?")
+# After a name: filler and verb, or a filler ending in 目标/预期/均值 and no verb, or nothing;
+# 从54万亿元增加到82.7万亿元 (the level reached); 再上新台阶，突破1600亿斤 (a short clause
+# without a figure, then a verb of reaching).
+FROM = rf"[从由](?:不到|约)?{NUMBER}(?:{UNIT})?(?=(?:增加|增长|提高)到)"
+BRIDGE = (r"(?:(?!\d+(?:\.\d+)?(?:%|万|亿|元|人|吨|斤))[^，。；、%]){1,10}，(?:\d{4}年|去年)?"
+          r"(?=达到|突破|超过|站上|迈上|跨上|跃上)")
+TAIL = re.compile(rf"(?:{FROM}|{BRIDGE})?(?:{FILLER}(?:{VERB}|(?<=目标)|(?<=预期)|(?<=均值)"
+                  rf"|(?<=平均值)))?{VALUE_START}")
+# A second figure for the same name: …增长7%以上，站上3500亿元; …9.86万亿元、增长5.7%;
+# 2.76万亿元增长6.1%; 完成248亿元（预计数，下同），同比增长7.4%.
+CHAIN = re.compile(rf"(?:（[^）]{{0,12}}）|新?台阶|大关)?[，、]?(?:按可比价格计算，|扣除价格因素，?)?"
+                   rf"(?:比上年|同比|总量|总额)?{VERB}?{VALUE_START}")
+# The names of an enumeration, from the clause start to 分别 (预计分别, 比上年实际分别…).
+ENUMERATION = re.compile(rf"(?P<names>[^，。；：:！？]+?){FILLER}分别{FILLER}{VERB}?")
 ITEM_SEPARATOR = re.compile(r"[、和及与]")
 QUALIFIERS = {"约": "左右", "大约": "左右", "上下": "左右", "超": "超过", "超过": "超过",
-              "突破": "超过", "不低于": "以上", "不少于": "以上", "不超过": "以内",
+              "突破": "超过", "站上": "超过", "迈上": "超过", "跨上": "超过", "跃上": "超过",
+              "不低于": "以上", "不少于": "以上", "不超过": "以内",
               "不高于": "以内", "之内": "以内", "低于": "以下", "左右": "左右", "以上": "以上",
-              "以内": "以内", "以下": "以下"}
+              "以内": "以内", "以下": "以下", "或更多一些": "以上", "或者更多一些": "以上"}
 
-SEVERAL_YEARS_BEFORE = re.compile(r"年均|平均|累计|以来|[二三四五六七八九十]年")   # in the clause
+SEVERAL_YEARS_BEFORE = re.compile(r"年均|平均|每年|累计|以来|[二三四五六七八九十]年")   # in the clause
 NOT_THE_WHOLE_BEFORE = re.compile(r"(?:占|人均|企业|县|全国|”)$")                 # right before
-NOT_THE_WHOLE_AFTER = re.compile(r"县|企业")                                      # right after
-PAST_TARGET_BEFORE = re.compile(r"(?:确定|预定|原定|提出)的$")
+NATIONAL_BEFORE = re.compile(r"全国$")            # the whole, in the State Council's reports
+NOT_THE_WHOLE_AFTER = re.compile(r"县|企业|镇|乡|村|园区")                          # right after
+PARTNER_BEFORE = re.compile(r"对[^，；：]{1,20}$")   # 对共建“一带一路”国家进出口额: one partner
+PAST_TARGET_BEFORE = re.compile(r"(?:确定|预定|原定|提出)的?$")
 PAST_TARGET_AFTER = re.compile(r"的?(?:预期)?目标")
 TARGET_WORDS = re.compile(r"预期目标|主要目标|调控目标|目标是|目标为|力争")
-REVIEW_HEADING = re.compile(r"回顾|过去|成就|一年来")
+REVIEW_HEADING = re.compile(r"回顾|过去|成就|一年来|形势")
 PLAN_HEADING = re.compile(r"安排|任务|目标|要求|部署|建议|打算|展望|思路")
 SEVERAL_YEARS_HEADING = re.compile(r"五年|时期|“[^”]{1,3}五”")
+# A sentence on a plan period is not placed by its section: “十四五”以来…, 过去五年….
+SEVERAL = r"(?:(?:过去|近|这)[两二三四五六七八九十]年|[两二三四五六七八九十]年(?:来|中|间|里))"
+SEVERAL_YEARS_WORDS = re.compile(rf"{SEVERAL}|“[^”]{{1,3}}五”(?:时期|期间|以来)|以来")
+# 1986年同1978年相比，…: a comparison over several years, for this sentence and the ；-pieces
+# and sentences after it in the paragraph.
+COMPARED_WITH_A_YEAR = re.compile(r"(?:与|同|比|较)((?:19|20)\d\d)年")
+BASE_YEAR = re.compile(r"以(?:19|20)\d\d年为基[数期准]")   # 以一九五四年为基数: a plan of years
 # A sentence opening with a time (过去一年，…) is placed by it, and frames the next ones.
-OPENING = re.compile(r"在?(?:过去一年|去年|今年|明年|一年来|\d{4}年)(?:里|中|以来)?，")
+# 在1992年快速增长的基础上，1993年我国经济…: the year after the basis. An opening on several
+# years (过去五年，…) frames nothing.
+OPENING = re.compile(r"(?:在[^，。]{0,30}基础上，)?在?(?P<time>(?:刚刚过去的|过去的)?"
+                     rf"(?:过去一年|去年|今年|明年|一年来|\d{{4}}年|{SEVERAL}))")
+# A part of the report without a telling heading is placed by how its text opens:
+# 2024年是…的一年 / 一年来，… (the review), 2025年是…之年 (the plan).
+PART_OPENING = re.compile(r"[^，。；：]{0,30}")
+# On a newspaper page a sentence without a time is a result of last year, unless it reads
+# like a target: a figure with 左右, or target words.
+TARGET_FIGURE = re.compile(r"\d%左右")
+PLAN_WORDING = re.compile(r"计划|预期|安排|控制在|争取|(?<![重主需必只])要")
 YEAR_MENTION = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
 FULL_WIDTH = str.maketrans("０１２３４５６７８９％．", "0123456789%.")
-SENTENCE = re.compile(r"[^。！？；]+[。！？；]?")
+SENTENCE = re.compile(r"[^。！？；\n]+[。！？；]?")
 
 PLAN, REVIEW, SEVERAL_YEARS, OTHER_YEAR, MIXED = "plan", "review", "several", "other", "mixed"
+# A review of several years (过去五年工作回顾): only the levels reached at its end are the
+# reviewed year's (国内生产总值从54万亿元增加到82.7万亿元), not its growth rates or sums.
+PAST_PERIOD = "past period"
+REACHED = ("达到", "增加到", "增长到", "提高到")
+SUMMED = {"城镇新增就业"}   # over several years a count of new jobs is a sum
 
 
 @dataclass
 class _Cues:
-    """The words that place a sentence in time, for one report."""
+    """What places a sentence in time, and what counts as the whole, for one report."""
 
     year: int
     plan: re.Pattern
     review: re.Pattern
+    national: bool = False    # the State Council's: 全国 is the whole
+    newspaper: bool = False   # a page of results and targets, not a speech
 
     @classmethod
-    def of(cls, text: str, year: int) -> _Cues:
+    def of(cls, text: str, year: int, newspaper: bool = False,
+           national: bool | None = None) -> _Cues:
         early = text.count("明年") > text.count("今年")
         this, last = ("明年", "今年") if early else ("今年", "去年")
         return cls(year=year, plan=re.compile(rf"{this}|{year}年"),
-                   review=re.compile(rf"{last}|(?<!比)上年|过去一年|一年来|{year - 1}年"))
+                   review=re.compile(rf"{last}|(?<!比)上年|过去一年|一年来|{year - 1}年"),
+                   national=(text.count("国内生产总值") > text.count("地区生产总值")
+                             if national is None else national),
+                   newspaper=newspaper)
 
     def time_of(self, text: str) -> str | None:
         """PLAN, REVIEW or OTHER_YEAR when the words say so unambiguously, else None."""
@@ -182,27 +248,47 @@ class _Cues:
     def heading_time(self, heading: str, by_words: bool) -> str | None:
         """The part a heading opens; ``by_words``: 回顾, 安排… count, not only years."""
         if SEVERAL_YEARS_HEADING.search(heading):
-            return SEVERAL_YEARS
+            # Only a year decides: 2025年和“十四五”时期工作回顾 is still the review of 2025,
+            # “十五五”时期目标任务和2026年工作安排 the plan for 2026.
+            by_words = False
         review = bool(self.review.search(heading) or by_words and REVIEW_HEADING.search(heading))
         plan = bool(self.plan.search(heading) or by_words and PLAN_HEADING.search(heading))
+        if review == plan and SEVERAL_YEARS_HEADING.search(heading):
+            return PAST_PERIOD if not plan and REVIEW_HEADING.search(heading) else SEVERAL_YEARS
         if review and plan:
             return MIXED          # 1998年工作回顾和1999年工作的总体要求: its sentences decide
         return REVIEW if review else PLAN if plan else None
 
+    def compares_several_years(self, normal: str) -> bool:
+        """比2002年增长65.5% in a report for 2008: a change over several years."""
+        return any(int(year) < self.year - 2 for year in COMPARED_WITH_A_YEAR.findall(normal))
 
-def extract_indicators(sections: list[SectionNode], year: int) -> list[IndicatorFact]:
-    """The facts stated in ``sections`` (flattened, in reading order) of the report for ``year``."""
+    def opening_time(self, text: str) -> str | None:
+        """REVIEW or PLAN when a part's text opens on its year: 2024年是…, 一年来，…."""
+        time = self.time_of(PART_OPENING.match(_normalise(text)).group())
+        return time if time in (PLAN, REVIEW) else None
+
+
+def extract_indicators(sections: list[SectionNode], year: int, newspaper: bool = False,
+                       national: bool | None = None) -> list[IndicatorFact]:
+    """The facts stated in ``sections`` (flattened, in reading order) of the report for ``year``.
+
+    ``newspaper``: a highlights or interpretation page, where a figure without a time is
+    one of last year's results unless it reads like a target. ``national``: the State
+    Council's report (None: a report that names 国内生产总值 more than 地区生产总值).
+    """
     text = "".join(_normalise(node.text) for node in sections)
-    cues = _Cues.of(text, year)
-    national = text.count("国内生产总值") > text.count("地区生产总值")
+    cues = _Cues.of(text, year, newspaper, national)
     facts, seen = [], set()
     for index, (node, phase) in enumerate(zip(sections, _phases(sections, cues))):
         if node.style == GLOSSARY_STYLE:
             continue
         for fact in _section_facts(node.text, phase, cues):
             fact.section_index = index
-            if national:
-                fact.name = fact.name.replace(*NATIONAL_NAMES)
+            if cues.national:
+                fact.name = NATIONAL_NAMES.get(fact.name, fact.name)
+            elif fact.name in ONLY_NATIONAL:
+                continue
             key = (fact.name, fact.measure, fact.kind, fact.period_year, fact.value,
                    fact.value_high, fact.unit, fact.qualifier)
             if key not in seen:
@@ -211,13 +297,16 @@ def extract_indicators(sections: list[SectionNode], year: int) -> list[Indicator
     return facts
 
 
-def extract_from_text(text: str, year: int) -> list[IndicatorFact]:
+def extract_from_text(text: str, year: int, newspaper: bool = False,
+                      national: bool | None = None) -> list[IndicatorFact]:
     """The facts in ``text`` taken as one section without a heading."""
-    return extract_indicators([SectionNode(heading="", level=1, text=text)], year)
+    return extract_indicators([SectionNode(heading="", level=1, text=text)], year, newspaper,
+                              national)
 
 
 def _normalise(text: str) -> str:
-    return percent_range_words_to_digits(re.sub(r"\s+", "", text.translate(FULL_WIDTH)))
+    compact = re.sub(r"\s+", "", text.translate(FULL_WIDTH))
+    return amounts_in_words_to_digits(percent_range_words_to_digits(years_in_words_to_digits(compact)))
 
 
 def _phases(sections: list[SectionNode], cues: _Cues) -> list[str | None]:
@@ -232,6 +321,8 @@ def _phases(sections: list[SectionNode], cues: _Cues) -> list[str | None]:
         parent = open_headings[-1][2] if open_headings else None
         # Under the review or the plan only a year moves a heading (锚定目标攻坚 is review).
         phase = cues.heading_time(_normalise(node.heading), by_words=parent not in (REVIEW, PLAN))
+        if phase is None and parent is None and node.heading:
+            phase = cues.opening_time(node.text)
         own = phase is not None
         if not own and sibling_set_its_part:
             phase, own = PLAN, True   # a neutral part after the review (or plan): the plan
@@ -245,39 +336,75 @@ def _phases(sections: list[SectionNode], cues: _Cues) -> list[str | None]:
 
 def _section_facts(text: str, phase: str | None, cues: _Cues) -> list[IndicatorFact]:
     facts = []
-    carried = None    # the time of the 。-sentence a ；-piece continues
-    framed = None     # the time an earlier sentence of the paragraph opened with
-    for match in SENTENCE.finditer(text):
-        raw = match.group()
-        sentence = raw.strip()
-        if not sentence:
-            continue
-        if "\n" in raw[:len(raw) - len(raw.lstrip())]:
-            carried = framed = None   # a new paragraph
-        normal = _normalise(sentence)
-        opening = OPENING.match(normal)
-        named = cues.time_of(opening.group() if opening else normal)
-        time = named or carried
-        if time is None and not (framed == REVIEW and TARGET_WORDS.search(normal)):
-            time = framed
-        if time is None and phase in (PLAN, REVIEW):
-            time = phase
-        if time is None and phase != SEVERAL_YEARS and TARGET_WORDS.search(normal):
-            time = PLAN
-        carried = time if sentence.endswith("；") else None
-        framed = named if opening else framed
-        if time in (PLAN, REVIEW):
-            facts.extend(_sentence_facts(sentence, normal, time, cues.year))
+    for paragraph in text.split("\n"):
+        carried = None    # the time of the 。-sentence a ；-piece continues
+        framed = None     # the time an earlier sentence of the paragraph opened with
+        for match in SENTENCE.finditer(paragraph):
+            sentence = match.group().strip()
+            if not sentence:
+                continue
+            normal = _normalise(sentence)
+            opening = _opening(normal)
+            named = cues.time_of(opening.group("time") if opening else normal)
+            if BASE_YEAR.search(normal) or named is None and cues.compares_several_years(normal):
+                named = SEVERAL_YEARS
+            time = named or carried
+            several = SEVERAL_YEARS_WORDS.search(normal) or SEVERAL_YEARS in (framed, time)
+            if time is None and not several and not (framed == REVIEW and TARGET_WORDS.search(normal)):
+                time = framed
+            if time is None and not several and phase in (PLAN, REVIEW):
+                time = phase
+            if time is None and phase == PAST_PERIOD:
+                time = PAST_PERIOD
+            if time is None and phase != SEVERAL_YEARS and not several:
+                time = _time_by_wording(normal, cues.newspaper, phase == MIXED)
+            carried = time if sentence.endswith("；") else None
+            if opening or named == SEVERAL_YEARS:
+                several_opening = opening and SEVERAL_YEARS_WORDS.search(opening.group("time"))
+                framed = SEVERAL_YEARS if several_opening else named
+            if time in (PLAN, REVIEW, PAST_PERIOD):
+                facts.extend(_sentence_facts(sentence, normal, time, cues))
     return facts
 
 
-def _sentence_facts(sentence: str, normal: str, time: str, year: int) -> list[IndicatorFact]:
-    """The facts of one sentence, in the order their names (then figures) appear."""
-    kind, period = (TARGET, year) if time == PLAN else (ACTUAL, year - 1)
+def _opening(normal: str) -> re.Match | None:
+    """The time a sentence opens with (2024年，… / 1993年我国经济…), unless the words after
+    it name another year without a comma between (2005年与2000年相比: the sentence decides)."""
+    opening = OPENING.match(normal)
+    if opening and not normal.startswith("，", opening.end()) and YEAR_MENTION.search(
+            normal, opening.end()):
+        return None
+    return opening
+
+
+def _time_by_wording(normal: str, newspaper: bool, mixed: bool) -> str | None:
+    """Where nothing else places a sentence: target words make it the plan.
+
+    On a newspaper page a figure with 左右 does too, and anything else is one of last
+    year's results. In a part on both years (1998年工作回顾和1999年工作的总体要求) so do
+    plan words (计划, 安排, 要…); what has none is the review, unless it is an estimate (预计).
+    """
+    if TARGET_WORDS.search(normal) or (newspaper or mixed) and TARGET_FIGURE.search(normal):
+        return PLAN
+    if mixed:
+        return PLAN if PLAN_WORDING.search(normal) else None if "预计" in normal else REVIEW
+    return REVIEW if newspaper else None
+
+
+def _sentence_facts(sentence: str, normal: str, time: str, cues: _Cues) -> list[IndicatorFact]:
+    """The facts of one sentence, in the order their names (then figures) appear.
+
+    In a review of several years (PAST_PERIOD) only the levels reached (达到, 增加到…).
+    """
+    kind, period = (TARGET, cues.year) if time == PLAN else (ACTUAL, cues.year - 1)
+    reached_only = time == PAST_PERIOD
     found = []   # (position, order, fact)
 
-    def add(position, name, verb, value):
-        fact = _fact(name, verb, value)
+    def add(position, name, verb, value, shared_suffix=None):
+        fact = _fact(name, verb, value, shared_suffix)
+        if fact and reached_only and (fact.measure != LEVEL or verb not in REACHED
+                                      or fact.name in SUMMED):
+            return None
         if fact:
             fact.kind, fact.period_year, fact.sentence = kind, period, sentence
             found.append((position, len(found), fact))
@@ -289,11 +416,13 @@ def _sentence_facts(sentence: str, normal: str, time: str, year: int) -> list[In
         if end:
             covered.append((enumeration.start(), end))
     for name in NAME.finditer(normal):
-        if any(start <= name.start() < end for start, end in covered):
+        if (any(start <= name.start() < end for start, end in covered)
+                or _GROUP[name.lastgroup] in ONLY_SEPARATELY
+                or _GROUP[name.lastgroup] == GRAIN_OUTPUT and not _on_grain(normal, name.start())):
             continue
         tail = TAIL.match(normal, name.end())
         value = tail and VALUE.match(normal, tail.end())
-        if not value or not _whole_for_one_year(normal, name, value, time):
+        if not value or not _whole_for_one_year(normal, name, value, time, cues.national):
             continue
         first = add(name.start(), name, tail.group("verb"), value)
         chain = first and CHAIN.match(normal, value.end())
@@ -320,9 +449,13 @@ def _enumeration(normal: str, match: re.Match, add) -> int | None:
         names = names * 2
     if len(values) < 2 or len(names) != len(values):
         return None
+    if SEVERAL_YEARS_BEFORE.search(match.group()):
+        return values[-1].end()   # 年均分别增长9.7%和8.9%: read, and not the year's
+    # 分别增长5%、7%左右: a qualifier written after the last value applies to each.
+    shared = values[-1].group("suf") if not any(value.group("suf") for value in values[:-1]) else None
     for order, (name, value) in enumerate(zip(names, values)):
         if name:
-            fact = add(match.start() + order, name, match.group("verb"), value)
+            fact = add(match.start() + order, name, match.group("verb"), value, shared)
             if fact and len(texts) == 1:
                 fact.name = SEPARATELY[fact.name][order]
     return values[-1].end()
@@ -338,26 +471,45 @@ def _borrow_tails(names: list[re.Match | None], texts: list[str]) -> list[re.Mat
     """城镇、农村居民人均可支配收入: an unknown item ending in a modifier takes the last's tail."""
     last = texts[-1]
     for index, text in enumerate(texts):
-        if names[index] is None and names[-1]:
+        if names[index] is None:
             borrowed = (_ending_name(text + last[cut:]) for cut in range(1, len(last)))
             names[index] = next((name for name in borrowed if name and name.start() < len(text)), None)
     return names
 
 
-def _whole_for_one_year(normal: str, name: re.Match, value: re.Match, time: str) -> bool:
-    """False for 年均…, 占…, 人均…, 超200亿元县, or (in the review) a past target restated."""
+def _on_grain(normal: str, position: int) -> bool:
+    """Whether a bare 产量/总产 at ``position`` is grain's: its clause or the one before opens on 粮食."""
+    clause_start = max(normal.rfind(mark, 0, position) for mark in "，：；。") + 1
+    previous_start = max(normal.rfind(mark, 0, max(clause_start - 1, 0)) for mark in "，：；。") + 1
+    return any(GRAIN_TOPIC.match(normal, start) for start in (clause_start, previous_start)
+               if start < position)
+
+
+def _whole_for_one_year(normal: str, name: re.Match, value: re.Match, time: str,
+                        national: bool) -> bool:
+    """False for 年均…, 占…, 人均…, 超200亿元县, or (in the review) a past target restated;
+    全国… only in the State Council's reports."""
     clause_start = max(normal.rfind(mark, 0, name.start()) for mark in "，：；") + 1
-    if (SEVERAL_YEARS_BEFORE.search(normal, clause_start, name.start())
-            or NOT_THE_WHOLE_BEFORE.search(normal, 0, name.start())
+    before = NOT_THE_WHOLE_BEFORE.search(normal, 0, name.start())
+    if national and before and NATIONAL_BEFORE.match(before.group()):
+        before = None
+    if (SEVERAL_YEARS_BEFORE.search(normal, clause_start, name.start()) or before
+            or PARTNER_BEFORE.search(normal, clause_start, name.start())
             or NOT_THE_WHOLE_AFTER.match(normal, value.end())):
         return False
     return not (time == REVIEW and (PAST_TARGET_BEFORE.search(normal, 0, name.start())
                                     or PAST_TARGET_AFTER.match(normal, value.end())))
 
 
-def _fact(name: re.Match, verb: str | None, value: re.Match) -> IndicatorFact | None:
-    """The growth or level a value gives the name, or None when it is neither."""
+def _fact(name: re.Match, verb: str | None, value: re.Match,
+          shared_suffix: str | None = None) -> IndicatorFact | None:
+    """The growth or level a value gives the name, or None when it is neither.
+
+    ``shared_suffix``: written once for several values (分别增长5%、7%左右).
+    """
     canonical, unit, verb = _GROUP[name.lastgroup], value.group("unit"), verb or ""
+    if canonical == GRAIN_OUTPUT:
+        canonical = GRAIN_NAME
     if unit != "%" and unit not in UNITS_OF[canonical] or value.group("unit1") not in (None, unit):
         return None
     changes = verb.rstrip("了") in CHANGE_VERBS
@@ -378,6 +530,7 @@ def _fact(name: re.Match, verb: str | None, value: re.Match) -> IndicatorFact | 
     if high is not None:
         qualifier = "range"
     else:
-        qualifier = QUALIFIERS.get(value.group("suf") or value.group("pre") or verb, "")
+        written = value.group("suf") or value.group("pre") or shared_suffix or verb
+        qualifier = QUALIFIERS.get(written, "")
     return IndicatorFact(name=canonical, measure=measure, value=low, unit=unit, kind="",
                          period_year=0, sentence="", value_high=high, qualifier=qualifier)

@@ -1,6 +1,8 @@
 """What a report's header says: title, delivery date and meeting, speaker, region, year.
 
-The header is the lines before 各位代表 (at most the first 15 paragraphs). Offices are
+The header is the lines before 各位代表 (at most the first 15 paragraphs); the meeting may
+be written 十四届 without 第, stand on a line broken in two, and the speaker may follow it
+on the date line. Offices are
 kept as written (省长, 晋江市人民政府市长); the region is the full name before the
 meeting (在广东省第十四届…), else before the office, else in 我代表北京市人民政府.
 """
@@ -16,8 +18,8 @@ HEADER_PARAGRAPHS = 15
 STATE_COUNCIL = "国务院"
 CN_DIGIT = "〇零○一二三四五六七八九十"
 ORDINAL = rf"第[{CN_DIGIT}\d]+"
-MEETING = re.compile(
-    rf"在(?P<region>[^，。在]{{0,20}}?)(?P<meeting>{ORDINAL}届\s*(?P<national>全国)?\s*人民代表大会"
+MEETING = re.compile(   # 第 before 届 may be left out: 在十四届全国人民代表大会…
+    rf"在(?P<region>[^，。在]{{0,20}}?)(?P<meeting>第?[{CN_DIGIT}\d]+届\s*(?P<national>全国)?\s*人民代表大会"
     rf"\s*(?:常务委员会)?\s*{ORDINAL}次(?:全体)?会[议議])")
 DATES = [
     re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"),
@@ -42,10 +44,13 @@ def extract_metadata(text: str) -> ReportMetadata:
     lines = _header_lines(paragraphs[:HEADER_PARAGRAPHS])
     meta = ReportMetadata(title=_title(lines))
     meta.kind = _kind(meta.title)
-    meeting_line = next((line for line in lines if MEETING.search(line)), "")
+    # A header line may be broken in two: …第十四届人民代表大会 / 第三次会议上
+    joined = [first + second for first, second in zip(lines, lines[1:])]
+    meeting_line = next((line for line in lines + joined if MEETING.search(line)), "")
     if meeting_line:
         match = MEETING.search(meeting_line)
-        meta.meeting = re.sub(r"\s", "", match.group("meeting"))
+        meeting = re.sub(r"\s", "", match.group("meeting"))
+        meta.meeting = meeting if meeting.startswith("第") else f"第{meeting}"
         meta.region = STATE_COUNCIL if match.group("national") else _region(match.group("region"))
     meta.delivered_on = _date(meeting_line) or next(filter(None, map(_date, lines)), None)
     meta.office, meta.speaker = _speaker(lines, meeting_line)
@@ -107,7 +112,7 @@ def _region(name: str) -> str:
 def _speaker(lines: list[str], meeting_line: str) -> tuple[str, str]:
     """(office, speaker) from 晋江市人民政府市长 王明元, 龚正市长在…, or 国务院总理 / 李克强."""
     for position, line in enumerate(lines):
-        part = _without_date_and_meeting(line)
+        part = _without_date_and_meeting(line).strip()
         part = re.sub(r"(?:同志)?(?:作|的)?(?:政府工作)?(?:报告|讲话)?。?$", "", part)
         match = OFFICE_THEN_NAME.fullmatch(part)
         if match:

@@ -14,25 +14,28 @@ PERCENT_IN_WORDS = re.compile(f"百分之([{NUMERAL_CHARS}]+)")
 
 
 def _integer(text: str) -> int:
-    """An integer in Chinese numerals: 二〇二五 (digit by digit) or 两千零二十五 (with units)."""
+    """An integer in Chinese numerals: 二〇二五 (digit by digit) or 两千零二十五 (with units).
+
+    亿 and 万 split the numeral: 四亿零七百万 is 四 × 10⁸ + 七百 × 10⁴, 一万亿 is 10¹².
+    """
     if not text:
         raise ValueError("empty numeral")
-    if not any(ch in SMALL_UNITS or ch in LARGE_UNITS for ch in text):
+    for large in ("亿", "万"):
+        high, found, low = text.partition(large)
+        if found:
+            return (_integer(high) if high else 1) * LARGE_UNITS[large] + (_integer(low) if low else 0)
+    if not any(ch in SMALL_UNITS for ch in text):
         return int("".join(str(DIGITS[ch]) for ch in text))
-    total, section, digit = 0, 0, None
+    section, digit = 0, None
     for ch in text:
         if ch in DIGITS:
             digit = DIGITS[ch]
         elif ch in SMALL_UNITS:
             section += (1 if digit is None else digit) * SMALL_UNITS[ch]
             digit = None
-        elif ch in LARGE_UNITS:
-            section += digit or 0
-            total = (total + section) * LARGE_UNITS[ch]
-            section, digit = 0, None
         else:
             raise ValueError(f"not a Chinese numeral: {text!r}")
-    return total + section + (digit or 0)
+    return section + (digit or 0)
 
 
 def chinese_number(text: str) -> float | int:
@@ -67,3 +70,36 @@ PERCENT_RANGE_IN_WORDS = re.compile(f"百分之([{NUMERAL_CHARS}]+)([至到])(?!
 def percent_range_words_to_digits(text: str) -> str:
     """Rewrite 百分之八至九 as 百分之八至百分之九, then as 8%至9%."""
     return percent_words_to_digits(PERCENT_RANGE_IN_WORDS.sub(r"百分之\1\2百分之", text))
+
+
+# 四亿零七百多万吨, 三百五十五元, 一千二百零一亿元, 一千二百万人: an amount in words, its
+# 万 or 亿 kept as the unit's prefix; 多 ("more than") becomes 超.
+AMOUNT_IN_WORDS = re.compile(
+    f"(?<![{NUMERAL_CHARS}])([{NUMERAL_CHARS}]*[{''.join(DIGITS)}十百千][{NUMERAL_CHARS}]*?)(多)?"
+    f"(万亿|亿|万)?(元|美元|吨|公斤|斤|人)")
+PREFIXES = {"": 1, "万": 10_000, "亿": 100_000_000, "万亿": 1_000_000_000_000}
+
+
+def amounts_in_words_to_digits(text: str) -> str:
+    """Rewrite 四亿零七百多万吨 as 超40700万吨 and 三百五十五元 as 355元."""
+
+    def replace(match: re.Match) -> str:
+        words, more, prefix, unit = match.groups()
+        prefix = prefix or ""
+        try:
+            value = chinese_number(words + prefix) / PREFIXES[prefix]
+        except (ValueError, KeyError):
+            return match.group(0)
+        digits = format(value, "f").rstrip("0").rstrip(".")
+        return f"{'超' if more else ''}{digits}{prefix}{unit}"
+
+    return AMOUNT_IN_WORDS.sub(replace, text)
+
+
+# 一九八五年, 二〇二五年: a year written digit by digit.
+YEAR_IN_WORDS = re.compile("([〇零○Ｏ一二三四五六七八九]{4})(?=年)")
+
+
+def years_in_words_to_digits(text: str) -> str:
+    """Rewrite 一九八五年 as 1985年."""
+    return YEAR_IN_WORDS.sub(lambda match: str(_integer(match.group(1))), text)

@@ -9,7 +9,7 @@ from archive.parsing.document import (
     ReportMetadata, SectionNode,
 )
 from archive.parsing.indicators import extract_indicators
-from archive.parsing.metadata import extract_metadata
+from archive.parsing.metadata import STATE_COUNCIL, extract_metadata
 from archive.parsing.reading import read_document
 from archive.parsing.structure import split_sections
 
@@ -35,7 +35,9 @@ def parse_report(data: bytes, filename: str = "",
     metadata = _complete(metadata, marked, filename)
     sections = split_sections(marked, plain_headings=metadata.kind not in NEWSPAPER_KINDS)
     report = ParsedReport(text=strip_markup(marked), metadata=metadata, sections=sections)
-    report.indicators = extract_indicators(report.flat_sections(), metadata.year)
+    report.indicators = extract_indicators(
+        report.flat_sections(), metadata.year, newspaper=metadata.kind in NEWSPAPER_KINDS,
+        national=metadata.region == STATE_COUNCIL or None)
     return report
 
 

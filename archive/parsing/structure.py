@@ -7,12 +7,18 @@ in ``label``) and the one 。 or ： that closes a run-in heading (``附注：``
 even when it starts a new paragraph: moving it back to the parent would put it out of
 reading order.
 
-Levels rank the numbering styles in the order they are first accepted (unnumbered
-heading lines always first), so a report without 一、 puts （一） at level 1; a 1、
-straight under 三、 keeps its level 3. A numbered candidate is a heading only if it
-continues its sequence (一 after a new parent, else previous + 1), its first sentence
-is short and not a list clause ending in ；. Unnumbered heading lines count only in
-reports without accepted 一、 headings.
+Numbering styles rank in the order they are first accepted (unnumbered heading lines
+always first): a heading closes the open ones of its rank and below and goes under the
+nearest of a higher rank, one level deeper, so a report without 一、 puts （一） at level 1
+and a 1、 straight under 三、 is at level 2. A numbered candidate (一、 （一） 1、 （1）
+一是 第一，) is a heading only if it continues its sequence (一 after a new parent, else
+previous + 1), its first sentence is short and not a list clause ending in ；, and (for
+一是) it is a line of its own or a bold run-in. A bare
+numbered heading line continues on the next paragraph when that is a short line without
+punctuation (三、持续提升政府 / 治理效能和服务水平: a line broken in the source).
+Unnumbered heading lines count only in reports without accepted 一、 headings; in a
+report whose only numbering is 一、, paragraphs of one short sentence ending in 。
+(国民经济快速增长。) are its parts' items, if there are at least three.
 """
 from __future__ import annotations
 
@@ -30,6 +36,8 @@ NUMBERINGS = [
     ("paren", "paren", re.compile(rf"[（(]\s*([{CN}]{{1,3}})\s*[）)]\s*")),
     ("arabic", "arabic", re.compile(r"(\d{1,2})\s*(?:[、．]|\.(?!\d))\s*")),
     ("paren-arabic", "paren", re.compile(r"[（(](\d{1,2})[）)]\s*")),
+    ("shi", "shi", re.compile(rf"([{CN}]{{1,3}})是(?=[^，,、；;。])")),          # 一是加大…。
+    ("ordinal", "ordinal", re.compile(rf"第([{CN}]{{1,3}})\s*[、，,．.]\s*")),   # 第一，…
 ]
 GLOSSARY = re.compile(r"(?:附件\s*\d*\s*)?(?:附注|注释|名词解释|名词注释)")
 APPENDIX = re.compile(r"附件\s*\d*(?:[\s：:]+\S.{0,30})?")
@@ -38,8 +46,13 @@ CLOSERS = "。！？：:"   # the one mark after a run-in heading that neither s
 MAX_HEADING = 50      # longer first sentences are numbered body text, not headings
 MAX_BOLD_HEADING = 40
 MAX_PLAIN_HEADING = 30
+MAX_CONTINUATION = 15  # the second line of a heading broken in two
+LINE_ONLY_KINDS = {"shi"}   # 一是…。 is a heading only as a line of its own, or in bold
 SENTENCE_MARKS = "。，；：！？,;:!?"
 PLAIN_KIND = "plain"
+LINE_KIND = "line"      # one-sentence item lines under 一、 parts (style "plain")
+MAX_LINE_HEADING = 45
+MIN_LINE_HEADINGS = 3   # a report with only 一、 parts and at least this many such lines
 UNRANKED = float("inf")   # preamble, glossary and bold nodes: closed by any numbered heading
 
 
@@ -79,8 +92,9 @@ class _Numbered(NamedTuple):
 
 
 class _TreeBuilder:
-    def __init__(self, plain_headings: bool):
+    def __init__(self, plain_headings: bool, line_headings: bool = False):
         self.plain_headings = plain_headings
+        self.line_headings = line_headings
         self.roots: list[SectionNode] = []
         self.stack: list[tuple[float, SectionNode]] = []   # (rank, node) of open headings
         self.texts: dict[int, list[str]] = {}
@@ -89,6 +103,7 @@ class _TreeBuilder:
         self.seen_sentence = False
         self.after_clause = False     # the paragraph before was a numbered clause ending in ；
         self.in_back_matter = False   # after 附注/附件: no more headings but these
+        self.open_bare: SectionNode | None = None   # a bare numbered heading just opened
         self.accepted_kinds: set[str] = set()
 
     def feed(self, paragraph: _Paragraph) -> None:
@@ -102,12 +117,20 @@ class _TreeBuilder:
         number = _number(text)
         numbered = _numbered(paragraph, number) if number else None
         after_clause, self.after_clause = self.after_clause, bool(number) and _is_clause(text)
+        open_bare, self.open_bare = self.open_bare, None
+        if open_bare and not number and _continues_heading(open_bare, text):
+            open_bare.heading += text
+            return
         if numbered and not after_clause and self._continues_sequence(number, numbered.bare):
             self._open_numbered(numbered)
             start = numbered.body_start
         elif (self.plain_headings and not number and self.seen_sentence
               and _is_plain_heading(text)):
             self._open(PLAIN_KIND, SectionNode(text, 0, style="plain"))
+            return
+        elif (self.line_headings and not number and "chinese" in self.accepted_kinds
+              and _is_line_heading(text)):
+            self._open(LINE_KIND, SectionNode(text[:-1], 0, style="plain"))
             return
         if self._in_section():
             for begin, heading, body in _bold_headings(paragraph, start):
@@ -145,7 +168,9 @@ class _TreeBuilder:
         number = numbered.number
         self.accepted_kinds.add(number.kind)
         self.last_number[number.kind] = number.value
-        self._open(number.kind, SectionNode(numbered.heading, 0, number.label, number.style))
+        node = SectionNode(numbered.heading, 0, number.label, number.style)
+        self._open(number.kind, node)
+        self.open_bare = node if numbered.bare else None
 
     def _open(self, kind: str, node: SectionNode) -> None:
         """Place a numbered or plain heading under the nearest shallower one."""
@@ -156,10 +181,12 @@ class _TreeBuilder:
         while self.stack and self.stack[-1][0] >= rank:
             self.stack.pop()
         if self.stack:
-            self.stack[-1][1].children.append(node)
+            parent = self.stack[-1][1]
+            parent.children.append(node)
+            node.level = parent.level + 1
         else:
             self.roots.append(node)
-        node.level = rank + 1
+            node.level = 1
         self.stack.append((rank, node))
 
     def _open_bold(self, node: SectionNode) -> None:
@@ -199,11 +226,17 @@ def split_sections(text: str, plain_headings: bool = True) -> list[SectionNode]:
         with_plain = _build(paragraphs, plain_headings=True)
         if any(root.style == "plain" for root in with_plain.roots):
             builder = with_plain
+    elif (plain_headings and builder.accepted_kinds == {"chinese"}
+          and sum(1 for paragraph in paragraphs
+                  if _is_line_heading(paragraph.text) and not _number(paragraph.text))
+          >= MIN_LINE_HEADINGS):
+        builder = _build(paragraphs, plain_headings=False, line_headings=True)
     return builder.finish()
 
 
-def _build(paragraphs: list[_Paragraph], plain_headings: bool) -> _TreeBuilder:
-    builder = _TreeBuilder(plain_headings)
+def _build(paragraphs: list[_Paragraph], plain_headings: bool,
+           line_headings: bool = False) -> _TreeBuilder:
+    builder = _TreeBuilder(plain_headings, line_headings)
     for paragraph in paragraphs:
         builder.feed(paragraph)
     return builder
@@ -230,6 +263,9 @@ def _numbered(paragraph: _Paragraph, number: _Number) -> _Numbered | None:
     if not heading:
         return None
     body_start = heading_end + (1 if text[heading_end:heading_end + 1] in tuple(CLOSERS) else 0)
+    bold_lead = any(start == 0 and end > number.end for start, end in paragraph.bold)
+    if number.kind in LINE_ONLY_KINDS and body_start < len(text) and not bold_lead:
+        return None   # 一是…。 followed by plain body text: a list item, not a heading
     return _Numbered(number, heading, body_start, bare=heading_end == len(text))
 
 
@@ -255,6 +291,13 @@ def _heading_end(paragraph: _Paragraph, rest_start: int) -> int | None:
     if rest[stop] in "；;" or stop > MAX_HEADING:
         return None
     return rest_start + stop
+
+
+def _continues_heading(heading: SectionNode, text: str) -> bool:
+    """三、持续提升政府 then 治理效能和服务水平: the rest of a heading line broken in two."""
+    return (len(text) <= MAX_CONTINUATION and len(heading.heading) + len(text) <= MAX_HEADING
+            and not any(ch in SENTENCE_MARKS + "、" for ch in text)
+            and re.search(r"[\u4e00-\u9fff]", text) is not None)
 
 
 def _is_clause(text: str) -> bool:
@@ -286,6 +329,13 @@ def _bold_headings(paragraph: _Paragraph, start: int):
             continue
         if 2 <= len(heading) <= MAX_BOLD_HEADING and not any(ch in heading for ch in "。；！？"):
             yield begin, heading, after
+
+
+def _is_line_heading(text: str) -> bool:
+    """A paragraph of one short sentence: 国民经济快速增长。 (1994: items of a part)."""
+    return (4 <= len(text) <= MAX_LINE_HEADING and text.endswith("。")
+            and not any(ch in "。！？；;：:" for ch in text[:-1])
+            and not text.startswith("各位代表"))
 
 
 def _is_plain_heading(text: str) -> bool:

@@ -42,6 +42,18 @@ def test_manifest_supplies_metadata_for_headerless_pages():
     assert (report.region, report.year, report.kind) == ("晋江市", 2023, "highlights")
 
 
+@pytest.mark.parametrize("year, delivered, meeting, speaker", [
+    (2019, "2019-03-05", "第十三届全国人民代表大会第二次会议", "李克强"),
+    (2025, "2025-03-05", "第十四届全国人民代表大会第三次会议", "李强"),
+])
+def test_state_council_reports_without_header_get_date_meeting_and_speaker(
+        year, delivered, meeting, speaker):
+    run_import(str(FIXTURE_REPORTS / f"guowuyuan-{year}-work-report.txt"))
+    report = Report.objects.get()
+    assert (report.delivered_on.isoformat(), report.meeting, report.speaker, report.office) == (
+        delivered, meeting, speaker, "国务院总理")
+
+
 def test_command_line_options_win_over_the_header(tmp_path):
     path = tmp_path / "report.docx"
     path.write_bytes(docx_bytes())

@@ -160,7 +160,7 @@ def test_jinjiang_seed_review_and_targets(jinjiang_bytes):
     actual = {(f.name, f.measure): (f.value, f.qualifier) for f in facts
               if (f.kind, f.period_year) == (ACTUAL, 2024)}
     assert actual[("地区生产总值", GROWTH)] == (7, "以上")
-    assert actual[("地区生产总值", LEVEL)] == (3500, "")
+    assert actual[("地区生产总值", LEVEL)] == (3500, "超过")   # 站上3500亿元新台阶
     assert actual[("一般公共预算总收入", GROWTH)] == (1.7, "")
     assert actual[("城乡居民人均可支配收入", GROWTH)] == (5.5, "")
     assert actual[("规上工业增加值", GROWTH)] == (10.5, "")

@@ -97,3 +97,22 @@ def test_year_from_headings_only_when_unambiguous():
 def test_text_without_header_gives_empty_metadata():
     assert extract_metadata("") == ReportMetadata()
     assert extract_metadata("市场采购贸易稳步增长。\n\n外贸进出口增长5%。") == ReportMetadata()
+
+
+# ---- the header classes of issue 11 ------------------------------------------------------
+
+@pytest.mark.parametrize("header, expected", [
+    # the speaker on the date line
+    ("——2025年1月14日在河北省第十四届人民代表大会第三次会议上 河北省省长 王正谱",
+     ("河北省", datetime.date(2025, 1, 14), "第十四届人民代表大会第三次会议", "河北省省长", "王正谱")),
+    # 十四届 without 第
+    ("——2025年3月5日在十四届全国人民代表大会第三次会议上\n\n国务院总理 李强",
+     ("国务院", datetime.date(2025, 3, 5), "第十四届全国人民代表大会第三次会议", "国务院总理", "李强")),
+    # the meeting line broken in two
+    ("——2025年1月12日在广东省第十四届人民代表大会\n\n第三次会议上\n\n广东省省长 王伟中",
+     ("广东省", datetime.date(2025, 1, 12), "第十四届人民代表大会第三次会议", "广东省省长", "王伟中")),
+])
+def test_header_forms(header, expected):
+    meta = extract_metadata(f"政府工作报告\n\n{header}\n\n各位代表：\n\n现在，我代表省人民政府作报告。")
+    assert (meta.region, meta.delivered_on, meta.meeting, meta.office, meta.speaker) == expected
+    assert (meta.year, meta.kind) == (2025, WORK_REPORT)

@@ -46,7 +46,7 @@ def assert_lossless(text: str, roots: list[SectionNode]) -> None:
     rest = squeeze(text.replace("**", ""))
     for node in nodes(roots):
         if node.label:
-            number = re.match(rf"[（(]?{node.label}[）)]?[、．.]?", rest)
+            number = re.match(rf"[（(]?第?{node.label}[）)]?[、．.，,是]?", rest)
             assert number, (node.label, rest[:40])
             rest = rest[number.end():]
         heading, body = squeeze(node.heading), squeeze(node.text)
@@ -118,13 +118,13 @@ def test_seed_is_lossless_and_markup_free(jinjiang, jinjiang_roots):
     assert not any("**" in node.heading + node.text for node in nodes(jinjiang_roots))
 
 
-def test_levels_are_relative_to_the_styles_used():
+def test_levels_are_relative_to_the_parent():
     text = ("各位代表：\n\n（一）稳增长。全年增长5%。\n\n1、扩投资。开工项目。\n\n（二）促改革\n\n"
             "正文。\n\n(1)细项。说明。")
     roots = split_sections(text)
     assert [(root.label, root.level) for root in tops(roots)] == [("一", 1), ("二", 1)]
     assert [(node.style, node.label, node.level) for node in nodes(roots)[1:]] == [
-        ("paren", "一", 1), ("arabic", "1", 2), ("paren", "二", 1), ("paren", "1", 3)]
+        ("paren", "一", 1), ("arabic", "1", 2), ("paren", "二", 1), ("paren", "1", 2)]
     assert_lossless(text, roots)
 
 
@@ -236,3 +236,60 @@ def test_sichuan_nests_numbered_tasks_under_unnumbered_parts(provincial_dir):
         ("plain", "2024年工作回顾"), ("plain", "2025年工作安排建议"),
         ("plain", "加强政府自身建设"), (GLOSSARY_STYLE, "名词解释")]
     assert len(roots[2].children) == 9 and roots[2].children[0].level == 2
+
+
+# ---- the heading classes of issue 11 ----------------------------------------------------
+
+def test_yishi_items_on_lines_of_their_own_or_bold_are_headings():
+    # 2025-gansu.docx writes them as lines; 2025-hainan.docx as bold run-ins
+    text = ("一、2024年工作回顾\n\n一是聚力打好稳增长阵地战，经济运行持续向好。\n\n全年经济运行逆势而进。\n\n"
+            "二是聚力打好调结构突围战，产业动能明显增强。\n\n新质生产力加快成长。\n\n"
+            "二、2025年工作安排\n\n**一是紧盯封关运作，决战决胜**。2025年底封关运作是关键。\n\n"
+            "**二是紧盯改革开放，敢闯敢试**。改革是海南的基因。")
+    roots = split_sections(text)
+    assert [(node.style, node.label, node.heading, node.level) for node in nodes(roots)] == [
+        ("chinese", "一", "2024年工作回顾", 1),
+        ("shi", "一", "聚力打好稳增长阵地战，经济运行持续向好", 2),
+        ("shi", "二", "聚力打好调结构突围战，产业动能明显增强", 2),
+        ("chinese", "二", "2025年工作安排", 1),
+        ("shi", "一", "紧盯封关运作，决战决胜", 2), ("shi", "二", "紧盯改革开放，敢闯敢试", 2)]
+    assert nodes(roots)[4].text == "2025年底封关运作是关键。"
+    assert_lossless(text, roots)
+
+
+def test_yishi_run_in_items_of_plain_text_stay_body():
+    # 2025-heilongjiang.docx: 一是…。 followed by its body on the same line, not bold
+    text = ("一、2024年工作回顾\n\n一是坚持以发展现代化大农业为主攻方向，根基更加坚实。粮食综合生产能力显著提升。\n\n"
+            "二是因地制宜发展新质生产力，现代化产业体系建设扎实推进。科技创新引领产业体系加快建设。")
+    roots = split_sections(text)
+    assert [node.heading for node in nodes(roots)] == ["2024年工作回顾"]
+
+
+def test_ordinal_numbering_and_a_heading_line_broken_in_two():
+    # 1985-guowuyuan.txt numbers with 第一、; 2025-chongqing.docx breaks 三、持续提升政府 / 治理效能和服务水平
+    text = ("一、关于经济形势\n\n第一、必须坚持实事求是、稳步前进的方针。我们要防止盲目追求速度。\n\n"
+            "第二、既要搞活经济，又要加强管理。改革是一场深刻的变革。\n\n"
+            "二、持续提升政府\n\n治理效能和服务水平\n\n各级政府要提高效能。")
+    roots = split_sections(text)
+    assert [(node.style, node.heading, node.level) for node in nodes(roots)] == [
+        ("chinese", "关于经济形势", 1), ("ordinal", "必须坚持实事求是、稳步前进的方针", 2),
+        ("ordinal", "既要搞活经济，又要加强管理", 2), ("chinese", "持续提升政府治理效能和服务水平", 1)]
+    assert tops(roots)[1].text == "各级政府要提高效能。"
+    assert_lossless(text, roots)
+
+
+def test_one_sentence_lines_are_the_items_of_numbered_parts():
+    # 1994-guowuyuan.txt: 一、 parts whose items are paragraphs of one sentence
+    text = ("一、1993年国内工作的回顾和1994年工作的基本方针\n\n过去的一年，是全面贯彻精神的一年。我们取得成就。\n\n"
+            "国民经济快速增长。\n\n1993年我国经济继续蓬勃发展。农业获得丰收。\n\n"
+            "改革开放取得新的进展。\n\n继续推进改革。开放扩大。\n\n"
+            "二、加强农业\n\n加强农业基础地位，全面发展农村经济。\n\n农业是基础。粮食要稳定。")
+    roots = split_sections(text)
+    assert [(node.heading, node.level) for node in nodes(roots)[1:]] == [
+        ("国民经济快速增长", 2), ("改革开放取得新的进展", 2), ("加强农业", 1),
+        ("加强农业基础地位，全面发展农村经济", 2)]
+    assert tops(roots)[0].text.startswith("过去的一年")
+    assert_lossless(text, roots)
+    # with （一） items in the report, such lines stay body text
+    with_items = text.replace("国民经济快速增长。", "（一）国民经济快速增长")
+    assert "改革开放取得新的进展" not in [node.heading for node in nodes(split_sections(with_items))]

@@ -1,0 +1,225 @@
+"""The classes of real text of issue 11, each on sentences from the corpus (the file named
+beside each) or, where it has none, short sentences written in the same style."""
+import pytest
+
+from archive.parsing.document import (
+    ACTUAL, GROWTH, HIGHLIGHTS, INTERPRETATION, LEVEL, TARGET, ReportMetadata, SectionNode,
+)
+from archive.parsing.indicators import extract_from_text, extract_indicators
+from archive.parsing.pipeline import parse_report
+from tests.conftest import FIXTURE_REPORTS
+
+
+def facts_of(text, year, **options):
+    return [(f.name, f.measure, f.kind, f.period_year, f.value, f.unit, f.qualifier)
+            for f in extract_from_text(text, year, **options)]
+
+
+def part(heading, text, level=1, style="chinese"):
+    return SectionNode(heading=heading, level=level, style=style, text=text)
+
+
+def kinds(facts):
+    return [(f.name, f.kind, f.period_year, f.value) for f in facts]
+
+
+# ---- periods: parts on several periods, year openers, targets that mention the past ----
+
+def test_a_review_part_on_the_year_and_the_plan_period():
+    report = [
+        part("2025年和“十四五”时期工作回顾",
+             "全省地区生产总值增长5.2%。“十四五”时期地区生产总值增长28%，年均增长5.1%。"),
+        part("“十五五”时期目标任务和2026年工作安排", "全省地区生产总值增长5%左右。"),
+    ]
+    assert kinds(extract_indicators(report, 2026)) == [
+        ("地区生产总值", ACTUAL, 2025, 5.2), ("地区生产总值", TARGET, 2026, 5)]
+
+
+def test_a_review_of_five_years_gives_only_the_level_reached():
+    # 2018-guowuyuan.txt, under 过去五年工作回顾
+    report = [part("过去五年工作回顾",
+                   "国内生产总值从54万亿元增加到82.7万亿元，年均增长7.1%。"
+                   "城镇新增就业6600万人以上。")]
+    assert kinds(extract_indicators(report, 2018)) == [("国内生产总值", ACTUAL, 2017, 82.7)]
+
+
+@pytest.mark.parametrize("text, year", [
+    ("刚刚过去的2017年，经济社会发展主要目标任务全面完成并好于预期。国内生产总值增长6.9%，"
+     "居民收入增长7.3%，增速均比上年有所加快；", 2018),                        # 2018-guowuyuan.txt
+    ("2025年是极不平凡的一年。全市地区生产总值增长5.2%。", 2026),
+    ("一年来，全市地区生产总值增长6.2%。", 2025),
+    ("过去一年，全省地区生产总值增长5.8%。", 2025),
+    ("在１９９２年快速增长的基础上，１９９３年我国经济继续蓬勃发展。"
+     "国内生产总值突破３万亿元大关，比上年增长百分之十三点四。", 1994),     # 1994-guowuyuan.txt
+])
+def test_year_openers_place_what_follows_in_the_reviewed_year(text, year):
+    facts = extract_from_text(text, year)
+    assert facts and {(f.kind, f.period_year) for f in facts} == {(ACTUAL, year - 1)}
+    assert [f.value for f in facts if f.measure == GROWTH][0] in (6.9, 5.2, 6.2, 5.8, 13.4)
+
+
+def test_a_part_without_a_telling_heading_is_placed_by_its_opening():
+    # 2025-fujian.docx: 一、牢记殷殷嘱托… opens on 2024年是…, its items hold no year
+    report = [
+        part("牢记殷殷嘱托，在接续奋斗中新福建建设取得新成效",
+             "2024年是中华人民共和国成立75周年，也是福建发展历程中具有里程碑意义的一年。"),
+        part("办好民生实事，人民群众生活品质稳步改善提高", "城镇新增就业53.1万人。", 2, "paren"),
+        part("牢记历史使命，在中国式现代化建设中奋勇争先", "福建是重要孕育地和实践地。"),
+        part("全力促进就业增收", "城镇新增就业50万人、失业人员实现再就业10万人。", 2, "paren"),
+    ]
+    assert kinds(extract_indicators(report, 2025)) == [
+        ("城镇新增就业", ACTUAL, 2024, 53.1), ("城镇新增就业", TARGET, 2025, 50)]
+
+
+def test_a_list_of_targets_that_mentions_the_past_stays_targets():
+    facts = extract_from_text("今年粮食产量1.3万亿斤以上、力争比上年有所增长，"
+                              "城镇新增就业1200万人以上。", 2025)
+    assert {(f.kind, f.period_year) for f in facts} == {(TARGET, 2025)} and len(facts) == 2
+
+
+def test_a_review_item_whose_heading_holds_a_plan_word_stays_review():
+    report = [part("2024年工作回顾", ""),
+              part("圆满完成重大活动服务保障任务", "全市地区生产总值增长5.5%。", 2, "paren")]
+    assert kinds(extract_indicators(report, 2025)) == [("地区生产总值", ACTUAL, 2024, 5.5)]
+
+
+def test_a_part_on_both_years_is_read_by_its_wording():
+    # 1999-guowuyuan.txt: 一、1998年工作回顾和1999年工作的总体要求
+    report = [part("1998年工作回顾和1999年工作的总体要求",
+                   "国内生产总值比上年增长7.8％，虽然略低于8％的预定目标，但这是在抵御亚洲金融危机的"
+                   "冲击和战胜国内特大洪涝灾害的情况下取得的，来之不易。"
+                   "国内生产总值计划增长7%左右。")]
+    assert kinds(extract_indicators(report, 1999)) == [
+        ("国内生产总值", ACTUAL, 1998, 7.8), ("国内生产总值", TARGET, 1999, 7)]
+
+
+# ---- not the figure of the whole place for the year ------------------------------------
+
+@pytest.mark.parametrize("text, year", [
+    ("去年对共建“一带一路”国家进出口额增长27.7%、占比77%。", 2025),        # 2025-gansu.docx
+    ("去年全省机电产品出口增长12%，规上工业增加值增长6%。", 2025),
+    ("东莞长安成为全省第3个地区生产总值超千亿元镇。", 2025),                 # 2025-guangdong.docx
+    ("五年来，全省地区生产总值年均增长6%，五年累计城镇新增就业300万人。", 2025),
+    ("今后五年每年城镇新增就业60万人以上。", 2025),
+    ("这两年中，社会商品零售总额增长百分之十六，进出口总额增长百分之五十三点七。", 1979),  # 1979
+    ("2005年与2000年相比，国内生产总值增长57.3%，年均增长9.5%；", 2006),    # 2006-guowuyuan.txt
+    ("城镇居民人均可支配收入和农村居民人均纯收入年均分别实际增长9.7%和8.9%；", 2011),  # 2011
+    ("农业生产的任务是很紧张的，以一九五四年为基数，粮食产量要增长百分之十三点七。", 1955),
+    ("接照十年规划，到一九八五年，粮食产量达到八千亿斤。", 1978),          # 1978-guowuyuan.txt
+    ("提出居民消费价格涨幅3%左右，综合考虑了去年价格变动的翘尾因素。", 2010),  # 2010: a target explained
+])
+def test_no_fact_for_a_part_several_years_or_another_year(text, year):
+    assert [f for f in extract_from_text(text, year)
+            if f.name not in ("规上工业增加值",)] == []
+
+
+def test_a_five_year_paragraph_frames_its_sentences():
+    # 2016-guowuyuan.txt: 过去五年，… 城镇新增就业人数超过6400万人 (a sum, not 2015's)
+    report = [part("2015年工作回顾", "2015年是“十二五”收官之年。过去五年，我国发展成就举世瞩目。"
+                                     "城镇新增就业人数超过6400万人。")]
+    assert extract_indicators(report, 2016) == []
+
+
+# ---- wordings ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, year, expected", [
+    ("城镇调查失业率平均为5.2%。", 2024, ("城镇调查失业率", LEVEL, 5.2, "%", "")),  # 2024
+    ("城镇调查失业率平均值5.2%。", 2025, ("城镇调查失业率", LEVEL, 5.2, "%", "")),  # anhui
+    ("全年城镇调查失业率均值5.1%。", 2025, ("城镇调查失业率", LEVEL, 5.1, "%", "")),
+    ("粮食生产再获丰收，总产达到557亿斤。", 2025, ("粮食产量", LEVEL, 557, "亿斤", "")),  # hubei
+    ("粮食面积、总产、单产实现“两增一稳”，总产762亿斤。", 2025,
+     ("粮食产量", LEVEL, 762, "亿斤", "")),                                          # jiangsu
+    ("粮食总产量再上新台阶，突破1600亿斤。", 2025, ("粮食产量", LEVEL, 1600, "亿斤", "超过")),
+    ("外贸出口增长7.8％。", 2025, ("出口总额", GROWTH, 7.8, "%", "")),                # tianjin
+    ("货物贸易增长20%。", 2025, ("进出口总额", GROWTH, 20, "%", "")),                  # hainan
+    ("粮食产量首次跃上1.4万亿斤新台阶。", 2025, ("粮食产量", LEVEL, 1.4, "万亿斤", "超过")),
+    ("粮食产量达到四亿零七百多万吨。", 1985, ("粮食产量", LEVEL, 40700, "万吨", "超过")),  # 1985
+    ("城镇新增就业一千二百万人。", 2025, ("城镇新增就业", LEVEL, 1200, "万人", "")),
+    ("全国居民人均可支配收入实际增长7.4%，快于经济增速。", 2016,
+     ("城乡居民人均可支配收入", GROWTH, 7.4, "%", "")),                              # 2016
+])
+def test_actual_wordings(text, year, expected):
+    facts = extract_from_text(f"去年{text}" if year > 2000 else f"{year - 1}年，{text}", year,
+                              national=year < 2020 or None)
+    assert [(f.name, f.measure, f.value, f.unit, f.qualifier) for f in facts] == [expected]
+    assert (facts[0].kind, facts[0].period_year) == (ACTUAL, year - 1)
+
+
+def test_level_and_growth_in_one_sentence():
+    # 1995-guowuyuan.txt
+    facts = facts_of("1994年，国内生产总值达到４３８００亿元，按可比价格计算，比上年增长百分之十一点八。",
+                     1995)
+    assert facts == [("国内生产总值", LEVEL, ACTUAL, 1994, 43800, "亿元", ""),
+                     ("国内生产总值", GROWTH, ACTUAL, 1994, 11.8, "%", "")]
+
+
+def test_a_level_with_a_note_then_its_growth():
+    # seed 003: 全年一般公共预算总收入完成248亿元（预计数，下同），同比增长 7.4%
+    facts = facts_of("2023年，全年一般公共预算总收入完成248亿元（预计数，下同），同比增长 7.4%；"
+                     "一般公共预算收入完成152.5亿元。", 2024)
+    assert facts == [("一般公共预算总收入", LEVEL, ACTUAL, 2023, 248, "亿元", ""),
+                     ("一般公共预算总收入", GROWTH, ACTUAL, 2023, 7.4, "%", ""),
+                     ("一般公共预算收入", LEVEL, ACTUAL, 2023, 152.5, "亿元", "")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("一般公共预算收入按增长3%安排。", [("一般公共预算收入", GROWTH, 3, "")]),
+    ("居民消费价格上涨幅度控制在3%左右。", [("居民消费价格涨幅", GROWTH, 3, "左右")]),
+    ("城乡居民人均可支配收入分别增长5%和7%左右。",                             # 2025-gansu.docx
+     [("城镇居民人均可支配收入", GROWTH, 5, "左右"), ("农村居民人均可支配收入", GROWTH, 7, "左右")]),
+    ("全省地区生产总值增长5.5%以上。", [("地区生产总值", GROWTH, 5.5, "以上")]),
+])
+def test_target_wordings(text, expected):
+    facts = extract_from_text(f"今年{text}", 2025)
+    assert [(f.name, f.measure, f.value, f.qualifier) for f in facts] == expected
+    assert {(f.kind, f.period_year) for f in facts} == {(TARGET, 2025)}
+
+
+def test_urban_and_rural_incomes_written_short():
+    # 2025-shanxi.docx: 城乡居民收入预计分别增长4.1%、6%; alone it names no one figure
+    facts = facts_of("2024年，城乡居民收入预计分别增长4.1%、6%。", 2025)
+    assert [fact[0] for fact in facts] == ["城镇居民人均可支配收入", "农村居民人均可支配收入"]
+    assert facts_of("2024年城乡居民收入增长5%。", 2025) == []
+
+
+def test_grain_output_in_an_enumeration_of_products():
+    # 2025-qinghai.docx
+    facts = facts_of("2024年，粮食、油料、蔬菜产量分别达118.3万吨、33万吨、165万吨，均创十年新高。", 2025)
+    assert facts == [("粮食产量", LEVEL, ACTUAL, 2024, 118.3, "万吨", "")]
+
+
+def test_national_names_only_in_the_state_councils_reports():
+    text = "去年财政收入增长7.4%，居民收入增长7.3%，全国城镇调查失业率降到5.2%。"
+    assert [f[0] for f in facts_of(text, 2018, national=True)] == [
+        "一般公共预算收入", "城乡居民人均可支配收入", "城镇调查失业率"]
+    assert facts_of(text, 2018, national=False) == []
+
+
+# ---- newspaper pages ---------------------------------------------------------------------
+
+def newspaper(name, year, kind):
+    data = (FIXTURE_REPORTS / name).read_bytes()
+    return parse_report(data, name, ReportMetadata(region="晋江市", year=year, kind=kind))
+
+
+def test_seed_highlights_targets_and_last_years_results():
+    report = newspaper("jinjiang-2023-highlights.txt", 2023, HIGHLIGHTS)
+    found = {(f.name, f.measure, f.kind, f.period_year): (f.value, f.qualifier)
+             for f in report.indicators}
+    assert found[("地区生产总值", GROWTH, TARGET, 2023)] == (6.5, "左右")
+    assert found[("一般公共预算总收入", GROWTH, TARGET, 2023)] == (7.6, "")
+    assert found[("地区生产总值", LEVEL, ACTUAL, 2022)] == (3000, "超过")
+    assert found[("一般公共预算收入", GROWTH, ACTUAL, 2022)] == (6.17, "")
+    assert found[("城乡居民人均可支配收入", GROWTH, ACTUAL, 2022)] == (5, "")
+    assert found[("城镇新增就业", LEVEL, ACTUAL, 2022)] == (2.7, "")
+    assert all(len(f.sentence) < 120 and "\n" not in f.sentence for f in report.indicators)
+
+
+def test_seed_interpretation_headline_is_last_years_actual():
+    report = newspaper("jinjiang-2024-interpretations.txt", 2024, INTERPRETATION)
+    revenue = [(f.measure, f.kind, f.period_year, f.value) for f in report.indicators
+               if f.name == "一般公共预算总收入"]
+    assert (LEVEL, ACTUAL, 2023, 248) in revenue and (GROWTH, ACTUAL, 2023, 7.4) in revenue
+    assert (LEVEL, TARGET, 2024, 263) in revenue and (GROWTH, TARGET, 2024, 6) in revenue
+    assert not any(value == 248 and kind == TARGET for _, kind, _, value in revenue)
+    assert all("\n" not in f.sentence for f in report.indicators)
