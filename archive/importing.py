@@ -14,7 +14,7 @@ from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 
 from archive.models import Indicator, Report, Section
-from archive.signals import report_stored
+from archive.signals import StoreBlocked, report_stored
 from archive.parsing.document import ParsedReport, ReportMetadata, UnreadableDocument
 from archive.parsing.pipeline import IncompleteMetadata, parse_report, section_anchors
 
@@ -28,7 +28,7 @@ class UnusableMetadata(ValueError):
 
 
 # What a caller catches to tell the user why a file was refused.
-ImportRefused = (UnreadableDocument, IncompleteMetadata, UnusableMetadata)
+ImportRefused = (UnreadableDocument, IncompleteMetadata, UnusableMetadata, StoreBlocked)
 
 
 @dataclass

@@ -22,6 +22,8 @@ laptop, CI and production:
   (gunicorn already trusts it from a proxy on 127.0.0.1, see its ``forwarded_allow_ips``).
 - ``DJANGO_CSRF_TRUSTED_ORIGINS``: comma-separated origins such as ``https://archive.example.org``
   whose form posts are accepted when they differ from the request's own host.
+- ``ARCHIVE_REQUEST_SECONDS`` (default 20): a search running longer gives up with a 503
+  (config/deadline.py; gunicorn's timeout does not bound a request of a gthread worker).
 - ``ARCHIVE_LOGIN_FAILURE_LIMIT`` (default 5) failed logins for one user name from one IP
   address lock that pair out for ``ARCHIVE_LOGIN_LOCKOUT_MINUTES`` (default 15).
 - ``HAYSTACK_ENGINE`` / ``HAYSTACK_URL`` / ``HAYSTACK_PATH``: another haystack engine
@@ -93,6 +95,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "config.middleware.NulMiddleware",
+    "config.deadline.RequestDeadlineMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -192,6 +195,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Largest report file accepted, by the admin upload and the import command.
 ARCHIVE_MAX_UPLOAD_BYTES = int(os.environ.get("ARCHIVE_MAX_UPLOAD_BYTES", 20 * 1024 * 1024))
+# Seconds a request may run before its search gives up with a 503 (config/deadline.py).
+ARCHIVE_REQUEST_SECONDS = float(os.environ.get("ARCHIVE_REQUEST_SECONDS", "20"))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 

@@ -88,8 +88,8 @@ def wait_for_port(port, server, log):
     pytest.fail(f"gunicorn did not listen within {SERVER_START_SECONDS} s:\n{log.read_text()}")
 
 
-def get(port, path, **headers):
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+def get(port, path, timeout=30, **headers):
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
     try:
         connection.request("GET", path, headers=headers)
         response = connection.getresponse()
