@@ -15,6 +15,7 @@ from django.db import IntegrityError, transaction
 
 from archive.models import Indicator, Report, Section
 from archive.signals import StoreBlocked, report_stored
+from archive.storage import DiskFull, refusing_when_disk_full
 from archive.parsing.document import ParsedReport, ReportMetadata, UnreadableDocument
 from archive.parsing.pipeline import IncompleteMetadata, parse_report, section_anchors
 
@@ -28,7 +29,7 @@ class UnusableMetadata(ValueError):
 
 
 # What a caller catches to tell the user why a file was refused.
-ImportRefused = (UnreadableDocument, IncompleteMetadata, UnusableMetadata, StoreBlocked)
+ImportRefused = (UnreadableDocument, IncompleteMetadata, UnusableMetadata, StoreBlocked, DiskFull)
 
 
 @dataclass
@@ -84,12 +85,13 @@ def import_report(data: bytes, filename: str, given: ReportMetadata | None = Non
 
     parsed = parse_report(data, filename, given)
     check_region(parsed.metadata.region)
-    try:
-        return _store(data, filename, parsed, content_hash)
-    except IntegrityError:
-        # A concurrent import stored the same report between our look-up and our insert
-        # (PostgreSQL lets both look up first): it exists now, so this one replaces it.
-        return _store(data, filename, parsed, content_hash)
+    with refusing_when_disk_full():
+        try:
+            return _store(data, filename, parsed, content_hash)
+        except IntegrityError:
+            # A concurrent import stored the same report between our look-up and our insert
+            # (PostgreSQL lets both look up first): it exists now, so this one replaces it.
+            return _store(data, filename, parsed, content_hash)
 
 
 def _store(data: bytes, filename: str, parsed: ParsedReport, content_hash: str) -> ImportOutcome:
@@ -123,7 +125,7 @@ def reparse_report(report: Report) -> Report:
                            kind=report.kind, delivered_on=report.delivered_on,
                            meeting=report.meeting, speaker=report.speaker, office=report.office)
     parsed = parse_report(data, report.source_name, given)
-    with transaction.atomic():
+    with refusing_when_disk_full(), transaction.atomic():
         report.text = parsed.text
         report.save()
         store_structure(report, parsed)

@@ -185,7 +185,7 @@ STATIC_ROOT.mkdir(exist_ok=True)
 # without collectstatic still has its styles; production serves only what was collected.
 WHITENOISE_USE_FINDERS = not PRODUCTION
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "archive.storage.OriginalsStorage"},  # no partial file on a full disk
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 MEDIA_ROOT = DATA_DIR / "uploads"
@@ -198,7 +198,9 @@ ARCHIVE_MAX_UPLOAD_BYTES = int(os.environ.get("ARCHIVE_MAX_UPLOAD_BYTES", 20 * 1
 # Seconds a request may run before its search gives up with a 503 (config/deadline.py).
 ARCHIVE_REQUEST_SECONDS = float(os.environ.get("ARCHIVE_REQUEST_SECONDS", "20"))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
-FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Uploads are read into memory whole anyway (import_report takes bytes): kept there, they need
+# no temporary file, which a full disk would refuse before the view could say why.
+FILE_UPLOAD_MAX_MEMORY_SIZE = ARCHIVE_MAX_UPLOAD_BYTES
 
 LOGGING = {
     "version": 1,
