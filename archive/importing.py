@@ -64,11 +64,15 @@ def check_region(region: str) -> None:
 
 def check_size(size: int) -> None:
     """Refuse a file of ``size`` bytes over ARCHIVE_MAX_UPLOAD_BYTES (before reading it, where possible)."""
-    limit = settings.ARCHIVE_MAX_UPLOAD_BYTES
-    if size > limit:
-        raise UnreadableDocument(
-            f"文件过大：{size / 1e6:.1f} MB，上限 {limit / 1e6:.0f} MB；"
-            f"请拆分文件或另存为 .txt 后再导入 (file too large)")
+    if size > settings.ARCHIVE_MAX_UPLOAD_BYTES:
+        raise UnreadableDocument(f"{too_large(size)}；请拆分文件或另存为 .txt 后再导入 (file too large)")
+
+
+def too_large(size: int) -> str:
+    """The limit in the MB the README and settings count in (2**20 bytes: 20 MB, not 21)."""
+    megabyte = 1024 * 1024
+    return (f"文件过大：{size / megabyte:.1f} MB，上限为 "
+            f"{settings.ARCHIVE_MAX_UPLOAD_BYTES / megabyte:g} MB")
 
 
 def import_report(data: bytes, filename: str, given: ReportMetadata | None = None) -> ImportOutcome:

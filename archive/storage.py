@@ -1,4 +1,4 @@
-"""Writing originals on a disk that may be full.
+"""The original files of reports: written on a disk that may be full, deleted with their report.
 
 A full disk shows up as OSError(ENOSPC) from a file write (the original, the search index)
 or as SQLite's "database or disk is full". ``refusing_when_disk_full`` turns both into
@@ -12,7 +12,7 @@ import os
 from contextlib import contextmanager, suppress
 
 from django.core.files.storage import FileSystemStorage
-from django.db import OperationalError
+from django.db import OperationalError, transaction
 
 SQLITE_FULL = "disk is full"  # SQLite's message: "database or disk is full"
 
@@ -35,6 +35,13 @@ def refusing_when_disk_full():
             raise
         raise DiskFull("服务器磁盘空间已满，报告未保存；请管理员清理磁盘后再上传 "
                        "(no space left on the device)") from error
+
+
+def delete_original(sender, instance, **kwargs):
+    """A deleted report's original file goes too, once the deletion is committed."""
+    if instance.source_file:
+        name, storage = instance.source_file.name, instance.source_file.storage
+        transaction.on_commit(lambda: storage.delete(name), robust=True)
 
 
 class OriginalsStorage(FileSystemStorage):
