@@ -65,6 +65,7 @@ bench:
 bench-large:
 	$(BIN)/python bench/run.py --sizes 100 1000 5000
 
-# Load on the production server (gunicorn on 127.0.0.1): the bundled reports plus 200 generated ones.
+# Load on the production server (gunicorn on 127.0.0.1): the bundled reports plus 200 generated ones;
+# then the same readers while 20 more are imported (their p95, quiet and during the import).
 load: install
-	$(BIN)/python bench/load.py --generate 200
+	$(BIN)/python bench/load.py --generate 200 --import-reports 20
