@@ -6,17 +6,12 @@ search), and eight such searches made the home page and static files time out. H
 several run at once on one worker of two threads, and the home page is asked meanwhile:
 everything must be answered well within the client's timeout.
 """
-import os
-import signal
-import subprocess
-import sys
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from tests.conftest import ROOT
 from tests.documents import SMALL_REPORT
-from tests.test_production import free_port, get, manage, production_env, wait_for_port
+from tests.test_production import free_port, get, manage, production_env, serving
 
 CLIENT_TIMEOUT = 60  # seconds; on the code before the fix one such search took minutes
 BEHIND_PROXY = {"X-Forwarded-Proto": "https"}
@@ -34,21 +29,8 @@ def server_with_a_repetitive_report(tmp_path):
                     ["import_reports", str(report)]):
         result = manage(env, *command)
         assert result.returncode == 0, result.stderr
-    log = tmp_path / "gunicorn.log"
-    with log.open("wb") as output:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "-c", "config/gunicorn.conf.py", "config.wsgi"],
-            cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT, start_new_session=True)
-    try:
-        wait_for_port(port, server, log)
+    with serving(env, port, tmp_path / "gunicorn.log"):
         yield port
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        try:
-            server.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
-            server.wait()
 
 
 def test_repetitive_searches_do_not_hold_the_server(server_with_a_repetitive_report):
