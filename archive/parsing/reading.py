@@ -27,10 +27,10 @@ DOCX_PART = "word/document.xml"
 MAX_TEXT_CHARS = 300_000
 MAX_BYTES_PER_CHAR = 4                # UTF-32; every other accepted encoding needs fewer
 MAX_DOCX_PART = 16 * 1024 * 1024      # declared uncompressed size of word/document.xml
-MAX_PDF_PAGES = 500                   # real reports have 20 to 80
 MAX_DOCX_TOTAL = 200 * 1024 * 1024    # declared uncompressed size of all members
 MAX_DOCX_MEMBERS = 5000
 MIN_PDF_CHARS_PER_PAGE = 20           # fewer non-blank characters: no text layer
+MAX_PDF_PAGES = 500                   # real reports have 20 to 80
 MAX_CONTROL_SHARE = 0.02              # control characters in a real text file are rare
 MIN_CHINESE_SHARE = 0.95              # of the non-ASCII characters, for a GB18030 guess
 
