@@ -73,6 +73,19 @@ def test_the_admin_upload_shows_the_refusal(unusable_index, staff_client):  # no
     assert "未能导入" in page and "check_index --repair" in page
 
 
+def test_an_admin_deletion_is_refused_with_the_remedy(staff_client, media_in_tmp):  # noqa: F811
+    report = import_report(docx_bytes(), "report.docx").report
+    import_report(SECOND, "second.txt", ReportMetadata(title=OTHER_TITLE))  # which the index would lose
+    MISSING["folder deleted"](Path(backend().path))
+    fresh_backend()
+    response = staff_client.post(f"/admin/archive/report/{report.pk}/delete/", {"post": "yes"},
+                                 follow=True)
+    assert response.status_code == 200
+    assert "未能删除" in response.content.decode() and "check_index --repair" in response.content.decode()
+    assert Report.objects.filter(pk=report.pk).exists()
+    assert (media_in_tmp / report.source_file.name).is_file()
+
+
 def test_after_repair_the_same_import_goes_through(settings):
     import_report(docx_bytes(), "report.docx")
     MISSING["folder deleted"](Path(backend().path))
