@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run setup install migrate static import index test test-postgres eval serve clean bench bench-large load
+.PHONY: run setup install migrate static import index test test-postgres eval serve clean bench bench-large load fuzz
 
 run: setup
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
@@ -40,6 +40,11 @@ test: install
 	bash .ci/install-browser
 	$(BIN)/python -m pytest
 
+# The Hypothesis tests with random examples, 2,000 each (the suite runs a fixed 150): nightly,
+# or after changing what they cover. Failing examples are kept in .hypothesis/ and replayed first.
+fuzz: install
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -p no:cacheprovider tests/security/test_fuzzing.py
+
 # The suite again on a throw-away PostgreSQL server (.ci/with-postgres installs and starts it);
 # the browser tests are left out: the point is the database layer.
 test-postgres: install
@@ -65,6 +70,7 @@ bench:
 bench-large:
 	$(BIN)/python bench/run.py --sizes 100 1000 5000
 
-# Load on the production server (gunicorn on 127.0.0.1): the bundled reports plus 200 generated ones.
+# Load on the production server (gunicorn on 127.0.0.1): the bundled reports plus 200 generated ones;
+# then the same readers while 20 more are imported (their p95, quiet and during the import).
 load: install
-	$(BIN)/python bench/load.py --generate 200
+	$(BIN)/python bench/load.py --generate 200 --import-reports 20

@@ -8,7 +8,7 @@ from django.utils.html import format_html
 from archive.forms import ReportChangeForm, ReportUploadForm
 from archive.importing import UNCHANGED, ImportRefused, import_report, reparse_report
 from archive.models import Indicator, Report, Section
-from archive.signals import report_stored
+from archive.signals import StoreBlocked, report_stored
 
 
 class SectionInline(admin.TabularInline):
@@ -69,6 +69,14 @@ class ReportAdmin(admin.ModelAdmin):
         upload = path("upload/", self.admin_site.admin_view(self.upload_view),
                       name="archive_report_upload")
         return [upload, *super().get_urls()]
+
+    def delete_view(self, request, object_id, extra_context=None):
+        """A deletion the search index cannot follow is undone and says why, not a 500."""
+        try:
+            return super().delete_view(request, object_id, extra_context)
+        except StoreBlocked as error:
+            self.message_user(request, f"未能删除：{error}", messages.ERROR)
+            return redirect("admin:archive_report_change", object_id)
 
     def add_view(self, request, form_url="", extra_context=None):
         """Reports are added by uploading a file, never typed in."""

@@ -1,7 +1,7 @@
 from django import forms
 from django.conf import settings
 
-from archive.importing import UnusableMetadata, check_region
+from archive.importing import UnusableMetadata, check_region, too_large
 from archive.models import Report
 from archive.parsing.document import ReportMetadata
 
@@ -39,11 +39,8 @@ class ReportUploadForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        limit = settings.ARCHIVE_MAX_UPLOAD_BYTES
-        if upload.size > limit:
-            raise forms.ValidationError(
-                f"文件过大（{upload.size / 1e6:.1f} MB），上限为 {limit / 1e6:.0f} MB；"
-                f"请拆分文件或另存为 .txt 后再上传。")
+        if upload.size > settings.ARCHIVE_MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(f"{too_large(upload.size)}；请拆分文件或另存为 .txt 后再上传。")
         return upload
 
     def metadata(self) -> ReportMetadata:

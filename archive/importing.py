@@ -14,7 +14,8 @@ from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 
 from archive.models import Indicator, Report, Section
-from archive.signals import report_stored
+from archive.signals import StoreBlocked, report_stored
+from archive.storage import DiskFull, refusing_when_disk_full
 from archive.parsing.document import ParsedReport, ReportMetadata, UnreadableDocument
 from archive.parsing.pipeline import IncompleteMetadata, parse_report, section_anchors
 
@@ -28,7 +29,7 @@ class UnusableMetadata(ValueError):
 
 
 # What a caller catches to tell the user why a file was refused.
-ImportRefused = (UnreadableDocument, IncompleteMetadata, UnusableMetadata)
+ImportRefused = (UnreadableDocument, IncompleteMetadata, UnusableMetadata, StoreBlocked, DiskFull)
 
 
 @dataclass
@@ -63,11 +64,15 @@ def check_region(region: str) -> None:
 
 def check_size(size: int) -> None:
     """Refuse a file of ``size`` bytes over ARCHIVE_MAX_UPLOAD_BYTES (before reading it, where possible)."""
-    limit = settings.ARCHIVE_MAX_UPLOAD_BYTES
-    if size > limit:
-        raise UnreadableDocument(
-            f"文件过大：{size / 1e6:.1f} MB，上限 {limit / 1e6:.0f} MB；"
-            f"请拆分文件或另存为 .txt 后再导入 (file too large)")
+    if size > settings.ARCHIVE_MAX_UPLOAD_BYTES:
+        raise UnreadableDocument(f"{too_large(size)}；请拆分文件或另存为 .txt 后再导入 (file too large)")
+
+
+def too_large(size: int) -> str:
+    """The limit in the MB the README and settings count in (2**20 bytes: 20 MB, not 21)."""
+    megabyte = 1024 * 1024
+    return (f"文件过大：{size / megabyte:.1f} MB，上限为 "
+            f"{settings.ARCHIVE_MAX_UPLOAD_BYTES / megabyte:g} MB")
 
 
 def import_report(data: bytes, filename: str, given: ReportMetadata | None = None) -> ImportOutcome:
@@ -84,12 +89,13 @@ def import_report(data: bytes, filename: str, given: ReportMetadata | None = Non
 
     parsed = parse_report(data, filename, given)
     check_region(parsed.metadata.region)
-    try:
-        return _store(data, filename, parsed, content_hash)
-    except IntegrityError:
-        # A concurrent import stored the same report between our look-up and our insert
-        # (PostgreSQL lets both look up first): it exists now, so this one replaces it.
-        return _store(data, filename, parsed, content_hash)
+    with refusing_when_disk_full():
+        try:
+            return _store(data, filename, parsed, content_hash)
+        except IntegrityError:
+            # A concurrent import stored the same report between our look-up and our insert
+            # (PostgreSQL lets both look up first): it exists now, so this one replaces it.
+            return _store(data, filename, parsed, content_hash)
 
 
 def _store(data: bytes, filename: str, parsed: ParsedReport, content_hash: str) -> ImportOutcome:
@@ -123,7 +129,7 @@ def reparse_report(report: Report) -> Report:
                            kind=report.kind, delivered_on=report.delivered_on,
                            meeting=report.meeting, speaker=report.speaker, office=report.office)
     parsed = parse_report(data, report.source_name, given)
-    with transaction.atomic():
+    with refusing_when_disk_full(), transaction.atomic():
         report.text = parsed.text
         report.save()
         store_structure(report, parsed)

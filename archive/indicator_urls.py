@@ -8,8 +8,8 @@ app_name = "indicators"
 
 urlpatterns = [
     path("indicators/", indicator_views.indicator_index, name="index"),
-    path("indicators/<str:name>.csv", indicator_views.indicator_csv, name="csv"),
-    path("indicators/<str:name>/", indicator_views.indicator_detail, name="detail"),
+    path("indicators/<path:name>.csv", indicator_views.indicator_csv, name="csv"),
+    path("indicators/<path:name>/", indicator_views.indicator_detail, name="detail"),
     path("api/indicators/", indicator_views.indicator_api, name="api"),
     path("trends/", trend_views.trends_page, name="trends"),
 ]

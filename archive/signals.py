@@ -8,3 +8,10 @@ Deletions use Django's own ``post_delete`` on Report the same way.
 from django.dispatch import Signal
 
 report_stored = Signal()  # sender=Report, report=<Report>
+
+
+class StoreBlocked(Exception):
+    """A receiver cannot follow the change (the search index is missing, unreadable or busy).
+
+    Raised inside the transaction, it undoes the change; its message says why, for the user.
+    """

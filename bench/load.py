@@ -9,6 +9,10 @@ pages (home, year, region, report, indicator and HTML search pages) until --requ
 been sent or --seconds have passed. The server listens on loopback only and is always
 stopped. The table (throughput, latency percentiles overall and per kind, errors: any
 status other than 2xx/3xx, or no answer) goes to stdout and bench/results/<UTC>-load.txt.
+
+With --import-reports N, a second run follows: the same clients while `import_reports`
+stores N more generated reports into the site (each commits its index segment, merges run
+after), until the import ends; its table shows what an import costs the readers (p95).
 Timings are for reading: the script fails only when it cannot run.
 """
 from __future__ import annotations
@@ -166,6 +170,32 @@ def client(url: str, pages: list[str], rng: random.Random, budget: Budget, tally
         connection.close()
 
 
+class WhileRunning:
+    """Requests for as long as ``process`` runs (at most ``seconds``)."""
+
+    def __init__(self, process: subprocess.Popen, seconds: float):
+        self.process, self.deadline = process, time.monotonic() + seconds
+
+    def take(self) -> bool:
+        return self.process.poll() is None and time.monotonic() < self.deadline
+
+
+def during_an_import(url: str, pages: list[str], data: Path, work: Path, args) -> tuple[Tally, float]:
+    """The clients again while ``args.import_reports`` generated reports are imported."""
+    from bench import corpus
+
+    folder = work / "import"
+    corpus.build(args.import_reports, folder, args.seed + 1)
+    with (work / "import.log").open("wb") as log:
+        importing = subprocess.Popen([sys.executable, "manage.py", "import_reports", str(folder)],
+                                     cwd=ROOT, env=site_env(data), stdout=log, stderr=subprocess.STDOUT)
+    start = time.monotonic()
+    tally = run_clients(url, pages, args.clients, WhileRunning(importing, 1800), args.seed + 7)
+    if importing.wait() != 0:
+        raise RuntimeError(f"import_reports failed:\n{(work / 'import.log').read_text()[-3000:]}")
+    return tally, time.monotonic() - start
+
+
 def run_clients(url: str, pages: list[str], clients: int, budget: Budget, seed: int) -> Tally:
     tally = Tally()
     threads = [threading.Thread(target=client, args=(url, pages, random.Random(seed + n), budget, tally))
@@ -195,6 +225,17 @@ def table(tally: Tally, elapsed: float) -> str:
     return "\n".join(lines)
 
 
+def _import_lines(quiet: Tally, importing: Tally, elapsed: float, reports: int) -> list[str]:
+    def p95(tally):
+        return percentiles(tally.samples["search"] + tally.samples["page"])["p95"]
+
+    total = sum(map(len, importing.samples.values()))
+    return [f"while importing {reports} generated reports ({elapsed:.1f} s): {total} requests, "
+            f"{sum(importing.errors.values())} errors; readers' p95 {p95(quiet):.0f} ms quiet, "
+            f"{p95(importing):.0f} ms during the import",
+            table(importing, elapsed)]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, help="an existing data folder (default: a scratch site)")
@@ -207,6 +248,8 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=4, help="threads per gunicorn worker")
     parser.add_argument("--host", default="127.0.0.1", help="loopback only: " + ", ".join(LOOPBACK))
     parser.add_argument("--seed", type=int, default=2025)
+    parser.add_argument("--import-reports", type=int, default=0,
+                        help="then load the site again while this many generated reports are imported")
     parser.add_argument("--keep", action="store_true", help="keep the scratch site")
     parser.add_argument("--fill", action="store_true", help=argparse.SUPPRESS)  # the child's job
     args = parser.parse_args()
@@ -236,6 +279,8 @@ def main() -> None:
                                 args.seed + args.clients)
             elapsed = time.monotonic() - start
             load_after = os.getloadavg()[0]
+            if args.import_reports:
+                importing, import_elapsed = during_an_import(url, pages, data, work, args)
     finally:
         if args.keep:
             print(f"kept {work}", file=sys.stderr)
@@ -255,10 +300,13 @@ def main() -> None:
         f"(after {WARMUP} warm-up requests, {sum(warmup.errors.values())} errors)",
         table(tally, elapsed),
         *(f"  e.g. {example}" for example in tally.examples),
+        *(_import_lines(tally, importing, import_elapsed, args.import_reports)
+          if args.import_reports else []),
     ]) + "\n"
     print(report)
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / f"{stamp}-load.txt").write_text(report, encoding="utf-8")
+    errors += sum(importing.errors.values()) if args.import_reports else 0
     if errors or sum(warmup.errors.values()):
         sys.exit(f"load: {errors + sum(warmup.errors.values())} errors (the bar is 0)")
 

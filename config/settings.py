@@ -22,6 +22,8 @@ laptop, CI and production:
   (gunicorn already trusts it from a proxy on 127.0.0.1, see its ``forwarded_allow_ips``).
 - ``DJANGO_CSRF_TRUSTED_ORIGINS``: comma-separated origins such as ``https://archive.example.org``
   whose form posts are accepted when they differ from the request's own host.
+- ``ARCHIVE_REQUEST_SECONDS`` (default 20): a search running longer gives up with a 503
+  (config/deadline.py; gunicorn's timeout does not bound a request of a gthread worker).
 - ``ARCHIVE_LOGIN_FAILURE_LIMIT`` (default 5) failed logins for one user name from one IP
   address lock that pair out for ``ARCHIVE_LOGIN_LOCKOUT_MINUTES`` (default 15).
 - ``HAYSTACK_ENGINE`` / ``HAYSTACK_URL`` / ``HAYSTACK_PATH``: another haystack engine
@@ -32,6 +34,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -54,11 +57,14 @@ DEBUG = env_flag("DJANGO_DEBUG", default=False)
 PRODUCTION = env_flag("DJANGO_PRODUCTION", default=False)
 INSECURE_SECRET_KEY = "insecure-development-key-set-DJANGO_SECRET_KEY-in-production"
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY") or INSECURE_SECRET_KEY
-if PRODUCTION and SECRET_KEY == INSECURE_SECRET_KEY:
+# What `check --deploy` (security.W009) calls strong enough: 50 characters, 5 of them different.
+MIN_SECRET_KEY_LENGTH, MIN_SECRET_KEY_CHARS = 50, 5
+if PRODUCTION and (SECRET_KEY == INSECURE_SECRET_KEY or len(SECRET_KEY) < MIN_SECRET_KEY_LENGTH
+                   or len(set(SECRET_KEY)) < MIN_SECRET_KEY_CHARS):
     raise ImproperlyConfigured(
-        "生产模式（DJANGO_PRODUCTION=1）拒绝使用默认的开发密钥：请把 DJANGO_SECRET_KEY 设为一个"
-        "随机长字符串，例如 python -c 'from django.core.management.utils import "
-        "get_random_secret_key as k; print(k())' 的输出。")
+        "生产模式（DJANGO_PRODUCTION=1）拒绝使用默认的开发密钥或过短的密钥：请把 DJANGO_SECRET_KEY "
+        f"设为至少 {MIN_SECRET_KEY_LENGTH} 个字符的随机字符串，例如 python -c 'from "
+        "django.core.management.utils import get_random_secret_key as k; print(k())' 的输出。")
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
@@ -93,13 +99,25 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "config.middleware.NulMiddleware",
+    "config.deadline.RequestDeadlineMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",  # last: turns a locked-out login into the lockout page
 ]
+
+# Content-Security-Policy on every response (django-csp): the pages have no inline script or
+# style (charts are inline SVG drawn with attributes; tests/test_hardening.py checks the
+# templates), so only the site's own static files run or style anything.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF], "script-src": [SELF], "style-src": [SELF], "img-src": [SELF, "data:"],
+        "object-src": [NONE], "base-uri": [NONE], "form-action": [SELF], "frame-ancestors": [NONE],
+    },
+}
 
 ROOT_URLCONF = "config.urls"
 
@@ -182,7 +200,7 @@ STATIC_ROOT.mkdir(exist_ok=True)
 # without collectstatic still has its styles; production serves only what was collected.
 WHITENOISE_USE_FINDERS = not PRODUCTION
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "archive.storage.OriginalsStorage"},  # no partial file on a full disk
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 MEDIA_ROOT = DATA_DIR / "uploads"
@@ -192,8 +210,12 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Largest report file accepted, by the admin upload and the import command.
 ARCHIVE_MAX_UPLOAD_BYTES = int(os.environ.get("ARCHIVE_MAX_UPLOAD_BYTES", 20 * 1024 * 1024))
+# Seconds a request may run before its search gives up with a 503 (config/deadline.py).
+ARCHIVE_REQUEST_SECONDS = float(os.environ.get("ARCHIVE_REQUEST_SECONDS", "20"))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
-FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Uploads are read into memory whole anyway (import_report takes bytes): kept there, they need
+# no temporary file, which a full disk would refuse before the view could say why.
+FILE_UPLOAD_MAX_MEMORY_SIZE = ARCHIVE_MAX_UPLOAD_BYTES
 
 LOGGING = {
     "version": 1,

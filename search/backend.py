@@ -36,6 +36,7 @@ from whoosh.fields import ID as WHOOSH_ID
 from whoosh.fields import NUMERIC, Schema
 from whoosh.index import LockError
 
+from archive.signals import StoreBlocked
 from search.analysis import text_fields, text_values
 from search.codec import ArchiveCodec
 from search.errors import IndexMissing, check_layout, index_errors
@@ -44,7 +45,7 @@ MERGE_FACTOR = 8  # segments of one size tier merged together
 MAX_MERGED_DOCS = 12_000  # no merge makes a larger segment (about 400 reports)
 
 
-class IndexBusy(SearchBackendError):
+class IndexBusy(SearchBackendError, StoreBlocked):
     """Another writer held the index lock for longer than the timeout."""
 
 
@@ -93,10 +94,15 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
     # -- writing: one place, one writer ------------------------------------------------
 
     @contextmanager
-    def writer(self):
-        """The index's only writer: waits for the lock, commits on success, else cancels."""
-        if not self.setup_complete:
-            self.setup()
+    def writer(self, writing_report: int | None = None):
+        """The index's only writer: waits for the lock, commits on success, else cancels.
+
+        A missing or unreadable index is never written to (IndexUnavailable): a fresh one
+        would hold only this write, and searches would quietly find nothing else. Only a
+        new installation, whose database holds no report but ``writing_report``, starts one.
+        """
+        with index_errors():
+            self._open(writing_report)
         deadline = time.monotonic() + self.lock_timeout
         while True:
             try:
@@ -107,11 +113,13 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
                 if time.monotonic() >= deadline:
                     raise IndexBusy("搜索索引正被其他任务占用，请稍后再试 (index locked)") from busy
         try:
-            yield writer
+            with index_errors():  # garbled segments are found by the writer's first delete
+                yield writer
         except BaseException:
             writer.cancel()
             raise
-        writer.commit(merge=False)
+        with index_errors():
+            writer.commit(merge=False)
 
     def merge_small_segments(self) -> None:
         """Merge the segments left by single-report commits by size tier, if the index is free.
@@ -136,7 +144,7 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
 
     def replace_report(self, report_id: int, documents: list[tuple]) -> None:
         """Swap all documents of one report for new ones in a single commit."""
-        with self.writer() as writer:
+        with self.writer(writing_report=report_id) as writer:
             writer.delete_by_term("report_id", report_id)
             for index, obj in documents:
                 writer.add_document(**self.document(index, obj))
@@ -162,25 +170,31 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
 
     def searcher(self):
         with index_errors():
-            # rebuild_index swaps in a new folder, whose generation may equal the old one's
-            if not self.setup_complete or os.stat(self.path).st_ino != self._opened_folder:
-                self._refuse_to_replace_a_missing_index()
-                self.setup()
+            self._open()
             if self._searcher is None:
                 self._searcher = self.index.searcher()
             elif not self._searcher.up_to_date():
                 self._searcher = self._searcher.refresh()
             return self._searcher
 
-    def _refuse_to_replace_a_missing_index(self) -> None:
+    def _open(self, writing_report: int | None = None) -> None:
+        """(Re)open the index when it is not open or its folder was swapped: rebuild_index
+        swaps in a new folder, whose generation may equal the old one's. A deleted folder
+        raises FileNotFoundError here."""
+        if not self.setup_complete or os.stat(self.path).st_ino != self._opened_folder:
+            self._refuse_to_replace_a_missing_index(writing_report)
+            self.setup()
+
+    def _refuse_to_replace_a_missing_index(self, writing_report: int | None = None) -> None:
         """haystack's setup creates an empty index where it finds none: right on a new
         installation, but where the database holds reports a search would quietly find
         nothing. Then the index is missing (a 503 until check_index --repair)."""
         from archive.models import Report
 
         if (self.use_file_storage and not whoosh.index.exists_in(self.path)
-                and Report.objects.exists()):
-            raise IndexMissing(f"搜索索引不存在 (search index missing at {self.path})")
+                and Report.objects.exclude(pk=writing_report).exists()):
+            raise IndexMissing(f"搜索索引不存在，请运行 manage.py check_index --repair "
+                               f"(search index missing at {self.path})")
 
 
 def _tiered_merge(writer, segments):

@@ -1,6 +1,7 @@
 """A search index that cannot be read: one exception for the views to answer with a 503."""
 from __future__ import annotations
 
+import errno
 import logging
 import pickle
 import struct
@@ -8,6 +9,8 @@ import zlib
 from contextlib import contextmanager
 
 import whoosh.index
+
+from archive.signals import StoreBlocked
 
 logger = logging.getLogger(__name__)
 
@@ -21,7 +24,7 @@ DAMAGE = (whoosh.index.IndexError, OSError, EOFError, struct.error, zlib.error,
           pickle.UnpicklingError, TypeError)
 
 
-class IndexUnavailable(Exception):
+class IndexUnavailable(StoreBlocked):
     """The search index is missing or unreadable; searching waits for check_index --repair."""
 
 
@@ -49,9 +52,15 @@ def check_layout(stored_schema, schema) -> None:
 
 @contextmanager
 def index_errors():
-    """Turn Whoosh's ways of failing on a damaged index into IndexUnavailable (the cause logged)."""
+    """Turn Whoosh's ways of failing on a damaged index into IndexUnavailable (the cause logged).
+
+    A full disk is not damage: that OSError passes as it is (archive.storage_errors names it).
+    """
     try:
         yield
     except DAMAGE as error:
+        if isinstance(error, OSError) and error.errno == errno.ENOSPC:
+            raise
         logger.error("search index unavailable: %r", error, exc_info=True)
-        raise IndexUnavailable(f"搜索索引无法读取 (search index unreadable: {error!r})") from error
+        raise IndexUnavailable(f"搜索索引无法读取，请运行 manage.py check_index --repair "
+                               f"(search index unreadable: {error!r})") from error

@@ -6,16 +6,21 @@ a term matches as its character tokens with any punctuation or whitespace betwee
 ("文旅融合" marks "文旅\\n\\n融合") except a sentence end (人民 does not mark 人。民, as no
 phrase runs across one), and a letter/digit run only as a whole ("7%" does not mark
 inside "17%" or "1.7%"). The output shows the original characters, HTML-escaped.
+
+Work is bounded: only the first MAX_MATCHES matches of a text are considered, and each
+costs two binary searches and a look at the matches inside its window (at most one per
+character of it), so a snippet costs O(matches · log matches) whatever the text repeats.
 """
 import html
 import re
 from bisect import bisect_left
 from functools import lru_cache
-from itertools import islice, takewhile
+from itertools import islice
 
 from search.analysis import ALNUM, SENTENCE_ENDS, UNITS, char_analyzer, normalize
 
 ELLIPSIS = "…"
+MAX_MATCHES = 1000  # enough for the best passages; a text of one phrase repeated has millions
 CLAUSE_ENDS = "。！？；\n"
 
 _CHARS = char_analyzer()
@@ -28,8 +33,8 @@ def highlight(text: str, terms: list[str], *, length: int = 120, max_passages: i
     """An HTML snippet of up to max_passages passages of about `length` characters."""
     length = max(1, length)
     pattern = _pattern(tuple(terms))
-    matches = [(m.start(), m.end(), m.lastgroup) for m in pattern.finditer(normalize(text))] \
-        if pattern else []
+    found = pattern.finditer(normalize(text)) if pattern else ()
+    matches = [(m.start(), m.end(), m.lastgroup) for m in islice(found, MAX_MATCHES)]
     if not matches:
         return _render(text, [(0, min(length, len(text)))], [])
     windows = _best_windows(text, matches, length, max_passages)
@@ -71,8 +76,7 @@ def _best_windows(text: str, matches: list, length: int, count: int) -> list[tup
         clause = max(text.rfind(mark, opening, start) for mark in CLAUSE_ENDS)
         opening = clause + 1 if clause >= 0 else opening
         closing = min(len(text), opening + length)
-        following = islice(matches, bisect_left(starts, opening), None)
-        inside = list(takewhile(lambda m: m[0] < closing, following))
+        inside = matches[bisect_left(starts, opening):bisect_left(starts, closing)]
         closing = max(closing, inside[-1][1])
         score = (len({name for _, _, name in inside}), len(inside))
         candidates.append((score, opening, closing))
@@ -88,12 +92,13 @@ def _best_windows(text: str, matches: list, length: int, count: int) -> list[tup
 def _render(text: str, windows: list, matches: list) -> str:
     out = []
     done = 0
+    starts = [start for start, _, _ in matches]
     for opening, closing in windows:
         if opening > done:
             out.append(ELLIPSIS)
         at = opening
-        for start, end, _ in matches:
-            if opening <= start and end <= closing:
+        for start, end, _ in matches[bisect_left(starts, opening):bisect_left(starts, closing)]:
+            if end <= closing:
                 out += [html.escape(text[at:start]), "<mark>", html.escape(text[start:end]), "</mark>"]
                 at = end
         out.append(html.escape(text[at:closing]))

@@ -8,6 +8,7 @@ from archive.models import Report
 
 SORTS = {"relevance": "相关度", "newest": "年份（新→旧）", "oldest": "年份（旧→新）"}
 MAX_PAGE = 500
+MAX_REPORT_ID = 2**31 - 1  # the index keeps report ids as 32-bit numbers (search.backend)
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,7 @@ class SearchParams:
             q=query.get("q") or "",
             year=integer("year"), year_from=integer("year_from"), year_to=integer("year_to"),
             region=(query.get("region") or "").strip()[:64], kind=kind,
-            report=integer("report", high=2**62), sort=sort,
+            report=integer("report", high=MAX_REPORT_ID), sort=sort,
             page=integer("page", high=MAX_PAGE) or 1, errors=tuple(errors))
 
     def with_changes(self, **changes) -> SearchParams:

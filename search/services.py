@@ -9,6 +9,7 @@ from haystack.constants import DJANGO_CT, DJANGO_ID
 from whoosh.query import And, NumericRange, Term
 
 from archive.models import Report, Section
+from config import deadline
 from search import bulk
 from search.facets import FACETS, facet_column, facet_counts
 from search.highlighting import highlight
@@ -74,6 +75,7 @@ def search(params: SearchParams, page_size: int = PAGE_SIZE) -> SearchResults:
         matched = matched.sorted_by(facet_column(searcher, "year"), descending=params.sort == "newest")
     else:
         matched = matched.ranked()
+    deadline.check()
     results.count = len(matched.docnums)
     if results.past_the_end:
         results.notes.append(f"第 {params.page} 页超出范围：共 {results.page_count} 页")
@@ -151,6 +153,7 @@ def _hits(searcher, page: list[tuple[int, float]], terms: list[str]) -> list[Hit
         {f["report_id"] for f, _ in stored})
     hits = []
     for fields, score in stored:
+        deadline.check()
         report = reports.get(fields["report_id"])
         section = sections.get(int(fields[DJANGO_ID])) if fields[DJANGO_CT] == section_ct else None
         if report is None or (fields[DJANGO_CT] == section_ct and section is None):

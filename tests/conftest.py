@@ -10,6 +10,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+from hypothesis.database import DirectoryBasedExampleDatabase
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -19,6 +21,17 @@ NATIONAL = CORPUS / "national"
 PROVINCIAL = CORPUS / "provincial-2025-docx"
 
 JINJIANG_2025 = "jinjiang-2025-work-report.txt"
+
+# Hypothesis: the suite (make test, CI) runs the same examples every time, with no example
+# database, so a run never depends on what an earlier one found; `make fuzz` runs random
+# examples, many more, and keeps the failing ones in .hypothesis/ to replay them first.
+SLOW_FIXTURES = [HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+settings.register_profile("ci", derandomize=True, database=None, max_examples=150, deadline=None,
+                          print_blob=True, suppress_health_check=SLOW_FIXTURES)
+settings.register_profile("fuzz", derandomize=False, max_examples=2000, deadline=None,
+                          database=DirectoryBasedExampleDatabase(ROOT / ".hypothesis" / "examples"),
+                          suppress_health_check=SLOW_FIXTURES)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 def _need(path: Path) -> Path:

@@ -13,6 +13,8 @@ import subprocess
 import sys
 import time
 
+from contextlib import contextmanager
+
 import pytest
 from django.core.management.utils import get_random_secret_key
 
@@ -88,8 +90,8 @@ def wait_for_port(port, server, log):
     pytest.fail(f"gunicorn did not listen within {SERVER_START_SECONDS} s:\n{log.read_text()}")
 
 
-def get(port, path, **headers):
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+def get(port, path, timeout=30, **headers):
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
     try:
         connection.request("GET", path, headers=headers)
         response = connection.getresponse()
@@ -100,15 +102,21 @@ def get(port, path, **headers):
 
 @pytest.fixture
 def gunicorn(tmp_path):
-    """The production server on a free port, as `make serve` runs it; killed afterwards.
-    Without its control socket, which is one per user and may be a real server's."""
+    """The production server on a free port, as `make serve` runs it; killed afterwards."""
     port = free_port()
     env = production_env(tmp_path / "data", GUNICORN_BIND=f"127.0.0.1:{port}",
                          GUNICORN_WORKERS="1", GUNICORN_THREADS="2")
     for command in (["migrate", "--noinput"], ["collectstatic", "--noinput", "-v0"]):
         result = manage(env, *command)
         assert result.returncode == 0, result.stderr
-    log = tmp_path / "gunicorn.log"
+    with serving(env, port, tmp_path / "gunicorn.log"):
+        yield port
+
+
+@contextmanager
+def serving(env, port, log):
+    """gunicorn with ``env`` until the block ends. Without its control socket, which is one
+    per user and may be a real server's."""
     with log.open("wb") as output:
         server = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "-c", "config/gunicorn.conf.py",

@@ -9,6 +9,7 @@ from archive.parsing.document import (
     ReportMetadata, SectionNode,
 )
 from archive.parsing.indicators import extract_indicators
+from archive.parsing.long_sections import split_long_sections
 from archive.parsing.metadata import STATE_COUNCIL, extract_metadata
 from archive.parsing.reading import read_document
 from archive.parsing.structure import split_sections
@@ -34,6 +35,7 @@ def parse_report(data: bytes, filename: str = "",
     metadata = (given or ReportMetadata()).merged_over(extract_metadata(marked))
     metadata = _complete(metadata, marked, filename)
     sections = split_sections(marked, plain_headings=metadata.kind not in NEWSPAPER_KINDS)
+    split_long_sections(sections)
     report = ParsedReport(text=strip_markup(marked), metadata=metadata, sections=sections)
     report.indicators = extract_indicators(
         report.flat_sections(), metadata.year, newspaper=metadata.kind in NEWSPAPER_KINDS,

@@ -263,7 +263,8 @@ class TestBundledReports:
             assert f'href="/years/{year}/" title="{year}年：{count} 份报告"' in page
         assert 'title="2020年暂无报告"' in page  # the gap is shown, not linked
         assert 'href="/years/2020/"' not in page
-        assert 'style="height: 100%"' in page and 'style="height: 50%"' in page
+        assert '<rect y="-100" width="10" height="100"/>' in page
+        assert '<rect y="-50" width="10" height="50"/>' in page
 
     def test_home_lists_regions_with_counts_and_latest_additions(self, client, archive):
         page = get(client, "/")

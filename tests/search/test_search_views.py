@@ -142,6 +142,9 @@ def test_snippets_escape_report_text(client):
     from archive.importing import import_report
     from tests.documents import docx_bytes
 
+    from search.indexing import backend
+
+    backend().setup()  # an empty index of its own: the module's bundled reports stay in the database
     import_report(docx_bytes(bold_prefix='<script>alert(1)</script>新质生产力'), "x.docx")
     data = api(client, q="新质生产力")
     snippets = " ".join(r["snippet"] for r in data["results"])

@@ -1,5 +1,8 @@
 """Arbitrary query parameters and URL parts: answered with 200, a redirect, 400 or 404, never 500.
 
+How many examples, and whether they are random, is the Hypothesis profile's (tests/conftest.py):
+the same 150 in every suite run, 2,000 random ones under `make fuzz`.
+
 The bundled reports are imported and indexed once (the ``bundled`` fixture), so that
 generated queries that contain real words do find sections, facets and snippets. The test
 client re-raises any exception a view lets escape, so a crash fails the example.
@@ -10,7 +13,7 @@ import re
 from urllib.parse import quote
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from archive.importing import ImportRefused
@@ -21,8 +24,6 @@ pytestmark = pytest.mark.django_db
 
 ANSWERS = {200, 301, 302, 400, 404}
 CHINESE = re.compile(r"[\u4e00-\u9fff]")
-FUZZ = settings(max_examples=150, deadline=None,
-                suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 
 # Whoosh's and our own query syntax, real words, names and values of the bundled reports.
 PIECES = st.sampled_from([
@@ -67,7 +68,6 @@ def check(client, url, params=None, answers=ANSWERS):
 @pytest.mark.parametrize("url", ["/search/", "/api/search/", "/trends/", "/api/trends/",
                                  "/api/reports/", "/api/indicators/", "/indicators/",
                                  "/indicators/国内生产总值/", "/indicators/国内生产总值.csv"])
-@FUZZ
 @given(params=QUERIES)
 def test_query_parameters(client, bundled, url, params):
     check(client, url, params, SEARCH_ANSWERS if "search" in url or "trends" in url else ANSWERS)
@@ -86,14 +86,12 @@ def test_the_fuzzed_parameters_are_every_parameter_the_search_views_read():
     assert read and read <= set(PARAMS), read - set(PARAMS)
 
 
-@FUZZ
 @given(name=PATH_PART, csv=st.booleans(), params=QUERIES)
 def test_indicator_names(client, bundled, name, csv, params):
     quoted = quote(name, safe="")
     check(client, f"/indicators/{quoted}.csv" if csv else f"/indicators/{quoted}/", params)
 
 
-@FUZZ
 @given(part=PATH_PART, url=st.sampled_from(["/years/{}/", "/regions/{}/", "/reports/{}/",
                                             "/reports/{}/source/", "/api/reports/{}/"]))
 def test_path_parts(client, bundled, part, url):
@@ -113,7 +111,6 @@ def test_the_fuzzed_pages_do_find_things(client, bundled):
     assert check(client, "/api/indicators/", {"name": "国内生产总值"}).json()["series"]
 
 
-@settings(max_examples=150, deadline=None)
 @given(data=st.one_of(st.binary(max_size=2000),
                       st.text(max_size=500).map(str.encode),
                       st.lists(PIECES | st.text(max_size=20), max_size=40)

@@ -6,6 +6,7 @@ line win over both.
 """
 import datetime
 import json
+import os
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -27,8 +28,13 @@ class Command(BaseCommand):
         parser.add_argument("--year", type=int, help="the year the report plans for")
         parser.add_argument("--kind", default="", choices=["", *Report.Kind.values])
         parser.add_argument("--title", default="")
+        parser.add_argument("--nice", type=int, default=10,
+                            help="lower this command's CPU priority by so much (0: not at all), so "
+                                 "that the readers of a live site on the same machine come first")
 
-    def handle(self, *args, paths, region, year, kind, title, **options):
+    def handle(self, *args, paths, region, year, kind, title, nice, **options):
+        if nice > 0:
+            os.nice(nice)
         given = ReportMetadata(region=region, year=year, kind=kind, title=title)
         failures = 0
         for path, manifest_entry in self._files(paths):
