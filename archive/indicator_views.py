@@ -118,16 +118,15 @@ def present_line(line) -> dict:
 
 
 def present_point(indicator: Indicator | None) -> dict | None:
-    """One number with what a reader needs to check it: the sentence and a link to its section."""
+    """One number with what a reader needs to check it: the sentence and a link to it."""
     if indicator is None:
         return None
     report = indicator.report
     section = indicator.section
-    url = report.get_absolute_url() + (f"#{section.anchor}" if section is not None else "")
     return {
         "text": series_lib.written(indicator),
         "sentence": indicator.sentence,
-        "url": url,
+        "url": indicator.get_absolute_url(),
         "source": f"{report.year}年{report.region}{report.get_kind_display()}",
         "section": section.display_heading if section is not None else "",
         "indicator": indicator,

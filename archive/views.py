@@ -7,7 +7,10 @@ from django.db.models import Count, Max, Min
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 
+from archive import sentences
 from archive.models import Indicator, Report
+from search.highlighting import match_spans
+from search.querying import parse_user_query
 
 FIRST_YEAR, LAST_YEAR = 1949, 2100
 NATIONAL = "国务院"
@@ -77,11 +80,20 @@ def region_detail(request, region):
 
 
 def report_detail(request, pk):
+    """The reader; ``?q=`` (a search hit's link) marks the query's words in the text."""
     report = get_object_or_404(Report.objects.defer("text"), pk=pk)
     sections = list(report.sections.all())
     by_id = {section.pk: section for section in sections}
+    query = parse_user_query(request.GET.get("q", "")) if request.GET.get("q") else None
+    terms = query.terms if query else []
+    marks = 0
     for section in sections:
         section.heading_tag = f"h{min(section.level + 1, 5)}"
+        heading, text = section.display_heading, section.text
+        heading_spans, text_spans = match_spans(heading, terms), match_spans(text, terms)
+        marks += len(heading_spans) + len(text_spans)
+        section.heading_html = sentences.render_heading(heading, heading_spans)
+        section.body = sentences.render(section.anchor, text, text_spans)
     indicators = list(report.indicators.all())
     for indicator in indicators:  # the sections are loaded already: no join, no extra query
         indicator.section = by_id.get(indicator.section_id)
@@ -94,6 +106,8 @@ def report_detail(request, pk):
         "indicators": indicators,
         "previous": previous,
         "next": following,
+        "query": query.text if query else "",
+        "marks": marks,
     })
 
 
@@ -175,7 +189,7 @@ def attach_headlines(reports):
                     measure=Indicator.Measure.GROWTH)
             .select_related("section")
             .only("report_id", "name", "measure", "value", "value_high", "unit", "qualifier",
-                  "kind", "period_year", "order", "section__anchor")
+                  "kind", "period_year", "order", "sentence", "section__anchor", "section__text")
             .order_by("report_id", "order"))
     for indicator in rows:
         year = year_of[indicator.report_id]
