@@ -14,7 +14,7 @@ def report_list(request):
         try:
             reports = reports.filter(year=int(request.GET["year"]))
         except ValueError:
-            return JsonResponse({"error": "year 应为整数 (year must be an integer)"}, status=400)
+            return JsonResponse({"error": "year 应为整数"}, status=400)
     results = [report_summary(request, report) for report in reports.only(*SUMMARY_FIELDS)]
     return JsonResponse({"count": len(results), "results": results},
                         json_dumps_params={"ensure_ascii": False})

@@ -67,7 +67,7 @@ def check_size(size: int) -> None:
     if size > limit:
         raise UnreadableDocument(
             f"文件过大：{size / 1e6:.1f} MB，上限 {limit / 1e6:.0f} MB；"
-            f"请拆分文件或另存为 .txt 后再导入 (file too large)")
+            f"请拆分文件或另存为 .txt 后再导入")
 
 
 def import_report(data: bytes, filename: str, given: ReportMetadata | None = None) -> ImportOutcome:

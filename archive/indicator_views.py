@@ -217,7 +217,7 @@ def indicator_api(request):
     try:
         selection = select(request, name)
     except Http404:
-        return JsonResponse({"error": f"没有名为“{name}”的指标 (no such indicator)"}, status=404,
+        return JsonResponse({"error": f"没有名为“{name}”的指标"}, status=404,
                             json_dumps_params=JSON_OPTIONS)
     except BadParameter as error:
         return JsonResponse({"error": str(error)}, status=400, json_dumps_params=JSON_OPTIONS)

@@ -3,6 +3,9 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.static import serve
 
+admin.site.site_header = admin.site.site_title = "政报档案管理"
+admin.site.index_title = "站点管理"
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("archive.urls")),

@@ -105,7 +105,7 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
                 break
             except LockError as busy:
                 if time.monotonic() >= deadline:
-                    raise IndexBusy("搜索索引正被其他任务占用，请稍后再试 (index locked)") from busy
+                    raise IndexBusy("搜索索引正被其他任务占用，请稍后再试") from busy
         try:
             yield writer
         except BaseException:
