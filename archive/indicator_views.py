@@ -7,18 +7,16 @@ JSON all show that same series.
 """
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.http import content_disposition_header
 
 from archive import indicator_series as series_lib
 from archive.charts import indicator_chart
+from archive.csv_export import csv_response, spreadsheet_text
 from archive.models import Indicator
 
 JSON_OPTIONS = {"ensure_ascii": False}
@@ -164,14 +162,11 @@ def indicator_csv(request, name):
         return HttpResponse(f"没有名为“{name}”的指标", status=404, content_type="text/plain; charset=utf-8")
     except BadParameter as error:
         return HttpResponse(str(error), status=400, content_type="text/plain; charset=utf-8")
-    buffer = io.StringIO()
-    buffer.write("\ufeff")  # a byte-order mark, so that Excel reads the file as UTF-8
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(CSV_HEADER)
+    rows = []
     for row in selection.series.rows:
         gap = row.gap
         target, actual = row.target, row.actual
-        writer.writerow([
+        rows.append([
             row.year,
             series_lib.written(target),
             _csv_number(target.value) if target else "",
@@ -185,20 +180,13 @@ def indicator_csv(request, name):
             _csv_number(gap.value) if gap and gap.value is not None else "",
             gap.unit if gap and gap.value is not None else "",
             gap.label if gap else "",
-            _csv_text(target.sentence) if target else "",
-            _csv_text(actual.sentence) if actual else "",
+            spreadsheet_text(target.sentence) if target else "",
+            spreadsheet_text(actual.sentence) if actual else "",
             target.report_id if target else "",
             actual.report_id if actual else "",
         ])
-    response = HttpResponse(buffer.getvalue().encode("utf-8"), content_type="text/csv; charset=utf-8")
     filename = f"{name}-{selection.region}-{selection.series.measure_label}.csv"
-    response["Content-Disposition"] = content_disposition_header(True, filename)
-    return response
-
-
-def _csv_text(text: str) -> str:
-    """Text a spreadsheet would run as a formula (=, +, -, @ first) gets a leading quote."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+    return csv_response(filename, CSV_HEADER, rows)
 
 
 def _csv_number(value: float) -> str:

@@ -4,7 +4,8 @@ Views stay thin: each runs a few queries (annotated or bulk, never one per row) 
 plain lists to the templates; the small helpers below shape those lists.
 """
 from django.db.models import Count, Max, Min
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponsePermanentRedirect
+from django.templatetags.static import static
 from django.shortcuts import get_object_or_404, render
 
 from archive import sentences
@@ -121,6 +122,11 @@ def report_source(request, pk):
     except FileNotFoundError as missing:
         raise Http404("原始文件缺失") from missing
     return FileResponse(handle, as_attachment=True, filename=report.source_name)
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page's <link rel="icon"> says."""
+    return HttpResponsePermanentRedirect(static("favicon.svg"))
 
 
 # Helpers --------------------------------------------------------------------------------
