@@ -277,6 +277,9 @@ class TestBundledReports:
         assert "共收录 9 份报告" in seen
         for report in archive.values():
             assert report.get_absolute_url() in page
+        latest = seen[seen.index("最新入库"):]
+        assert "2025年国务院政府工作报告 政府工作报告" in latest  # the full title, once
+        assert "晋江市2023年政府工作报告要点" in latest
         assert 'name="q"' in page and 'action="/search/"' in page
 
     def test_year_index_lists_all_years(self, client):
