@@ -10,8 +10,10 @@ PORT ?= 8000
 
 BUNDLED := fixtures/reports fixtures/corpus/national fixtures/corpus/provincial-2025
 
+# Without the autoreloader, which would start the whole site twice (a parent watching files
+# and the server); developers who want reloading run manage.py runserver themselves.
 run: setup
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	$(BIN)/python manage.py runserver --noreload $(HOST):$(PORT)
 
 # migrate, static, import and index below, in one process (a second run is quick).
 setup: install
