@@ -47,7 +47,7 @@ def filtered_reports(request):
         try:
             reports = reports.filter(year=int(request.GET["year"]))
         except ValueError:
-            raise BadFilter("year 应为整数") from None
+            raise BadFilter("参数 year 应为整数") from None
     return reports
 
 

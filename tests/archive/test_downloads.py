@@ -35,7 +35,7 @@ def test_report_list_csv_takes_the_filters_of_the_json(client, bundled):
     header, *rows = rows_of(client.get("/api/reports.csv?region=晋江市&year=2024"))
     assert rows and {(row[2], row[1]) for row in rows} == {("晋江市", "2024")}
     bad = client.get("/api/reports.csv?year=abc")
-    assert bad.status_code == 400 and bad.json() == {"error": "year 应为整数"}
+    assert bad.status_code == 400 and bad.json() == {"error": "参数 year 应为整数"}
 
 
 def test_a_title_that_looks_like_a_formula_is_quoted(client):
