@@ -86,15 +86,9 @@ def report_detail(request, pk):
     sections = list(report.sections.all())
     by_id = {section.pk: section for section in sections}
     query = parse_user_query(request.GET.get("q", "")) if request.GET.get("q") else None
-    terms = query.terms if query else []
-    marks = 0
+    marks = render_sections(sections, query.terms if query else [])
     for section in sections:
         section.heading_tag = f"h{min(section.level + 1, 5)}"
-        heading, text = section.display_heading, section.text
-        heading_spans, text_spans = match_spans(heading, terms), match_spans(text, terms)
-        marks += len(heading_spans) + len(text_spans)
-        section.heading_html = sentences.render_heading(heading, heading_spans)
-        section.body = sentences.render(section.anchor, text, text_spans)
     indicators = list(report.indicators.all())
     for indicator in indicators:  # the sections are loaded already: no join, no extra query
         indicator.section = by_id.get(indicator.section_id)
@@ -209,6 +203,19 @@ def attach_headlines(reports):
     for report in reports:
         report.headline = found.get(report.pk, {})
     return reports
+
+
+def render_sections(sections, terms: list[str]) -> int:
+    """Give each section its ``heading_html`` and ``body`` (numbered sentences), ``terms`` marked
+    as search snippets mark them; returns how many marks were set."""
+    marks = 0
+    for section in sections:
+        heading, text = section.display_heading, section.text
+        heading_spans, text_spans = match_spans(heading, terms), match_spans(text, terms)
+        marks += len(heading_spans) + len(text_spans)
+        section.heading_html = sentences.render_heading(heading, heading_spans)
+        section.body = sentences.render(section.anchor, text, text_spans)
+    return marks
 
 
 def section_tree(sections, depth):

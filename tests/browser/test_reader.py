@@ -71,14 +71,7 @@ def test_an_indicators_source_link_lands_on_its_sentence_marked(page):
     row = page.locator(".indicators tbody tr").nth(3)
     sentence = row.locator("details p").text_content()
     row.locator("td.source a").click()
-    anchor = urlsplit(page.url).fragment
-    assert re.fullmatch(r"s[\d-]+-j\d+", anchor), page.url
-    target = page.locator(f"span[id='{anchor}']")
-    assert target.evaluate("element => element.matches(':target')")
-    assert target.evaluate("element => getComputedStyle(element).backgroundColor") == HIGHLIGHT
-    assert target.evaluate(IN_VIEW)
-    assert sentence.strip().startswith(target.text_content().strip()[:20])
-    screenshot_of_view(page, "source-link-on-the-report-page")
+    assert_arrived_at_the_sentence(page, sentence, "source-link-on-the-report-page")
 
 
 def test_the_indicator_pages_source_link_lands_on_its_sentence(page):
@@ -89,13 +82,19 @@ def test_the_indicator_pages_source_link_lands_on_its_sentence(page):
     point.locator("summary").click()
     sentence = point.locator("blockquote").text_content()
     point.locator(".source-link a").click()
+    assert_arrived_at_the_sentence(page, sentence, "source-link-from-the-indicator-page")
+
+
+def assert_arrived_at_the_sentence(page, sentence, name):
+    """The page is at a sentence anchor (#s2-3-j4), that sentence is marked, in view, and is
+    the one the indicator was read from."""
     page.wait_for_url(re.compile(r"/reports/\d+/#s[\d-]+-j\d+$"))
     target = page.locator(f"span[id='{urlsplit(page.url).fragment}']")
     assert target.evaluate("element => element.matches(':target')")
     assert target.evaluate("element => getComputedStyle(element).backgroundColor") == HIGHLIGHT
     assert target.evaluate(IN_VIEW)
     assert sentence.strip().startswith(target.text_content().strip()[:20])
-    screenshot_of_view(page, "source-link-from-the-indicator-page")
+    screenshot_of_view(page, name)
 
 
 def test_a_report_without_contents_uses_the_full_width(page):

@@ -18,7 +18,7 @@ class Command(BaseCommand):
         parser.add_argument("paths", nargs="*", type=Path, help="report files or folders to import")
 
     def handle(self, *args, paths, **options):
-        common = {"stdout": self.stdout._out, "stderr": self.stderr._out}
+        common = {"stdout": self.stdout, "stderr": self.stderr}
         call_command("migrate", interactive=False, verbosity=0, **common)
         call_command("collectstatic", interactive=False, verbosity=0, **common)
         if paths:
