@@ -8,17 +8,23 @@ PORT ?= 8000
 
 .PHONY: run setup install migrate static import index test test-postgres eval serve clean bench bench-large load fuzz
 
-run: setup
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+BUNDLED := fixtures/reports fixtures/corpus/national fixtures/corpus/provincial-2025
 
-setup: install migrate static import index
+# Without the autoreloader, which would start the whole site twice (a parent watching files
+# and the server); developers who want reloading run manage.py runserver themselves.
+run: setup
+	$(BIN)/python manage.py runserver --noreload $(HOST):$(PORT)
+
+# migrate, static, import and index below, in one process (a second run is quick).
+setup: install
+	$(BIN)/python manage.py setup_archive $(BUNDLED)
 
 install: $(STAMP)
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e ".[test]"
+	$(BIN)/pip install --upgrade pip
+	$(BIN)/pip install --progress-bar on -e ".[test]"
 	touch $(STAMP)
 
 migrate: install
@@ -27,9 +33,10 @@ migrate: install
 static: install
 	$(BIN)/python manage.py collectstatic --noinput -v0
 
-# Idempotent: reports already stored with the same content are left as they are.
+# The bundled reports and the corpus (fixtures/corpus/README.md). Idempotent: reports already
+# stored with the same content are left as they are, unread by the parser.
 import: migrate
-	$(BIN)/python manage.py import_reports fixtures/reports
+	$(BIN)/python manage.py import_reports $(BUNDLED)
 
 # Imports index as they go; this mends an index that is missing or behind the database.
 index: import

@@ -1,12 +1,45 @@
-"""The JSON contract other tools and the pages build on: /api/reports/ and /api/reports/<id>/."""
+"""The JSON contract other tools and the pages build on: /api/reports/ and /api/reports/<id>/,
+and the report list as CSV (/api/reports.csv)."""
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
 
+from archive.csv_export import csv_response, spreadsheet_text
 from archive.models import Report
+
+CSV_HEADER = ["ID", "年度", "地区", "类型", "标题", "报告日期", "网址"]
+
+
+class BadFilter(ValueError):
+    pass
 
 
 def report_list(request):
-    reports = Report.objects.all()
+    try:
+        reports = filtered_reports(request)
+    except BadFilter as error:
+        return JsonResponse({"error": str(error)}, status=400)
+    results = [report_summary(request, report) for report in reports]
+    return JsonResponse({"count": len(results), "results": results},
+                        json_dumps_params={"ensure_ascii": False})
+
+
+def report_list_csv(request):
+    """The same list as /api/reports/ (same filters), one report a row, for a spreadsheet."""
+    try:
+        reports = filtered_reports(request)
+    except BadFilter as error:
+        return JsonResponse({"error": str(error)}, status=400)
+    rows = ([report.pk, report.year, spreadsheet_text(report.region), report.get_kind_display(),
+             spreadsheet_text(report.title),
+             report.delivered_on.isoformat() if report.delivered_on else "",
+             request.build_absolute_uri(report.get_absolute_url())]
+            for report in reports)
+    return csv_response("政报档案-报告列表.csv", CSV_HEADER, rows)
+
+
+def filtered_reports(request):
+    """Reports matching ``region``, ``year`` and ``kind`` of the query string, list fields only."""
+    reports = Report.objects.only(*SUMMARY_FIELDS)
     for field in ("region", "kind"):
         if request.GET.get(field):
             reports = reports.filter(**{field: request.GET[field]})
@@ -14,10 +47,8 @@ def report_list(request):
         try:
             reports = reports.filter(year=int(request.GET["year"]))
         except ValueError:
-            return JsonResponse({"error": "参数 year 应为整数"}, status=400)
-    results = [report_summary(request, report) for report in reports.only(*SUMMARY_FIELDS)]
-    return JsonResponse({"count": len(results), "results": results},
-                        json_dumps_params={"ensure_ascii": False})
+            raise BadFilter("参数 year 应为整数") from None
+    return reports
 
 
 def report_detail(request, pk):

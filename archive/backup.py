@@ -73,7 +73,7 @@ def export_archive(dest: Path, progress=_quiet) -> dict:
     """
     dest = Path(dest)
     if dest.exists():
-        raise BackupError(f"{dest} 已存在，请换一个名字 (already exists)")
+        raise BackupError(f"{dest} 已存在，请换一个名字")
     pack = _packer(dest.name)
     dest.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=dest.parent, prefix=".export-") as scratch:
@@ -212,10 +212,10 @@ def _unpacked(src: Path):
         yield src
         return
     if not src.is_file():
-        raise BackupError(f"{src}: 没有这个备份 (no such file or folder)")
+        raise BackupError(f"{src}: 没有这个备份")
     lowered = src.name.lower()
     if not lowered.endswith((".tar.gz", ".tgz", ".zip")):
-        raise BackupError(f"{src}: 不是备份 (expected a folder, a .tar.gz or a .zip)")
+        raise BackupError(f"{src}: 不是备份（应为文件夹、.tar.gz 或 .zip）")
     with tempfile.TemporaryDirectory(prefix="zhengbao-restore-") as scratch:
         try:
             if lowered.endswith(".zip"):
@@ -223,7 +223,7 @@ def _unpacked(src: Path):
             else:
                 _untar(src, Path(scratch))
         except (tarfile.TarError, zipfile.BadZipFile, OSError, EOFError, zlib.error) as error:
-            raise BackupError(f"{src}: 备份文件已损坏，无法解包 (cannot unpack: {error})") from error
+            raise BackupError(f"{src}: 备份文件已损坏，无法解包：{error}") from error
         yield Path(scratch)
 
 
@@ -233,8 +233,7 @@ def _untar(src: Path, into: Path) -> None:
         for member in members:
             _member(member.name)
             if not (member.isfile() or member.isdir()):
-                raise BackupError(f"{src}: 备份中含有链接或特殊文件，拒绝恢复 "
-                                  f"(member {member.name!r} is not a plain file)")
+                raise BackupError(f"{src}: 备份中含有链接或特殊文件（{member.name!r}），拒绝恢复")
         archive.extractall(into, members=members, filter="data")
 
 
@@ -250,7 +249,7 @@ def _member(name: str) -> str:
     parts = re.split(r"[\\/]", name)
     if (not name or name.startswith(("/", "\\")) or PureWindowsPath(name).drive
             or ".." in parts or PurePosixPath(name).is_absolute()):
-        raise BackupError(f"备份中含有不安全的路径，拒绝恢复 (unsafe path {name!r}: absolute or with ..)")
+        raise BackupError(f"备份中含有不安全的路径（{name!r}：绝对路径或含 ..），拒绝恢复")
     return name
 
 
@@ -260,13 +259,13 @@ def _verified_manifest(folder: Path) -> dict:
     except FileNotFoundError as error:
         raise BackupError(f"{folder}: 缺少 {MANIFEST}，不是 export_archive 生成的备份") from error
     except ValueError as error:
-        raise BackupError(f"{MANIFEST} 已损坏 (not valid JSON: {error})") from error
+        raise BackupError(f"{MANIFEST} 已损坏，不是有效的 JSON：{error}") from error
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
-        raise BackupError(f"{MANIFEST}: 不是政报档案的备份 (format is not {FORMAT})")
+        raise BackupError(f"{MANIFEST}: 不是政报档案的备份（格式应为 {FORMAT}）")
     if manifest.get("version") != VERSION:
-        raise BackupError(f"{MANIFEST}: 备份格式版本 {manifest.get('version')!r} 不受支持 (expected {VERSION})")
+        raise BackupError(f"{MANIFEST}: 备份格式版本 {manifest.get('version')!r} 不受支持（应为 {VERSION}）")
     if not all(isinstance(manifest.get(key), dict) for key in ("counts", "files")):
-        raise BackupError(f"{MANIFEST} 不完整 (no counts or files)")
+        raise BackupError(f"{MANIFEST} 不完整：缺少计数或文件清单")
     _check_sha256(folder / DATA, manifest.get("data_sha256"), DATA)
     for name, expected in manifest["files"].items():
         _check_sha256(folder / FILES / _member(name), expected, f"{FILES}/{name}")
@@ -277,9 +276,9 @@ def _check_sha256(path: Path, expected, label: str) -> None:
     try:
         actual = _sha256(path)
     except FileNotFoundError as error:
-        raise BackupError(f"备份不完整，缺少 {label} (missing file)") from error
+        raise BackupError(f"备份不完整，缺少 {label}") from error
     if actual != expected:
-        raise BackupError(f"备份已损坏或被改动：{label} 的 SHA-256 与清单不符 (checksum mismatch)")
+        raise BackupError(f"备份已损坏或被改动：{label} 的 SHA-256 与清单不符")
 
 
 def _rows(path: Path, manifest: dict) -> list:
@@ -287,16 +286,16 @@ def _rows(path: Path, manifest: dict) -> list:
     try:
         objects = list(serializers.deserialize("json", path.read_text(encoding="utf-8")))
     except DeserializationError as error:
-        raise BackupError(f"{DATA} 无法读取 (cannot be deserialised: {error})") from error
+        raise BackupError(f"{DATA} 无法读取：{error}") from error
     labels = {model._meta.label_lower for model in MODELS}
     counts = dict.fromkeys(labels, 0)
     for obj in objects:
         label = obj.object._meta.label_lower
         if label not in labels:
-            raise BackupError(f"{DATA} 含有档案以外的数据 (rows of {label})")
+            raise BackupError(f"{DATA} 含有档案以外的数据（{label} 的行）")
         counts[label] += 1
     if counts != manifest["counts"]:
-        raise BackupError(f"{DATA} 的行数与清单不符 (counts {counts} != {manifest['counts']})")
+        raise BackupError(f"{DATA} 的行数与清单不符：{counts}，清单为 {manifest['counts']}")
     named = set(manifest["files"]) | set(manifest.get("missing_files", []))
     for obj in objects:
         if isinstance(obj.object, Report) and obj.object.source_file.name not in {"", *named}:
@@ -321,7 +320,7 @@ def _store(storage, name: str, source: Path) -> None:
     with open(source, "rb") as handle:
         stored = storage.save(name, File(handle))
     if stored != name:
-        raise BackupError(f"无法按原名保存 {name} (storage saved it as {stored})")
+        raise BackupError(f"无法按原名保存 {name}：存储改存为 {stored}")
 
 
 # -- stray originals ------------------------------------------------------------------

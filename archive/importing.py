@@ -65,7 +65,7 @@ def check_region(region: str) -> None:
 def check_size(size: int) -> None:
     """Refuse a file of ``size`` bytes over ARCHIVE_MAX_UPLOAD_BYTES (before reading it, where possible)."""
     if size > settings.ARCHIVE_MAX_UPLOAD_BYTES:
-        raise UnreadableDocument(f"{too_large(size)}；请拆分文件或另存为 .txt 后再导入 (file too large)")
+        raise UnreadableDocument(f"{too_large(size)}；请拆分文件或另存为 .txt 后再导入")
 
 
 def too_large(size: int) -> str:

@@ -7,18 +7,16 @@ JSON all show that same series.
 """
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.http import content_disposition_header
 
 from archive import indicator_series as series_lib
 from archive.charts import indicator_chart
+from archive.csv_export import csv_response, spreadsheet_text
 from archive.models import Indicator
 
 JSON_OPTIONS = {"ensure_ascii": False}
@@ -133,16 +131,15 @@ def present_line(line) -> dict:
 
 
 def present_point(indicator: Indicator | None) -> dict | None:
-    """One number with what a reader needs to check it: the sentence and a link to its section."""
+    """One number with what a reader needs to check it: the sentence and a link to it."""
     if indicator is None:
         return None
     report = indicator.report
     section = indicator.section
-    url = report.get_absolute_url() + (f"#{section.anchor}" if section is not None else "")
     return {
         "text": series_lib.written(indicator),
         "sentence": indicator.sentence,
-        "url": url,
+        "url": indicator.get_absolute_url(),
         "source": f"{report.year}年{report.region}{report.get_kind_display()}",
         "section": section.display_heading if section is not None else "",
         "indicator": indicator,
@@ -180,14 +177,11 @@ def indicator_csv(request, name):
         return HttpResponse(f"没有名为“{name}”的指标", status=404, content_type="text/plain; charset=utf-8")
     except BadParameter as error:
         return HttpResponse(str(error), status=400, content_type="text/plain; charset=utf-8")
-    buffer = io.StringIO()
-    buffer.write("\ufeff")  # a byte-order mark, so that Excel reads the file as UTF-8
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(CSV_HEADER)
+    rows = []
     for row in selection.series.rows:
         gap = row.gap
         target, actual = row.target, row.actual
-        writer.writerow([
+        rows.append([
             row.year,
             series_lib.written(target),
             _csv_number(target.value) if target else "",
@@ -201,20 +195,13 @@ def indicator_csv(request, name):
             _csv_number(gap.value) if gap and gap.value is not None else "",
             gap.unit if gap and gap.value is not None else "",
             gap.label if gap else "",
-            _csv_text(target.sentence) if target else "",
-            _csv_text(actual.sentence) if actual else "",
+            spreadsheet_text(target.sentence) if target else "",
+            spreadsheet_text(actual.sentence) if actual else "",
             target.report_id if target else "",
             actual.report_id if actual else "",
         ])
-    response = HttpResponse(buffer.getvalue().encode("utf-8"), content_type="text/csv; charset=utf-8")
     filename = f"{name}-{selection.region}-{selection.series.measure_label}.csv"
-    response["Content-Disposition"] = content_disposition_header(True, filename)
-    return response
-
-
-def _csv_text(text: str) -> str:
-    """Text a spreadsheet would run as a formula (=, +, -, @ first) gets a leading quote."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+    return csv_response(filename, CSV_HEADER, rows)
 
 
 def _csv_number(value: float) -> str:
@@ -233,7 +220,7 @@ def indicator_api(request):
     try:
         selection = select(request, name)
     except Http404:
-        return JsonResponse({"error": f"没有名为“{name}”的指标 (no such indicator)"}, status=404,
+        return JsonResponse({"error": f"没有名为“{name}”的指标"}, status=404,
                             json_dumps_params=JSON_OPTIONS)
     except BadParameter as error:
         return JsonResponse({"error": str(error)}, status=400, json_dumps_params=JSON_OPTIONS)

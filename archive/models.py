@@ -2,6 +2,7 @@
 from django.db import models
 from django.urls import reverse
 
+from archive import sentences
 from archive.parsing import document
 
 
@@ -47,6 +48,13 @@ class Report(models.Model):
 
     def __str__(self):
         return f"{self.year}年 {self.region} {self.title}"
+
+    @property
+    def full_title(self):
+        """The title with the year and region it leaves out: 政府工作报告 → 2025年国务院政府工作报告."""
+        year = "" if str(self.year) in self.title else f"{self.year}年"
+        region = "" if self.region[:2] in self.title else self.region
+        return f"{year}{region}{self.title}"
 
     def get_absolute_url(self):
         return reverse("archive:report", args=[self.pk])
@@ -123,6 +131,18 @@ class Indicator(models.Model):
 
     def __str__(self):
         return f"{self.name} {self.period_year} {self.get_kind_display()} {self.display_value}"
+
+    @property
+    def source_anchor(self):
+        """The fragment of the sentence this number was read from (its section's if not found)."""
+        if self.section is None:
+            return ""
+        return sentences.anchor_of(self.section.anchor, self.section.text, self.sentence)
+
+    def get_absolute_url(self):
+        """The report page at this number's sentence, marked there by :target."""
+        anchor = self.source_anchor
+        return self.report.get_absolute_url() + (f"#{anchor}" if anchor else "")
 
     @property
     def display_value(self):

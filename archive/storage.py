@@ -33,8 +33,7 @@ def refusing_when_disk_full():
     except (OSError, OperationalError) as error:
         if not is_disk_full(error):
             raise
-        raise DiskFull("服务器磁盘空间已满，报告未保存；请管理员清理磁盘后再上传 "
-                       "(no space left on the device)") from error
+        raise DiskFull("服务器磁盘空间已满，报告未保存；请管理员清理磁盘后再上传") from error
 
 
 def delete_original(sender, instance, **kwargs):

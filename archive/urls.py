@@ -13,5 +13,6 @@ urlpatterns = [
     path("reports/<int:pk>/", views.report_detail, name="report"),
     path("reports/<int:pk>/source/", views.report_source, name="report-source"),
     path("api/reports/", api.report_list, name="api-reports"),
+    path("api/reports.csv", api.report_list_csv, name="api-reports-csv"),
     path("api/reports/<int:pk>/", api.report_detail, name="api-report"),
 ]

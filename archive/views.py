@@ -4,10 +4,14 @@ Views stay thin: each runs a few queries (annotated or bulk, never one per row) 
 plain lists to the templates; the small helpers below shape those lists.
 """
 from django.db.models import Count, Max, Min
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponsePermanentRedirect
+from django.templatetags.static import static
 from django.shortcuts import get_object_or_404, render
 
+from archive import sentences
 from archive.models import Indicator, Report
+from search.highlighting import match_spans
+from search.querying import parse_user_query
 
 FIRST_YEAR, LAST_YEAR = 1949, 2100
 NATIONAL = "国务院"
@@ -77,9 +81,12 @@ def region_detail(request, region):
 
 
 def report_detail(request, pk):
+    """The reader; ``?q=`` (a search hit's link) marks the query's words in the text."""
     report = get_object_or_404(Report.objects.defer("text"), pk=pk)
     sections = list(report.sections.all())
     by_id = {section.pk: section for section in sections}
+    query = parse_user_query(request.GET.get("q", "")) if request.GET.get("q") else None
+    marks = render_sections(sections, query.terms if query else [])
     for section in sections:
         section.heading_tag = f"h{min(section.level + 1, 5)}"
     indicators = list(report.indicators.all())
@@ -94,6 +101,8 @@ def report_detail(request, pk):
         "indicators": indicators,
         "previous": previous,
         "next": following,
+        "query": query.text if query else "",
+        "marks": marks,
     })
 
 
@@ -107,6 +116,11 @@ def report_source(request, pk):
     except FileNotFoundError as missing:
         raise Http404("原始文件缺失") from missing
     return FileResponse(handle, as_attachment=True, filename=report.source_name)
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page's <link rel="icon"> says."""
+    return HttpResponsePermanentRedirect(static("favicon.svg"))
 
 
 # Helpers --------------------------------------------------------------------------------
@@ -175,7 +189,7 @@ def attach_headlines(reports):
                     measure=Indicator.Measure.GROWTH)
             .select_related("section")
             .only("report_id", "name", "measure", "value", "value_high", "unit", "qualifier",
-                  "kind", "period_year", "order", "section__anchor")
+                  "kind", "period_year", "order", "sentence", "section__anchor", "section__text")
             .order_by("report_id", "order"))
     for indicator in rows:
         year = year_of[indicator.report_id]
@@ -189,6 +203,19 @@ def attach_headlines(reports):
     for report in reports:
         report.headline = found.get(report.pk, {})
     return reports
+
+
+def render_sections(sections, terms: list[str]) -> int:
+    """Give each section its ``heading_html`` and ``body`` (numbered sentences), ``terms`` marked
+    as search snippets mark them; returns how many marks were set."""
+    marks = 0
+    for section in sections:
+        heading, text = section.display_heading, section.text
+        heading_spans, text_spans = match_spans(heading, terms), match_spans(text, terms)
+        marks += len(heading_spans) + len(text_spans)
+        section.heading_html = sentences.render_heading(heading, heading_spans)
+        section.body = sentences.render(section.anchor, text, text_spans)
+    return marks
 
 
 def section_tree(sections, depth):

@@ -1,6 +1,6 @@
 """Synthetic-but-real-text reports for the benchmark.
 
-Each report is a new arrangement of real paragraphs from the shared corpus (national
+Each report is a new arrangement of real paragraphs from the corpus in fixtures/ (national
 reports, provincial .docx reports, the bundled fixtures), wrapped in the header and
 heading shapes the parser recognises, so that import finds region, year, speaker and a
 two-level section tree. The text is real Chinese policy prose, so jieba, Whoosh and the
@@ -16,7 +16,7 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = [Path("/work/shared/corpus/national"), Path("/work/shared/corpus/provincial-2025-docx"),
+SOURCES = [ROOT / "fixtures" / "corpus" / "national", ROOT / "fixtures" / "corpus" / "provincial-2025",
            ROOT / "fixtures" / "reports"]
 
 PROVINCES = ["河北省", "山西省", "辽宁省", "吉林省", "江苏省", "浙江省", "安徽省", "福建省", "江西省",

@@ -91,7 +91,7 @@ INSTALLED_APPS = [
     "archive",
     "search",  # before haystack, so that our rebuild_index command wins
     "haystack",
-    "axes",
+    "config.apps.LoginGuardConfig",  # django-axes, named in Chinese in the admin
 ]
 
 MIDDLEWARE = [
@@ -190,6 +190,8 @@ AXES_LOCKOUT_TEMPLATE = "axes/lockout.html"
 LANGUAGE_CODE = "zh-hans"
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
+# Chinese for django-axes, which ships no zh_Hans catalogue (locale/zh_Hans/LC_MESSAGES/django.po).
+LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_TZ = True
 
 STATIC_URL = "static/"

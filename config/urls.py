@@ -3,8 +3,14 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.static import serve
 
+from archive import views
+
+admin.site.site_header = admin.site.site_title = "政报档案管理"
+admin.site.index_title = "站点管理"
+
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("favicon.ico", views.favicon),
     path("", include("archive.urls")),
     path("", include("search.urls")),
     path("", include("archive.indicator_urls")),

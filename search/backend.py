@@ -111,7 +111,7 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
                 break
             except LockError as busy:
                 if time.monotonic() >= deadline:
-                    raise IndexBusy("搜索索引正被其他任务占用，请稍后再试 (index locked)") from busy
+                    raise IndexBusy("搜索索引正被其他任务占用，请稍后再试") from busy
         try:
             with index_errors():  # garbled segments are found by the writer's first delete
                 yield writer

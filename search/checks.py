@@ -25,6 +25,6 @@ def search_index_check(app_configs=None, **kwargs):
     except IndexUnavailable as problem:
         return [Warning(str(problem), hint=HINT, id="search.W001")]
     if documents == 0 and has_reports:
-        return [Warning("搜索索引是空的，而数据库中有报告 (the search index is empty but reports exist)",
+        return [Warning("搜索索引是空的，而数据库中有报告",
                         hint=HINT, id="search.W002")]
     return []

@@ -46,8 +46,8 @@ def check_layout(stored_schema, schema) -> None:
                      if name in stored_schema and
                      type(stored_schema[name].format) is not type(schema[name].format))
     if changed:
-        raise IndexOutdated(f"搜索索引是旧版格式，需要重建 (index written in an older layout: "
-                            f"{', '.join(changed)}; run check_index --repair)")
+        raise IndexOutdated(f"搜索索引是旧版格式（字段 {', '.join(changed)}），需要重建："
+                            f"请运行 check_index --repair")
 
 
 @contextmanager
@@ -62,5 +62,5 @@ def index_errors():
         if isinstance(error, OSError) and error.errno == errno.ENOSPC:
             raise
         logger.error("search index unavailable: %r", error, exc_info=True)
-        raise IndexUnavailable(f"搜索索引无法读取，请运行 manage.py check_index --repair "
-                               f"(search index unreadable: {error!r})") from error
+        raise IndexUnavailable(f"搜索索引无法读取，请运行 manage.py check_index --repair："
+                               f"{error!r}") from error

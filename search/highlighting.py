@@ -41,6 +41,12 @@ def highlight(text: str, terms: list[str], *, length: int = 120, max_passages: i
     return _render(text, windows, matches)
 
 
+def match_spans(text: str, terms: list[str]) -> list[tuple[int, int]]:
+    """Where ``terms`` occur in ``text`` (offsets into it), by the rules snippets are marked by."""
+    pattern = _pattern(tuple(terms))
+    return [match.span() for match in pattern.finditer(normalize(text))] if pattern else []
+
+
 @lru_cache(maxsize=256)
 def _pattern(terms: tuple[str, ...]) -> re.Pattern | None:
     """One alternative per term, longest first, named t0, t1… to tell the terms apart."""

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 from django.db.models import Count
 from haystack.constants import DJANGO_CT, DJANGO_ID
@@ -28,10 +29,19 @@ class Hit:
     heading: str
     snippet: str  # HTML: escaped text with <mark> around matches
     score: float
+    query: str = ""  # as understood, for the reader to mark
 
     @property
     def url(self) -> str:
         return self.section.get_absolute_url() if self.section else self.report.get_absolute_url()
+
+    @property
+    def marked_url(self) -> str:
+        """The reader with the query's words marked (?q=), at the section of the hit."""
+        if not self.query:
+            return self.url
+        report_url, _, anchor = self.url.partition("#")
+        return f"{report_url}?{urlencode({'q': self.query})}" + (f"#{anchor}" if anchor else "")
 
 
 @dataclass
@@ -83,7 +93,7 @@ def search(params: SearchParams, page_size: int = PAGE_SIZE) -> SearchResults:
     results.facets = {name: _facet_counts(counts[name], name) for name in FACETS}
     page = slice((params.page - 1) * page_size, params.page * page_size)
     results.hits = _hits(searcher, list(zip(matched.docnums[page].tolist(),
-                                            matched.scores[page].tolist())), parsed.terms)
+                                            matched.scores[page].tolist())), parsed.terms, parsed.text)
     return results
 
 
@@ -144,7 +154,7 @@ def _facet_counts(groups: dict, name: str) -> list[tuple]:
     return sorted(items, key=lambda item: (-item[1], item[0]))
 
 
-def _hits(searcher, page: list[tuple[int, float]], terms: list[str]) -> list[Hit]:
+def _hits(searcher, page: list[tuple[int, float]], terms: list[str], query: str) -> list[Hit]:
     stored = [(searcher.stored_fields(docnum), score) for docnum, score in page]
     section_ct = model_ct(Section)
     section_ids = [int(f[DJANGO_ID]) for f, _ in stored if f[DJANGO_CT] == section_ct]
@@ -162,5 +172,5 @@ def _hits(searcher, page: list[tuple[int, float]], terms: list[str]) -> list[Hit
             section.report = report
         text = section_text(section) if section is not None else report_text(report)
         hits.append(Hit(report=report, section=section, heading=fields.get("heading", ""),
-                        snippet=highlight(text, terms), score=score))
+                        snippet=highlight(text, terms), score=score, query=query))
     return hits

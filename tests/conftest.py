@@ -1,7 +1,7 @@
-"""Shared fixtures: where the seeds and the real corpus live.
+"""Shared fixtures: where the bundled reports and the real corpus live.
 
-The corpus sits in ../shared beside the clone; tests that need it are skipped, with a
-reason, where it is absent.
+The corpus is in fixtures/corpus (what `make run` imports); tests that need it are skipped,
+with a reason, where it is absent.
 """
 import io
 import os
@@ -14,11 +14,10 @@ from hypothesis import HealthCheck, settings
 from hypothesis.database import DirectoryBasedExampleDatabase
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
 FIXTURE_REPORTS = ROOT / "fixtures" / "reports"
-CORPUS = SHARED / "corpus"
+CORPUS = ROOT / "fixtures" / "corpus"
 NATIONAL = CORPUS / "national"
-PROVINCIAL = CORPUS / "provincial-2025-docx"
+PROVINCIAL = CORPUS / "provincial-2025"
 
 JINJIANG_2025 = "jinjiang-2025-work-report.txt"
 
@@ -36,7 +35,7 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 def _need(path: Path) -> Path:
     if not path.exists():
-        pytest.skip(f"{path} is not here (the shared corpus sits beside the clone)")
+        pytest.skip(f"{path} is not here")
     return path
 
 

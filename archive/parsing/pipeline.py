@@ -57,8 +57,7 @@ def _complete(metadata: ReportMetadata, text: str, filename: str) -> ReportMetad
                if not value]
     if missing:
         raise IncompleteMetadata(
-            f"无法从文件中识别{'和'.join(missing)}，请在上传时填写 "
-            f"(region/year not found in the header; supply them)")
+            f"无法从文件中识别{'和'.join(missing)}，请在上传时填写")
     return metadata
 
 

@@ -16,6 +16,7 @@ import codecs
 import io
 import unicodedata
 import zipfile
+from pathlib import PurePath
 
 from charset_normalizer import from_bytes
 
@@ -57,13 +58,12 @@ def read_document(data: bytes, filename: str = "") -> str:
     """
     try:
         if not data or not data.strip():
-            raise UnreadableDocument("文件为空，请选择有内容的报告文件 (empty file)")
+            raise UnreadableDocument("文件为空，请选择有内容的报告文件")
         if data.startswith(ZIP_MAGICS):
             text = _read_docx(data)
         elif data.startswith(OLE2_MAGIC):
             raise UnreadableDocument(
-                "旧版 Word (.doc) 或加密的 Office 文件，无法读取；请另存为 .docx 或 .txt "
-                "(legacy .doc or encrypted Office file)"
+                "旧版 Word（.doc）或加密的 Office 文件，无法读取；请另存为 .docx 或 .txt"
             )
         elif b"%PDF-" in data[:1024]:
             text = _read_pdf(data)
@@ -71,20 +71,30 @@ def read_document(data: bytes, filename: str = "") -> str:
             text = _decode_text(data)
         if not text.strip():
             raise UnreadableDocument(
-                "文件没有文字内容，请检查是否选错了文件 (no text in the file)")
+                "文件没有文字内容，请检查是否选错了文件")
         _check_length(len(text))
         return text
     except UnreadableDocument as refusal:
         if filename:
-            raise UnreadableDocument(f"{filename}: {refusal}") from refusal
+            misnamed = _misnamed(data, filename)
+            raise UnreadableDocument(f"{filename}: {misnamed}{refusal}") from refusal
         raise
 
 
 def _check_length(characters: int) -> None:
     if characters > MAX_TEXT_CHARS:
         raise UnreadableDocument(
-            f"报告正文过长：超过 {MAX_TEXT_CHARS // 10_000} 万字的上限，未导入；请拆分文件后分别上传 "
-            f"(more than {MAX_TEXT_CHARS:,} characters of text)")
+            f"报告正文过长：超过 {MAX_TEXT_CHARS // 10_000} 万字的上限，未导入；请拆分文件后分别上传")
+
+
+def _misnamed(data: bytes, filename: str) -> str:
+    """What a refused file's extension claims and its content is not, e.g. a .docx that is no zip."""
+    suffix = PurePath(filename).suffix.lower()
+    if suffix == ".docx" and not data.startswith((*ZIP_MAGICS, OLE2_MAGIC)):  # .doc: said already
+        return "文件名是 .docx，内容却不是 Word 文档；"
+    if suffix == ".pdf" and b"%PDF-" not in data[:1024]:
+        return "文件名是 .pdf，内容却不是 PDF；"
+    return ""
 
 
 # --- plain text -------------------------------------------------------------------
@@ -94,11 +104,11 @@ def _decode_text(data: bytes) -> str:
     text = _decode(data)
     if not text.strip():
         raise UnreadableDocument(
-            "文件为空，只有空白，请选择有内容的报告文件 (empty file: only whitespace)")
+            "文件为空，只有空白，请选择有内容的报告文件")
     controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f\v")
     if controls > MAX_CONTROL_SHARE * len(text):
         raise UnreadableDocument(
-            f"无法识别的二进制文件，不是文本；{FORMATS} (binary file: too many control characters)")
+            f"无法识别的二进制文件，不是文本；{FORMATS}")
     return text
 
 
@@ -110,14 +120,13 @@ def _decode(data: bytes) -> str:
                 return data.decode(encoding)
             except UnicodeDecodeError as error:
                 raise UnreadableDocument(
-                    f"文本编码损坏，请另存为 UTF-8 编码的 .txt 再上传 "
-                    f"({encoding} byte order mark, but invalid {encoding})"
+                    f"文本编码损坏：文件开头标明 {encoding} 编码，内容却不符；请另存为 UTF-8 编码的 .txt 再上传"
                 ) from error
     if b"\x00" in data:
         text = _as_utf16(data)
         if text is None:
             raise UnreadableDocument(
-                f"无法识别的二进制文件，不是文本；{FORMATS} (binary file: contains NUL bytes)")
+                f"无法识别的二进制文件，不是文本；{FORMATS}")
         return text
     try:
         return data.decode("utf-8")
@@ -129,8 +138,7 @@ def _decode(data: bytes) -> str:
     best = from_bytes(data).best()
     if best is None:
         raise UnreadableDocument(
-            "无法识别的二进制文件或未知编码；如是文本，请另存为 UTF-8 编码的 .txt 再上传 "
-            "(binary file or unknown text encoding)"
+            "无法识别的二进制文件或未知编码；如是文本，请另存为 UTF-8 编码的 .txt 再上传"
         )
     if best.encoding in CHINESE_FAMILY:  # decode with the superset, as _as_gb18030 does
         try:
@@ -207,7 +215,7 @@ def _read_docx(data: bytes) -> str:
         raise
     except Exception as error:  # python-docx/lxml/zipfile raise many kinds
         raise UnreadableDocument(
-            f"docx 文件已损坏，无法读取；{RESAVE_DOCX} (damaged .docx: {type(error).__name__})"
+            f"docx 文件已损坏，无法读取；{RESAVE_DOCX}"
         ) from error
     return "\n\n".join(block for block in blocks if block.strip())
 
@@ -219,13 +227,12 @@ def _check_zip(data: bytes) -> None:
             members = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError) as error:
         raise UnreadableDocument(
-            f"docx 文件已损坏或不完整；{RESAVE_DOCX} (damaged or truncated .docx / zip file)"
+            f"docx 文件已损坏或不完整；{RESAVE_DOCX}"
         ) from error
     sizes = {member.filename: member.file_size for member in members}
     if DOCX_PART not in sizes:
         raise UnreadableDocument(
-            f"zip 压缩包中没有 Word 正文，不是 .docx 文件；{FORMATS} "
-            f"(zip file without word/document.xml)"
+            f"zip 压缩包中没有 Word 正文，不是 .docx 文件；{FORMATS}"
         )
     if (
         len(members) > MAX_DOCX_MEMBERS
@@ -233,8 +240,7 @@ def _check_zip(data: bytes) -> None:
         or sum(sizes.values()) > MAX_DOCX_TOTAL
     ):
         raise UnreadableDocument(
-            "docx 文件解压后过大，拒绝读取；请拆分文件或另存为 .txt 再上传 "
-            "(.docx expands beyond the size limit)"
+            "docx 文件解压后过大，拒绝读取；请拆分文件或另存为 .txt 再上传"
         )
 
 
@@ -301,8 +307,7 @@ def _read_pdf(data: bytes) -> str:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
             raise UnreadableDocument(
-                "PDF 已加密，需要密码才能打开；请先去掉密码，或改传 .docx / .txt "
-                "(encrypted PDF needs a password)"
+                "PDF 已加密，需要密码才能打开；请先去掉密码，或改传 .docx / .txt"
             )
         _check_page_count(reader)
         pages, characters = [], 0
@@ -314,13 +319,12 @@ def _read_pdf(data: bytes) -> str:
         raise
     except Exception as error:  # pypdf raises many kinds for damaged files
         raise UnreadableDocument(
-            f"PDF 文件已损坏或无法解析；请重新导出 PDF，或改传 .docx / .txt "
-            f"(damaged or unsupported PDF: {type(error).__name__})"
+            "PDF 文件已损坏或无法解析；请重新导出 PDF，或改传 .docx / .txt"
         ) from error
     visible = sum(1 for ch in "".join(pages) if not ch.isspace())
     if visible < MIN_PDF_CHARS_PER_PAGE * max(len(pages), 1):
         raise UnreadableDocument(
-            "PDF 没有文字层（扫描件？），请上传文字版 (scanned / image-only PDF without a text layer)"
+            "PDF 没有文字层（扫描件？），请上传文字版"
         )
     return "\n\n".join(page.strip("\n") for page in pages)
 
@@ -332,5 +336,4 @@ def _check_page_count(reader) -> None:
     declared = tree["/Count"] if "/Count" in tree else 0
     if not isinstance(declared, int) or declared > MAX_PDF_PAGES:
         raise UnreadableDocument(
-            f"PDF 页数过多（{declared} 页，上限 {MAX_PDF_PAGES} 页），未导入；请拆分文件后分别上传 "
-            f"(PDF of more than {MAX_PDF_PAGES} pages)")
+            f"PDF 页数过多（{declared} 页，上限 {MAX_PDF_PAGES} 页），未导入；请拆分文件后分别上传")

@@ -208,11 +208,11 @@ def tar_with(path: Path, member: str, kind=tarfile.REGTYPE) -> None:
 
 
 @pytest.mark.parametrize("build, refusal", [
-    (lambda path, name: tar_with(path.with_suffix(".tar.gz"), f"../{name}"), "unsafe path"),
-    (lambda path, name: tar_with(path.with_suffix(".tar.gz"), f"/tmp/{name}"), "unsafe path"),
-    (lambda path, name: tar_with(path.with_suffix(".tar.gz"), name, tarfile.SYMTYPE), "not a plain file"),
-    (lambda path, name: zip_with(path.with_suffix(".zip"), f"../{name}"), "unsafe path"),
-    (lambda path, name: zip_with(path.with_suffix(".zip"), f"C:\\{name}"), "unsafe path"),
+    (lambda path, name: tar_with(path.with_suffix(".tar.gz"), f"../{name}"), "不安全的路径"),
+    (lambda path, name: tar_with(path.with_suffix(".tar.gz"), f"/tmp/{name}"), "不安全的路径"),
+    (lambda path, name: tar_with(path.with_suffix(".tar.gz"), name, tarfile.SYMTYPE), "链接或特殊文件"),
+    (lambda path, name: zip_with(path.with_suffix(".zip"), f"../{name}"), "不安全的路径"),
+    (lambda path, name: zip_with(path.with_suffix(".zip"), f"C:\\{name}"), "不安全的路径"),
 ])
 def test_a_member_that_would_land_outside_the_restore_folder_is_refused(tmp_path, build, refusal):
     name = evil_name()

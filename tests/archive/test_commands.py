@@ -1,4 +1,5 @@
 import io
+import re
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -20,11 +21,30 @@ def test_imports_every_bundled_report_once():
     files = [p for p in FIXTURE_REPORTS.iterdir() if p.suffix == ".txt"]
     out, _ = run_import(str(FIXTURE_REPORTS))
     assert Report.objects.count() == len(files)
-    assert out.count("created") == len(files)
+    assert statuses(out) == ["created"] * len(files)
 
     again, _ = run_import(str(FIXTURE_REPORTS))
     assert Report.objects.count() == len(files)
-    assert again.count("unchanged") == len(files)
+    assert statuses(again) == ["unchanged"] * len(files)
+
+
+def statuses(out):
+    """The status word of each per-report line ("[3/9] created #4 …")."""
+    return [line.split()[1] for line in out.splitlines() if line.startswith("[")]
+
+
+def test_counts_files_and_closes_with_a_summary(tmp_path):
+    for name in ("a.docx", "b.docx"):
+        (tmp_path / name).write_bytes(docx_bytes(bold_prefix=f"{name}项目投资拉动有力。"))
+    (tmp_path / "c.docx").write_bytes(b"not a docx at all")
+    with pytest.raises(CommandError):
+        call_command("import_reports", str(tmp_path), stdout=(out := io.StringIO()),
+                     stderr=(err := io.StringIO()))
+    lines = out.getvalue().splitlines()
+    assert [line.split()[0] for line in lines[:2]] == ["[1/3]", "[2/3]"]
+    assert err.getvalue().startswith("[3/3] ")
+    assert re.fullmatch(r"3 file\(s\) in \d+\.\d s: 1 created, 1 replaced, 0 unchanged, 1 failed",
+                        lines[-1]), lines[-1]
 
 
 def test_prints_one_line_per_report_with_counts():

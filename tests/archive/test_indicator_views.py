@@ -369,5 +369,5 @@ def test_pages_after_an_import(client):
     ("地区生产总值增长7%", "地区生产总值增长7%"), ("", ""),
 ])
 def test_csv_sentences_cannot_run_as_spreadsheet_formulas(sentence, written):
-    from archive.indicator_views import _csv_text
-    assert _csv_text(sentence) == written
+    from archive.csv_export import spreadsheet_text
+    assert spreadsheet_text(sentence) == written

@@ -246,7 +246,10 @@ class TestBundledReports:
             "/years/2020/": "2020年 · 年度 · 政报档案",
             "/regions/": "地区 · 政报档案",
             "/regions/晋江市/": "晋江市 · 地区 · 政报档案",
-            report.get_absolute_url(): "2025年 · 晋江市 · 政府工作报告 · 政报档案",
+            report.get_absolute_url(): "2025年晋江市政府工作报告 · 政报档案",
+            archive[("国务院", 2025)].get_absolute_url(): "2025年国务院政府工作报告 · 政报档案",
+            # a title that names its year and region already is left as it is
+            archive[("晋江市", 2024)].get_absolute_url(): "晋江市2024年政府工作报告及预算报告解读 · 政报档案",
         }
         for url, title in titles.items():
             assert title_of(get(client, url)) == title, url
@@ -275,6 +278,9 @@ class TestBundledReports:
         assert "共收录 9 份报告" in seen
         for report in archive.values():
             assert report.get_absolute_url() in page
+        latest = seen[seen.index("最新入库"):]
+        assert "2025年国务院政府工作报告 政府工作报告" in latest  # the full title, once
+        assert "晋江市2023年政府工作报告要点" in latest
         assert 'name="q"' in page and 'action="/search/"' in page
 
     def test_year_index_lists_all_years(self, client):
@@ -327,11 +333,12 @@ class TestBundledReports:
         assert "国内生产总值增长 目标 5.5%左右 · 实际 8.1%" in seen  # 2022
         assert archive[("晋江市", 2025)].get_absolute_url() not in page
 
-    def test_region_page_headline_links_to_the_sentence_section(self, client, archive):
+    def test_region_page_headline_links_to_the_sentence(self, client, archive):
         page = get(client, "/regions/晋江市/")
         report = archive[("晋江市", 2025)]
         target = report.indicators.get(name="地区生产总值", measure="growth", kind="target")
-        assert f'href="{report.get_absolute_url()}#{target.section.anchor}" title="2025年预期目标"' in page
+        assert target.source_anchor.startswith(f"{target.section.anchor}-j")
+        assert f'href="{report.get_absolute_url()}#{target.source_anchor}" title="2025年预期目标"' in page
         seen = text_of(page)
         assert "地区生产总值增长 目标 6%左右 · 实际 7%以上" in seen
         assert "解读 晋江市2024年政府工作报告及预算报告解读" in seen  # kinds shown
@@ -354,17 +361,25 @@ class TestBundledReports:
             if section.level <= 3:
                 assert section.anchor in links
 
-    def test_report_page_indicators_link_their_section_and_show_the_sentence(self, client, archive):
-        report = archive[("晋江市", 2025)]
+    @pytest.mark.parametrize("key", [("晋江市", 2025), ("国务院", 2024), ("国务院", 2019)])
+    def test_report_page_indicators_link_their_sentence_and_show_it(self, client, archive, key):
+        report = archive[key]
         page = get(client, report.get_absolute_url())
         table = page[page.index('<section class="indicators"'):page.index('<div class="fulltext">')]
         rows = re.findall(r"<tr class=\"indicator-.*?</tr>", table, re.S)
         indicators = list(report.indicators.select_related("section"))
         assert len(rows) == len(indicators)
+        sentences = {anchor: html.unescape(re.sub(r"<[^>]+>", "", body)) for anchor, body in
+                     re.findall(r'<span class="sentence" id="([^"]+)">(.*?)</span>', page, re.S)}
         for row, indicator in zip(rows, indicators):
-            assert f'<a href="#{indicator.section.anchor}">' in row
+            anchor = re.search(r'<a href="#([^"]+)">', row).group(1)
+            # the link lands on a sentence of the section that begins the indicator's sentence
+            assert anchor.startswith(f"{indicator.section.anchor}-j"), (anchor, indicator.sentence)
+            assert indicator.sentence.startswith(sentences[anchor].strip()[:20]), (
+                sentences[anchor], indicator.sentence)
             assert f"<details><summary>原句</summary><p>{html.escape(indicator.sentence)}" in row
-        assert max(len(i.sentence) for i in indicators) > 60  # the full sentence, not cut
+        if key == ("晋江市", 2025):
+            assert max(len(i.sentence) for i in indicators) > 60  # the full sentence, not cut
 
     def test_report_page_links_the_same_regions_neighbouring_years(self, client, archive):
         page = get(client, archive[("国务院", 2021)].get_absolute_url())

@@ -25,7 +25,7 @@ def test_search_from_home_lands_on_the_section(page):
     assert fragment, "a hit on a section links to the section's anchor"
 
     link.click()
-    page.wait_for_url(re.compile(r"/reports/\d+/#" + re.escape(fragment) + "$"))
+    page.wait_for_url(re.compile(r"/reports/\d+/(\?q=[^#]+)?#" + re.escape(fragment) + "$"))
     section = page.locator(f"section[id='{fragment}']")
     expect(section).to_be_visible()
     assert section.evaluate("element => element.matches(':target')")

@@ -7,16 +7,20 @@ line win over both.
 import datetime
 import json
 import os
+import time
+from collections import Counter
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from archive.importing import ImportRefused, check_size, import_report
+from archive.importing import CREATED, REPLACED, UNCHANGED, ImportRefused, check_size, import_report
 from archive.models import Report
 from archive.parsing.document import ReportMetadata
 
 REPORT_SUFFIXES = {".txt", ".docx", ".pdf"}
 MANIFEST_NAME = "manifest.json"
+FAILED = "failed"
+SUMMARY_ORDER = (CREATED, REPLACED, UNCHANGED, FAILED)
 
 
 class Command(BaseCommand):
@@ -36,24 +40,30 @@ class Command(BaseCommand):
         if nice > 0:
             os.nice(nice)
         given = ReportMetadata(region=region, year=year, kind=kind, title=title)
-        failures = 0
-        for path, manifest_entry in self._files(paths):
+        files = list(self._files(paths))
+        started = time.monotonic()
+        counts = Counter()
+        for position, (path, manifest_entry) in enumerate(files, start=1):
+            counter = f"[{position}/{len(files)}]"
             hints = given.merged_over(manifest_entry)
             try:
                 check_size(path.stat().st_size)  # a huge file is refused unread
                 outcome = import_report(path.read_bytes(), path.name, hints)
             except ImportRefused as error:
-                failures += 1
-                self.stderr.write(f"{path}: {error}")
+                counts[FAILED] += 1
+                self.stderr.write(f"{counter} {path}: {error}")
                 continue
+            counts[outcome.status] += 1
             report = outcome.report
             self.stdout.write(
-                f"{outcome.status:9} #{report.pk} {report.region} {report.year} "
+                f"{counter} {outcome.status:9} #{report.pk} {report.region} {report.year} "
                 f"{report.get_kind_display()} 《{report.title}》 "
                 f"sections={report.sections.count()} indicators={report.indicators.count()} "
                 f"({path.name})")
-        if failures:
-            raise CommandError(f"{failures} file(s) could not be imported; see above")
+        summary = ", ".join(f"{counts[status]} {status}" for status in SUMMARY_ORDER)
+        self.stdout.write(f"{len(files)} file(s) in {time.monotonic() - started:.1f} s: {summary}")
+        if counts[FAILED]:
+            raise CommandError(f"{counts[FAILED]} file(s) could not be imported; see above")
 
     def _files(self, paths):
         """(file, manifest metadata) for each report file named or inside a named folder."""

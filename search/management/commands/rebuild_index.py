@@ -12,8 +12,15 @@ class Command(BaseCommand):
         parser.add_argument("--noinput", "--no-input", action="store_true", help="(no prompt is asked)")
 
     def handle(self, *args, **options):
+        live = self.stdout.isatty()  # a terminal: one counter rewritten in place
+
         def progress(position, total, report):
-            if position == total or position % 50 == 0:
+            if live:
+                self.stdout.write(f"\r  {position}/{total} reports", ending="")
+                self.stdout.flush()
+                if position == total:
+                    self.stdout.write("")
+            elif position == total or position % 50 == 0:
                 self.stdout.write(f"  {position}/{total} reports")
 
         documents = rebuild(progress=progress if options["verbosity"] else None)
