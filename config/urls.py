@@ -7,7 +7,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("archive.urls")),
     path("", include("search.urls")),
-    path("", include("archive.indicator_urls")),
+    path("", include("indicators.urls")),
 ]
 
 if settings.DEBUG:

@@ -1,0 +1,18 @@
+"""Indicators across years and regions, comparisons, term trends and feeds (pages, CSV, JSON, Atom)."""
+from django.urls import path
+
+from archive import indicator_views
+from indicators import compare_views, views
+from search import trend_views
+
+app_name = "indicators"
+
+urlpatterns = [
+    path("indicators/", indicator_views.indicator_index, name="index"),
+    path("indicators/<str:name>.csv", views.indicator_csv, name="csv"),
+    path("indicators/<str:name>/", views.indicator_detail, name="detail"),
+    path("api/indicators/", views.indicator_api, name="api"),
+    path("compare/", compare_views.compare_page, name="compare"),
+    path("api/compare/", compare_views.compare_api, name="api-compare"),
+    path("trends/", trend_views.trends_page, name="trends"),
+]

@@ -1,0 +1,28 @@
+"""Reports cut into jieba words, the unit in which the comparison pages see text."""
+from __future__ import annotations
+
+import re
+
+from search.analysis import normalize, segmenter
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_TERM = re.compile(r"^[\u4e00-\u9fff]{2,}$")
+
+
+def tokens(text: str) -> list[str]:
+    """Every piece of ``text`` in order (words, numbers, punctuation, spaces): they join back to it."""
+    return segmenter().cut(text, True) if text else []
+
+
+def is_term(word: str) -> bool:
+    """A word that can be a policy term: two or more Han characters."""
+    return bool(_TERM.match(word))
+
+
+def term_words(text: str) -> list[str]:
+    """The words of two or more Han characters in ``text``, simplified, in order (repeats kept)."""
+    return [word for word in tokens(normalize(text)) if is_term(word)]
+
+
+def has_han(text: str) -> bool:
+    return bool(_HAN.search(text))
