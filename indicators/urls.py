@@ -2,8 +2,7 @@
 from django.urls import path
 
 from archive import indicator_views
-from indicators import compare_views, views
-from search import trend_views
+from indicators import compare_views, trend_views, views
 
 app_name = "indicators"
 
@@ -15,4 +14,5 @@ urlpatterns = [
     path("compare/", compare_views.compare_page, name="compare"),
     path("api/compare/", compare_views.compare_api, name="api-compare"),
     path("trends/", trend_views.trends_page, name="trends"),
+    path("api/trends/", trend_views.trends_api, name="api-trends"),
 ]
