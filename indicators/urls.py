@@ -2,7 +2,8 @@
 from django.urls import path
 
 from archive import indicator_views
-from indicators import compare_views, trend_views, views
+from indicators import compare_views, feeds, trend_views, views
+from search.views import unavailable_as_503
 
 app_name = "indicators"
 
@@ -15,4 +16,7 @@ urlpatterns = [
     path("api/compare/", compare_views.compare_api, name="api-compare"),
     path("trends/", trend_views.trends_page, name="trends"),
     path("api/trends/", trend_views.trends_api, name="api-trends"),
+    path("feeds/reports/", feeds.ReportsFeed(), name="feed-reports"),
+    path("feeds/reports/<str:region>/", feeds.ReportsFeed(), name="feed-region"),
+    path("feeds/search/", unavailable_as_503()(feeds.SearchFeed()), name="feed-search"),
 ]
