@@ -14,11 +14,13 @@ from search.errors import index_errors
 from search.params import SearchParams
 
 ITEMS = 50
+AUTHOR = "政报档案"  # RFC 4287: every entry has an author, or the feed has one
 SEARCH_POOL = 200  # hits read to find the newest: the feed orders them by when they were stored
 
 
 class ReportsFeed(Feed):
     feed_type = Atom1Feed
+    author_name = AUTHOR
 
     def get_object(self, request, region=None):
         if region is not None and not Report.objects.filter(region=region).exists():
@@ -58,7 +60,7 @@ class ReportsFeed(Feed):
 class SearchFeed(Feed):
     """The newest hits of a search: the hits stored most recently first, one entry per section."""
     feed_type = Atom1Feed
-    description_template = None
+    author_name = AUTHOR
 
     def get_object(self, request):
         params = SearchParams.from_query(request.GET).with_changes(page=1)
