@@ -20,7 +20,7 @@ def _report_id(request, name: str) -> int | None:
     raw = (request.GET.get(name) or "").strip()
     if not raw:
         return None
-    if not raw.isdigit() or len(raw) > 12:
+    if not raw.isdecimal() or len(raw) > 12:
         raise CompareError(f"参数 {name} 应为报告编号（正整数）：{raw[:20]}")
     return int(raw)
 

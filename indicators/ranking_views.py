@@ -25,7 +25,7 @@ class BadRequest(ValueError):
 def _selection(request, name: str):
     """The ranking asked for; BadRequest names what cannot be understood."""
     raw = (request.GET.get("year") or "").strip()
-    if not raw.isdigit() or not FIRST_YEAR <= int(raw) <= LAST_YEAR:
+    if not raw.isdecimal() or not FIRST_YEAR <= int(raw) <= LAST_YEAR:
         raise BadRequest(f"参数 year 应为 {FIRST_YEAR}—{LAST_YEAR} 之间的年份：{raw[:20]}")
     measure = (request.GET.get("measure") or "").strip()
     if measure and measure not in series_lib.MEASURES:

@@ -5,7 +5,6 @@ import re
 
 from search.analysis import normalize, segmenter
 
-_HAN = re.compile(r"[\u4e00-\u9fff]")
 _TERM = re.compile(r"^[\u4e00-\u9fff]{2,}$")
 
 
@@ -14,15 +13,6 @@ def tokens(text: str) -> list[str]:
     return segmenter().cut(text, True) if text else []
 
 
-def is_term(word: str) -> bool:
-    """A word that can be a policy term: two or more Han characters."""
-    return bool(_TERM.match(word))
-
-
 def term_words(text: str) -> list[str]:
     """The words of two or more Han characters in ``text``, simplified, in order (repeats kept)."""
-    return [word for word in tokens(normalize(text)) if is_term(word)]
-
-
-def has_han(text: str) -> bool:
-    return bool(_HAN.search(text))
+    return [word for word in tokens(normalize(text)) if len(word) > 1 and _TERM.match(word)]
