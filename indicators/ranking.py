@@ -53,7 +53,7 @@ class Ranking:
 
 def years_with_targets(name: str) -> list[int]:
     return sorted(Indicator.objects.filter(name=name, kind=Indicator.Kind.TARGET)
-                  .values_list("period_year", flat=True).distinct())
+                  .order_by("period_year").values_list("period_year", flat=True).distinct())
 
 
 def build_ranking(name: str, year: int, measure: str = "") -> Ranking:
