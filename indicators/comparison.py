@@ -8,6 +8,7 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from django.core.cache import cache
+from django.db.models import Count, Max
 from django.urls import reverse
 
 from archive import indicator_series as series_lib
@@ -28,8 +29,13 @@ def previous_report(report: Report) -> Report | None:
 
 
 def comparison(previous: Report, report: Report) -> dict:
+    """The comparison, from the cache while neither report nor the region's earlier reports (whose
+    words decide which terms are new) have changed."""
+    earlier = (Report.objects.filter(region=report.region, kind=report.kind, year__lt=report.year)
+               .aggregate(count=Count("id"), changed=Max("updated_at")))
     key = (f"indicators:compare:{CACHE_VERSION}:{previous.pk}:{previous.updated_at.timestamp()}:"
-           f"{report.pk}:{report.updated_at.timestamp()}")
+           f"{report.pk}:{report.updated_at.timestamp()}:{earlier['count']}:"
+           f"{earlier['changed'].timestamp() if earlier['changed'] else ''}")
     data = cache.get(key)
     if data is None:
         data = build(previous, report)

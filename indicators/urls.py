@@ -1,4 +1,8 @@
-"""Indicators across years and regions, comparisons, term trends and feeds (pages, CSV, JSON, Atom)."""
+"""Indicators across years and regions, comparisons, term trends and feeds (pages, CSV, JSON, Atom).
+
+A section's related passages of other years and regions (more-like-this on the search index,
+``/api/sections/<id>/related/``) are being built on another branch and join these URLs.
+"""
 from django.urls import path
 
 from archive import indicator_views

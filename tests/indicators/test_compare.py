@@ -172,6 +172,9 @@ def test_comparison_is_cached_per_pair_and_redone_after_a_change(bundled):
         b.save(update_fields=["updated_at"])
         comparison_lib.comparison(a, b)
         assert build.call_count == 2
+        national(2019).save(update_fields=["updated_at"])  # an earlier report: the new terms may change
+        comparison_lib.comparison(a, b)
+        assert build.call_count == 3
 
 
 def test_report_page_links_to_last_year(client, bundled):
