@@ -1,7 +1,7 @@
 """Regions' targets for one year as horizontal bars (inline SVG), with the national target as a line.
 
 Drawn 372 units wide so that on a 390 px phone (a column of about 358 px) the 12-unit text is
-about 11.5 px (the larger charts of archive/charts.py are 720 wide and shrink); on wider screens
+about 11.5 px (the larger charts of indicators/charts.py are 720 wide and shrink); on wider screens
 the stylesheet caps its width.
 Each bar is the target's midpoint (a range also shows as a thin line from low to high); a hollow
 square marks the region's actual for the year before.
@@ -12,8 +12,8 @@ from html import escape
 
 from django.utils.safestring import SafeString, mark_safe
 
-from archive import indicator_series as series_lib
-from archive.charts import FONT, nice_ticks
+from indicators import indicator_series as series_lib
+from indicators.charts import FONT, nice_ticks
 from indicators.ranking import Ranking
 
 WIDTH = 372

@@ -11,8 +11,8 @@ from django.core.cache import cache
 from django.db.models import Count, Max
 from django.urls import reverse
 
-from archive import indicator_series as series_lib
 from archive.models import Report, Section
+from indicators import indicator_series as series_lib
 from indicators import terms as terms_lib
 from indicators.alignment import Passage, align
 from indicators.diff import DELETED, INSERTED, word_diff

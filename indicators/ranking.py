@@ -1,7 +1,7 @@
 """Every region's target for one indicator and year, ranked — the table newspapers compile by hand.
 
 Each region's row holds its target for the year, its actual for the year before and its target
-for the year before, chosen as on the indicator's own page (``archive.indicator_series``: a 政府工作报告
+for the year before, chosen as on the indicator's own page (``indicators.indicator_series``: a 政府工作报告
 first). Regions are ranked by their target's midpoint in the most used unit, highest first; equal
 targets share a rank (1, 2, 2, 4). 国务院 is not ranked: its target is the reference line, taken under
 the counterpart name where the regions write another one (地区生产总值 → 国内生产总值).
@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from archive import indicator_series as series_lib
-from archive.indicator_views import COUNTERPARTS
 from archive.models import Indicator
+from indicators import indicator_series as series_lib
+from indicators.indicator_views import COUNTERPARTS
 
 
 @dataclass

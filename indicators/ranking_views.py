@@ -10,7 +10,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import content_disposition_header
 
-from archive import indicator_series as series_lib
+from indicators import indicator_series as series_lib
 from indicators.bar_chart import ranking_chart
 from indicators.ranking import build_ranking, years_with_targets
 
@@ -42,7 +42,7 @@ def ranking_page(request, name):
     try:
         ranking = _selection(request, name)
     except BadRequest as error:
-        return render(request, "archive/indicators/bad_request.html",
+        return render(request, "indicators/bad_request.html",
                       {"name": name, "error": str(error)}, status=400)
     years = years_with_targets(name)
     base = reverse("indicators:detail", args=[name])

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from archive import indicator_series as series_lib
 from archive.models import Indicator, Report
+from indicators import indicator_series as series_lib
 
 RAISED, LOWERED, SAME, NEW, DROPPED, UNCOMPARABLE = \
     "raised", "lowered", "same", "new", "dropped", "uncomparable"

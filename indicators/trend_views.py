@@ -9,9 +9,9 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 
-from archive.charts import TREND_STYLES, trend_chart
 from archive.models import Report
 from indicators import trends
+from indicators.charts import TREND_STYLES, trend_chart
 
 MAX_TERM_LENGTH = 50
 MAX_LINES = len(TREND_STYLES)

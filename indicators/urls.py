@@ -5,8 +5,7 @@ A section's related passages of other years and regions (more-like-this on the s
 """
 from django.urls import path
 
-from archive import indicator_views
-from indicators import compare_views, feeds, trend_views, views
+from indicators import compare_views, feeds, indicator_views, trend_views, views
 from search.views import unavailable_as_503
 
 app_name = "indicators"

@@ -1,7 +1,6 @@
 """The indicator URLs that answer two questions: with ``year=`` every region in that year
-(indicators.ranking_views), without it one region across years (archive.indicator_views)."""
-from archive import indicator_views
-from indicators import ranking_views
+(indicators.ranking_views), without it one region across years (indicators.indicator_views)."""
+from indicators import indicator_views, ranking_views
 
 
 def _by_year(ranking_view, series_view):

@@ -5,9 +5,9 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from archive.charts import TREND_STYLES, trend_chart
 from archive.models import Report
 from indicators import trends
+from indicators.charts import TREND_STYLES, trend_chart
 from indicators.trend_views import MAX_LINES, split_terms
 
 pytestmark = pytest.mark.django_db

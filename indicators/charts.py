@@ -27,7 +27,7 @@ from html import escape
 
 from django.utils.safestring import SafeString, mark_safe
 
-from archive.indicator_series import (
+from indicators.indicator_series import (
     AT_LEAST, AT_MOST, Series, chart_value, format_number, written,
 )
 

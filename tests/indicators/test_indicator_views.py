@@ -9,9 +9,9 @@ import pytest
 from django.core.management import call_command
 
 import tests.conftest
-from archive import indicator_series as lib
-from archive.charts import indicator_chart, nice_ticks
 from archive.models import Indicator, Report
+from indicators import indicator_series as lib
+from indicators.charts import indicator_chart, nice_ticks
 
 SVG = "{http://www.w3.org/2000/svg}"
 GDP = "国内生产总值"
@@ -369,5 +369,5 @@ def test_pages_after_an_import(client):
     ("地区生产总值增长7%", "地区生产总值增长7%"), ("", ""),
 ])
 def test_csv_sentences_cannot_run_as_spreadsheet_formulas(sentence, written):
-    from archive.indicator_views import _csv_text
+    from indicators.indicator_views import _csv_text
     assert _csv_text(sentence) == written
