@@ -73,6 +73,7 @@ clean:
 # Benchmarks (bench/run.py): scratch data under /tmp, one table to stdout and bench/results/.
 bench:
 	$(BIN)/python bench/run.py --sizes 100 1000
+	$(BIN)/python bench/compare.py
 
 bench-large:
 	$(BIN)/python bench/run.py --sizes 100 1000 5000

@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "archive",
+    "indicators",
     "search",  # before haystack, so that our rebuild_index command wins
     "haystack",
     "config.apps.LoginGuardConfig",  # django-axes, named in Chinese in the admin
@@ -152,6 +153,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         timeout=float(os.environ.get("ARCHIVE_DB_TIMEOUT", "60")), transaction_mode="IMMEDIATE",
         init_command="PRAGMA journal_mode=WAL;")
+
+# Comparisons between reports are computed once per pair and kept here (indicators/comparison.py).
+# Local memory, per process, by default (ARCHIVE_CACHE_ENTRIES entries); a shared cache is a
+# change of CACHES here (e.g. django.core.cache.backends.redis.RedisCache).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "zhengbao",
+        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("ARCHIVE_CACHE_ENTRIES", "500"))},
+    }
+}
 
 # The search engine is chosen here and only here. The default is our jieba/Whoosh engine
 # with its index in the data folder; HAYSTACK_ENGINE and HAYSTACK_URL move it to another

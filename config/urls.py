@@ -13,7 +13,7 @@ urlpatterns = [
     path("favicon.ico", views.favicon),
     path("", include("archive.urls")),
     path("", include("search.urls")),
-    path("", include("archive.indicator_urls")),
+    path("", include("indicators.urls")),
 ]
 
 if settings.DEBUG:

@@ -5,7 +5,6 @@ import math
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from django.db.models import Count
 from haystack.constants import DJANGO_CT, DJANGO_ID
 from whoosh.query import And, NumericRange, Term
 
@@ -124,26 +123,6 @@ def filters(params: SearchParams) -> list:
     if params.report:
         found.append(Term("report_id", params.report))
     return found
-
-
-def term_trend(q: str, region: str = "") -> dict:
-    """Matching sections per year, with the year's section count, for the trend chart."""
-    parsed = parse_user_query(q)
-    totals = Section.objects.all()
-    if region:
-        totals = totals.filter(report__region=region)
-    totals = dict(totals.values_list("report__year").annotate(n=Count("id")))
-    matches: dict[int, int] = {}
-    if parsed.query is not None:
-        query = And([parsed.query, Term(DJANGO_CT, model_ct(Section)),
-                     *([Term("region", region)] if region else [])])
-        searcher = backend().searcher()
-        years = facet_counts(searcher, bulk.search(searcher, query.normalize()).docnums.tolist())["year"]
-        matches = {int(year): count for year, count in years.items()}
-    series = [{"year": year, "count": matches.get(year, 0), "sections": total,
-               "share": round(matches.get(year, 0) / total, 6) if total else 0.0}
-              for year, total in sorted(totals.items())]
-    return {"query": parsed.text, "region": region, "notes": parsed.notes, "series": series}
 
 
 def _facet_counts(groups: dict, name: str) -> list[tuple]:

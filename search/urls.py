@@ -8,5 +8,4 @@ urlpatterns = [
     path("search/", views.search_page, name="search"),
     path("search/results.csv", views.search_csv, name="search-csv"),
     path("api/search/", views.search_api, name="api-search"),
-    path("api/trends/", views.trends_api, name="api-trends"),
 ]

@@ -102,14 +102,6 @@ def search_api(request):
                         json_dumps_params={"ensure_ascii": False})
 
 
-@unavailable_as_503(json=True)
-def trends_api(request):
-    region = (request.GET.get("region") or "").strip()[:64]
-    with index_errors():
-        trend = services.term_trend(request.GET.get("q") or "", region)
-    return JsonResponse(trend, json_dumps_params={"ensure_ascii": False})
-
-
 def _hit_json(request, hit):
     report = report_summary(request, hit.report)
     section = None

@@ -320,8 +320,7 @@ DAMAGES = {
     "segments deleted": lambda index: each(index, "MAIN_*.seg", Path.unlink),
 }
 
-SEARCH_URLS = ["/search/?q=鞋服产业集群", "/api/search/?q=鞋服产业集群", "/trends/?q=鞋服产业集群",
-               "/api/trends/?q=鞋服产业集群"]
+SEARCH_URLS = ["/search/?q=鞋服产业集群", "/api/search/?q=鞋服产业集群"]
 
 
 def fresh_backend():

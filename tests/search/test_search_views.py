@@ -151,15 +151,6 @@ def test_snippets_escape_report_text(client):
     assert "<script>" not in snippets and "&lt;script&gt;" in snippets
 
 
-def test_trends_count_matching_sections_per_year(client, bundled):
-    data = client.get("/api/trends/", {"q": "新质生产力"}).json()
-    by_year = {row["year"]: row for row in data["series"]}
-    assert by_year[2024]["count"] > 0 and by_year[2019]["count"] == 0
-    assert all(0 <= row["share"] <= 1 and row["count"] <= row["sections"] for row in data["series"])
-    national = client.get("/api/trends/", {"q": "新质生产力", "region": "国务院"}).json()
-    assert sum(r["count"] for r in national["series"]) < sum(r["count"] for r in data["series"])
-
-
 @pytest.mark.parametrize("char", ["鞋", "伞"])
 def test_single_characters_find_their_sections(client, bundled, char):
     from archive.models import Section

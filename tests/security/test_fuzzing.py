@@ -45,7 +45,7 @@ TEXT = st.one_of(
     st.integers().map(str),
 )
 PARAMS = ("q", "year", "year_from", "year_to", "region", "kind", "report", "sort", "page",
-          "name", "measure")
+          "name", "measure", "a", "b")
 # A parameter given once, or repeated (?q=a&q=b), as a browser or a script may send it.
 VALUES = st.one_of(TEXT, st.lists(TEXT, min_size=2, max_size=3))
 QUERIES = st.fixed_dictionaries({}, optional={name: VALUES for name in PARAMS})
@@ -67,7 +67,8 @@ def check(client, url, params=None, answers=ANSWERS):
 
 @pytest.mark.parametrize("url", ["/search/", "/api/search/", "/trends/", "/api/trends/",
                                  "/api/reports/", "/api/indicators/", "/indicators/",
-                                 "/indicators/国内生产总值/", "/indicators/国内生产总值.csv"])
+                                 "/indicators/国内生产总值/", "/indicators/国内生产总值.csv",
+                                 "/compare/", "/api/compare/"])
 @given(params=QUERIES)
 def test_query_parameters(client, bundled, url, params):
     check(client, url, params, SEARCH_ANSWERS if "search" in url or "trends" in url else ANSWERS)
@@ -77,11 +78,12 @@ def test_the_fuzzed_parameters_are_every_parameter_the_search_views_read():
     """A parameter added to SearchParams (or the trend views) must be fuzzed too."""
     import inspect
 
-    from search import trend_views, views
+    from indicators import compare_views, ranking_views, trend_views
+    from search import views
     from search.params import SearchParams
 
     read = {item.name for item in dataclasses.fields(SearchParams)} - {"errors"}
-    for module in (views, trend_views):
+    for module in (views, trend_views, compare_views, ranking_views):
         read |= set(re.findall(r"GET\.get\(\"(\w+)\"", inspect.getsource(module)))
     assert read and read <= set(PARAMS), read - set(PARAMS)
 

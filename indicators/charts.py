@@ -27,7 +27,7 @@ from html import escape
 
 from django.utils.safestring import SafeString, mark_safe
 
-from archive.indicator_series import (
+from indicators.indicator_series import (
     AT_LEAST, AT_MOST, Series, chart_value, format_number, written,
 )
 
@@ -366,10 +366,11 @@ def indicator_chart(series: Series, chart_id: str = "indicator-chart") -> SafeSt
 
 # --- terms across years ------------------------------------------------------------------------
 
-def trend_chart(lines: list[dict], chart_id: str = "trend-chart", region: str = "") -> SafeString:
-    """One line per term: the share (%) of each year's sections that mention it.
+def trend_chart(lines: list[dict], measure: str, chart_id: str = "trend-chart",
+                region: str = "") -> SafeString:
+    """One line per term (or term and region): ``measure`` (what the y axis counts) year by year.
 
-    ``lines``: ``[{label, points: [(year, share_percent)]}]``; a year missing from ``points`` (no
+    ``lines``: ``[{label, points: [(year, value)]}]``; a year missing from ``points`` (no
     report that year) breaks the line. Returns "" when there is nothing to draw.
     """
     lines = [line for line in lines if line["points"]]
@@ -384,11 +385,11 @@ def trend_chart(lines: list[dict], chart_id: str = "trend-chart", region: str = 
     first, last = frame.first_year, frame.last_year
     span = f"{first}年" if first == last else f"{first}—{last}年"
     labels = "、".join(f"“{line['label']}”" for line in lines)
-    title = f"{labels}在{region or '全部地区'}报告中出现的章节比例，{span}"
-    description = (f"折线图。横轴为年度，纵轴为提到该词的章节占当年全部章节的百分比。"
-                   f"共 {len(lines)} 条线，各有不同的线型和标记，见图例；各年的章节数见图旁的表格。")
+    title = f"{labels}在{region or '全部地区'}报告中的{measure}，{span}"
+    description = (f"折线图。横轴为年度，纵轴为{measure}。"
+                   f"共 {len(lines)} 条线，各有不同的线型和标记，见图例；各年的报告数见图旁的表格。")
     parts = _open_svg(chart_id, frame, title, description, "trend-chart")
-    parts += frame.axes("占当年章节的比例（%）")
+    parts += frame.axes(measure)
     for index, (line, (colour, dash, shape)) in enumerate(zip(lines, TREND_STYLES)):
         parts.append(f'<g class="chart-series chart-term-{index + 1}">')
         points = [(year, frame.x(year), frame.y(value)) for year, value in line["points"]]
@@ -396,7 +397,7 @@ def trend_chart(lines: list[dict], chart_id: str = "trend-chart", region: str = 
         size = 4.5 if len(points) <= 30 else 3  # a long run of years: smaller markers
         for (year, value), (_, x, y) in zip(line["points"], points):
             parts.append(f'<g class="chart-point"><title>{year}年 “{_attr(line["label"])}” '
-                         f'{_attr(format_number(value))}%</title>'
+                         f'{_attr(measure)} {_attr(format_number(value))}</title>'
                          f'{_marker(shape, x, y, colour, index % 2 == 0, size)}</g>')
         parts.append("</g>")
     parts += _legend(frame, legend)

@@ -9,9 +9,9 @@ import pytest
 from django.core.management import call_command
 
 import tests.conftest
-from archive import indicator_series as lib
-from archive.charts import indicator_chart, nice_ticks
 from archive.models import Indicator, Report
+from indicators import indicator_series as lib
+from indicators.charts import indicator_chart, nice_ticks
 
 SVG = "{http://www.w3.org/2000/svg}"
 GDP = "国内生产总值"

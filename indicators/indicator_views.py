@@ -2,7 +2,7 @@
 
 Each view picks one *selection* — a name, a region (default: 国务院 if it has the name, else the
 region with most years) and a measure (growth or level; default: the one with most years) — and
-hands ``archive.indicator_series.build_series`` the rows; the table, the chart, the CSV and the
+hands ``indicators.indicator_series.build_series`` the rows; the table, the chart, the CSV and the
 JSON all show that same series.
 """
 from __future__ import annotations
@@ -14,10 +14,10 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 
-from archive import indicator_series as series_lib
-from archive.charts import indicator_chart
 from archive.csv_export import csv_response, spreadsheet_text
 from archive.models import Indicator
+from indicators import indicator_series as series_lib
+from indicators.charts import indicator_chart
 
 JSON_OPTIONS = {"ensure_ascii": False}
 MAX_PARAM = 64
@@ -64,7 +64,7 @@ def select(request, name: str) -> Selection:
 
 def indicator_index(request):
     summary = series_lib.indicator_summary()
-    return render(request, "archive/indicators/index.html", {
+    return render(request, "indicators/index.html", {
         "indicators": summary,
         "region_count": len({row["region"] for item in summary for row in item["regions"]}),
     })
@@ -90,11 +90,11 @@ def indicator_detail(request, name):
     except Http404:
         return not_found(request, name)
     except BadParameter as error:
-        return render(request, "archive/indicators/bad_request.html",
+        return render(request, "indicators/bad_request.html",
                       {"name": name, "error": str(error)}, status=400)
     series = selection.series
     base = reverse("indicators:detail", args=[name])
-    return render(request, "archive/indicators/detail.html", {
+    return render(request, "indicators/detail.html", {
         "selection": selection,
         "series": series,
         "table": [present_line(line) for line in series.table()],
@@ -151,7 +151,7 @@ def not_found(request, name):
     known = [item["name"] for item in series_lib.indicator_summary()]
     similar = [other for other in known if name and (name in other or other in name
                or len(set(name) & set(other)) >= max(2, len(set(name)) // 2))][:10]
-    return render(request, "archive/indicators/not_found.html",
+    return render(request, "indicators/not_found.html",
                   {"name": name, "similar": similar, "known_count": len(known)}, status=404)
 
 

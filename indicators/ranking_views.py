@@ -1,0 +1,108 @@
+"""/indicators/<name>/?year=<y>: every region's target for the year, ranked; as a page, CSV and JSON."""
+from __future__ import annotations
+
+import csv
+import io
+from urllib.parse import urlencode
+
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.http import content_disposition_header
+
+from indicators import indicator_series as series_lib
+from indicators.bar_chart import ranking_chart
+from indicators.ranking import build_ranking, years_with_targets
+
+JSON_OPTIONS = {"ensure_ascii": False}
+FIRST_YEAR, LAST_YEAR = 1949, 2100
+
+
+class BadRequest(ValueError):
+    pass
+
+
+def _selection(request, name: str):
+    """The ranking asked for; BadRequest names what cannot be understood."""
+    raw = (request.GET.get("year") or "").strip()
+    if not raw.isdecimal() or not FIRST_YEAR <= int(raw) <= LAST_YEAR:
+        raise BadRequest(f"参数 year 应为 {FIRST_YEAR}—{LAST_YEAR} 之间的年份：{raw[:20]}")
+    measure = (request.GET.get("measure") or "").strip()
+    if measure and measure not in series_lib.MEASURES:
+        raise BadRequest("measure 应为 growth（增速）或 level（总量）")
+    return build_ranking(name, int(raw), measure)
+
+
+def _query(ranking, **changes) -> str:
+    params = {"year": ranking.year, "measure": ranking.measure, **changes}
+    return "?" + urlencode({key: value for key, value in params.items() if value})
+
+
+def ranking_page(request, name):
+    try:
+        ranking = _selection(request, name)
+    except BadRequest as error:
+        return render(request, "indicators/bad_request.html",
+                      {"name": name, "error": str(error)}, status=400)
+    years = years_with_targets(name)
+    base = reverse("indicators:detail", args=[name])
+    return render(request, "indicators/ranking.html", {
+        "ranking": ranking,
+        "chart": ranking_chart(ranking),
+        "years": [{"year": year, "url": base + _query(ranking, year=year, measure=""),
+                   "current": year == ranking.year} for year in years[-12:]],
+        "measures": [{"measure": m, "label": series_lib.MEASURE_LABELS[m],
+                      "url": base + _query(ranking, measure=m), "current": m == ranking.measure}
+                     for m in ranking.measures],
+        "series_url": base,
+        "csv_url": reverse("indicators:csv", args=[name]) + _query(ranking),
+        "json_url": reverse("indicators:api") + "?" + urlencode(
+            {"name": name, "year": ranking.year, "measure": ranking.measure}),
+    }, status=200 if ranking.rows or ranking.reference else 404)
+
+
+CSV_HEADER = ["排名", "地区", "本年目标", "目标中点", "单位", "上年实际", "上年目标", "目标原句", "报告ID"]
+
+
+def ranking_csv(request, name):
+    try:
+        ranking = _selection(request, name)
+    except BadRequest as error:
+        return HttpResponse(str(error), status=400, content_type="text/plain; charset=utf-8")
+    buffer = io.StringIO()
+    buffer.write("\ufeff")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(CSV_HEADER)
+    for row in ranking.rows:
+        writer.writerow([row.rank or "", row.region, series_lib.written(row.target),
+                         "" if row.value is None else series_lib.format_number(row.value).replace("−", "-"),
+                         ranking.unit if row.value is not None else "",
+                         series_lib.written(row.previous_actual), series_lib.written(row.previous_target),
+                         row.target.sentence if row.target else "",
+                         row.target.report_id if row.target else ""])
+    response = HttpResponse(buffer.getvalue().encode("utf-8"), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = content_disposition_header(
+        True, f"{name}-{ranking.year}-各地区-{ranking.measure_label}.csv")
+    return response
+
+
+def ranking_api(request, name):
+    try:
+        ranking = _selection(request, name)
+    except BadRequest as error:
+        return JsonResponse({"error": str(error)}, status=400, json_dumps_params=JSON_OPTIONS)
+    return JsonResponse({
+        "name": ranking.name, "year": ranking.year, "measure": ranking.measure, "unit": ranking.unit,
+        "reference": _point(ranking.reference),
+        "results": [{"rank": row.rank, "region": row.region, "value": row.value,
+                     "target": _point(row.target), "previous_actual": _point(row.previous_actual),
+                     "previous_target": _point(row.previous_target)} for row in ranking.rows],
+    }, json_dumps_params=JSON_OPTIONS)
+
+
+def _point(indicator):
+    if indicator is None:
+        return None
+    return {"value": indicator.value, "value_high": indicator.value_high, "unit": indicator.unit,
+            "qualifier": indicator.qualifier, "text": series_lib.written(indicator),
+            "sentence": indicator.sentence, "report_id": indicator.report_id}
