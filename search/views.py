@@ -118,9 +118,7 @@ def _scope(params):
     if params.report:
         report = Report.objects.filter(pk=params.report).only("title", "year", "region").first()
         if report:
-            named = str(report.year) in report.title or report.region in report.title
-            title = report.title if named else f"{report.year}年{report.region}{report.title}"
-            scope.append({"label": f"在《{title}》中检索",
+            scope.append({"label": f"在《{report.full_title}》中检索",
                           "lift": params.urlencode(report=None), "lift_label": "检索全部报告"})
     if params.year:
         scope.append({"label": f"仅 {params.year} 年", "lift": params.urlencode(year=None),

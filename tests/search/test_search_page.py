@@ -129,3 +129,9 @@ def test_pages_keep_their_html_error_page(client):
 def test_a_bad_api_parameter_is_json_without_english(client):
     response = client.get("/api/reports/", {"year": "二〇二五"})
     assert response.status_code == 400 and response.json() == {"error": "参数 year 应为整数"}
+
+
+def test_hit_titles_name_year_and_region_once(client, bundled):
+    html = page(client, q="新质生产力", region="国务院", year=2024)
+    titles = re.findall(r'<a class="hit-title" href="[^"]*">([^<]*)</a>', html)
+    assert titles and set(titles) == {"2024年国务院政府工作报告"}
