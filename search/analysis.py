@@ -32,7 +32,7 @@ from pathlib import Path
 
 import opencc
 import rjieba
-from whoosh.analysis import Token, Tokenizer
+from whoosh.analysis import Filter, StemFilter, Token, Tokenizer
 from whoosh.fields import FieldType
 from whoosh.formats import Existence
 
@@ -197,12 +197,36 @@ class WordTokenizer(_PieceTokenizer):
     pieces = staticmethod(word_pieces)
 
 
+class WholeWordTokenizer(_PieceTokenizer):
+    """jieba words, never the marked words inside them (for n-grams of word beginnings)."""
+
+    @staticmethod
+    def pieces(normal, subwords=False):
+        return word_pieces(normal)
+
+
 class CharTokenizer(_PieceTokenizer):
     """One token per Han character."""
 
 
 def word_analyzer() -> WordTokenizer:
     return WordTokenizer()
+
+
+def chinese_analyzer():
+    """For haystack's own text fields: our words, with Latin words stemmed as Whoosh's
+    StemmingAnalyzer (haystack's default) stems them (indexed → index); Han words have no
+    English suffix to lose."""
+    return WordTokenizer() | StemFilter()
+
+
+class NormalizeFilter(Filter):
+    """Each token half-width, lowercase and simplified (for tokenizers other than ours)."""
+
+    def __call__(self, tokens):
+        for token in tokens:
+            token.text = normalize(token.text)
+            yield token
 
 
 def char_analyzer() -> CharTokenizer:
