@@ -9,7 +9,9 @@ n-grams), stored as declared, with three differences:
   made of our words (edge n-grams) or of normalised text, from two characters up (most
   Chinese words have two);
 - word positions are packed (search.codec);
-- integers keep a column (sortable), which facets and search.bulk read.
+- integers keep a column (sortable), which facets and search.bulk read;
+- the copy of a text field that ``faceted=True`` adds (``name_exact``) is one whole-value
+  term, as Elasticsearch and Solr keep it, rather than words: its facets count values.
 
 Our own field types (search.fields) are what the archive's indexes choose:
 ``chinese_text`` is a word field and its single-character twin, neither stored;
@@ -17,6 +19,7 @@ Our own field types (search.fields) are what the archive's indexes choose:
 """
 from __future__ import annotations
 
+from haystack.fields import FacetField
 from whoosh.analysis import NgramTokenizer
 from whoosh.fields import BOOLEAN, DATETIME, IDLIST, KEYWORD, NGRAM, NGRAMWORDS, NUMERIC, TEXT
 from whoosh.fields import ID as WHOOSH_ID
@@ -44,6 +47,8 @@ def _haystack_field(field):
         if not field.indexed:
             return IDLIST(stored=True, field_boost=boost)
         return KEYWORD(stored=True, commas=True, scorable=True, field_boost=boost)
+    if isinstance(field, FacetField) and field.field_type == "string":
+        return WHOOSH_ID(stored=field.stored, sortable=True)
     if field.field_type in ("date", "datetime"):
         return DATETIME(stored=field.stored, sortable=True)
     if field.field_type == "integer":
