@@ -3,8 +3,9 @@
 Whoosh's corrector proposes index terms within two edits of a word. The query is cut into
 words by jieba first (a query of Chinese has no spaces between its words), a word the
 index holds is kept as it is, and the marked words inside long words (search.analysis:
-"<收入") are never proposed. Two edits are a lot for words of two or three characters:
-the suggestion is the most frequent such term, a guess rather than a correction.
+"<收入") are never proposed. A word of Han characters is a few characters long, and two
+edits would turn it into any other word: one edit (a character) is allowed there, and the
+suggestion is the most frequent such word of the index (发屏 → 发展, 数字经挤 → 数字经济).
 """
 import re
 
@@ -21,7 +22,8 @@ def suggest(reader, fieldname: str, query_string: str) -> str:
     for token in _WORDS(query_string, mode="query"):
         word = token.text
         if (fieldname, word) not in reader:
-            word = next((term for term in corrector.suggest(word, limit=10)
+            edits = 1 if _HAN_CHAR.match(word) and len(word) < 5 else 2
+            word = next((term for term in corrector.suggest(word, limit=10, maxdist=edits)
                          if not term.startswith("<") and not term.endswith(">")), "")
         if word:
             suggested.append(word)
