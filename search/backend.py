@@ -1,22 +1,28 @@
 """Our haystack engine: Whoosh with jieba-segmented Chinese text.
 
 What it changes from haystack's WhooshSearchBackend, and why:
-- the schema: each text field becomes a jieba word field with positions (ranking and
-  phrases) and a single-token field (one character; search.analysis); no text is
-  stored (hits read it from the database) or sortable (that stored every body twice);
-  region, kind and year are exact terms with columns, for filters and fast facets;
+- the schema (search.schema): haystack's field types map as haystack maps them, with
+  Chinese analysis on every text field and packed positions; our own field types
+  (search.fields) are what the archive's indexes choose: a jieba word field with
+  positions (ranking and phrases) and a single-token twin (one character), neither
+  stored (hits read the text from the database) nor sortable (that stored every body
+  twice), and whole-value terms with columns (region, kind) for filters and fast facets;
   postings are packed (search.codec), and an index written in another layout is
   refused (IndexOutdated);
 - writes: one writer at a time, waiting for Whoosh's lock with a timeout, never
-  failing silently (a swallowed LockError once left a deleted report searchable).
-  A commit only adds its segment: merging segments (which Whoosh's default policy
-  does now and then, for tens of seconds on a large index) would run inside the
-  database transaction that indexes a report and hold its lock; small segments are
-  merged afterwards by merge_small_segments, outside any transaction;
+  failing silently (a swallowed LockError once left a deleted report searchable);
+  clear(), optimize() and delete_index() go through it too. A commit only adds its
+  segment: merging segments (which Whoosh's default policy does now and then, for tens
+  of seconds on a large index) would run inside the database transaction that indexes
+  a report and hold its lock; small segments are merged afterwards by
+  merge_small_segments, outside any transaction;
 - reads: one searcher per thread, reopened when the index has changed or has been
-  swapped for a rebuilt one, instead of three new readers per query; queries are Whoosh
-  query objects built by search.querying, never strings re-parsed by haystack (which
-  lowercases OR). A missing or damaged index raises search.errors.IndexUnavailable.
+  swapped for a rebuilt one, instead of three new readers per query; the search page's
+  queries are Whoosh query objects built by search.querying, never strings re-parsed by
+  haystack (which lowercases OR). A missing or damaged index raises
+  search.errors.IndexUnavailable;
+- haystack's highlight(), more_like_this() and spelling suggestions work on fields that
+  store no text (search.result_highlight, search.similar, search.suggestions).
 """
 from __future__ import annotations
 
