@@ -33,17 +33,17 @@ from collections import defaultdict
 from contextlib import contextmanager
 
 import whoosh.index
+from django.conf import settings
+from django.utils.encoding import force_str
 from haystack.backends import BaseEngine
 from haystack.backends.whoosh_backend import WhooshSearchBackend, WhooshSearchQuery
 from haystack.constants import DJANGO_CT, DJANGO_ID, ID
 from haystack.exceptions import SearchBackendError, SkipDocument
 from haystack.utils import get_identifier, get_model_ct
-from django.conf import settings
-from django.utils.encoding import force_str
-from whoosh.query import Or, Term
 from whoosh.fields import ID as WHOOSH_ID
 from whoosh.fields import Schema
 from whoosh.index import LockError
+from whoosh.query import Or, Term
 from whoosh.writing import CLEAR
 
 from search import result_highlight, similar, suggestions
@@ -220,8 +220,7 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
         narrow = similar.narrowing([self._models_query(models, limit_to_registered_models),
                                     self._parsed(additional_query_string)])
         matches = similar.similar(searcher, self.content_field_name, docnum, text, narrow)
-        end = len(matches.docnums) if end_offset is None else start_offset + end_offset
-        page = slice(start_offset, end)
+        page = slice(start_offset, end_offset)  # end_offset counts from 0, as in search()
         page = similar.Page([searcher.stored_fields(d) for d in matches.docnums[page].tolist()],
                             matches.scores[page].tolist(), len(matches.docnums))
         return self._process_results(page, result_class=result_class)
@@ -342,6 +341,15 @@ def _tiered_merge(writer, segments):
     return segments
 
 
+class ChineseWhooshSearchQuery(WhooshSearchQuery):
+    def run_mlt(self, **kwargs):
+        """haystack's, asking the backend for the slice of the query set only (haystack's
+        Whoosh query asks for every similar document, even for ``[:5]``)."""
+        kwargs.setdefault("start_offset", self.start_offset)
+        kwargs.setdefault("end_offset", self.end_offset)
+        super().run_mlt(**kwargs)
+
+
 class ChineseWhooshEngine(BaseEngine):
     backend = ChineseWhooshSearchBackend
-    query = WhooshSearchQuery
+    query = ChineseWhooshSearchQuery

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from whoosh.query import And, Or, Term
+from whoosh.scoring import bm25
 
 from search import bulk
 
@@ -34,9 +35,7 @@ def key_terms(searcher, fieldname: str, docnum: int, text: str,
         if searcher.doc_frequency(fieldname, term) < 2:
             continue
         scorer = searcher.weighting.scorer(searcher, fieldname, term)
-        k1, b = scorer.K1, scorer.B
-        norm = (1 - b) + b * length / scorer.avgfl if scorer.avgfl else 1.0
-        weighted.append((term, scorer.idf * frequency * (k1 + 1) / (frequency + k1 * norm)))
+        weighted.append((term, bm25(scorer.idf, frequency, length, scorer.avgfl, scorer.B, scorer.K1)))
     weighted.sort(key=lambda item: (-item[1], item[0]))
     return weighted[:limit]
 

@@ -61,6 +61,15 @@ def test_more_like_this_through_haystack_leaves_out_the_section_and_can_leave_ou
     assert all(result.report_id != section.report_id for result in elsewhere)
 
 
+def test_more_like_this_reads_only_the_slice_asked_for(bundled, section):
+    everything = backend().more_like_this(section)
+    page = backend().more_like_this(section, start_offset=2, end_offset=5)
+    assert page["hits"] == everything["hits"] > 5
+    assert [r.pk for r in page["results"]] == [r.pk for r in everything["results"][2:5]]
+    sliced = SearchQuerySet().models(Section).more_like_this(section)[2:5]
+    assert [r.pk for r in sliced] == [r.pk for r in everything["results"][2:5]]
+
+
 def test_spelling_suggestions_are_whole_words_of_the_index(bundled):
     engine = backend()
     assert engine.create_spelling_suggestion("高质量发展") == "高质量发展"
