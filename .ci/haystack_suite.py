@@ -20,6 +20,7 @@ import subprocess
 import sys
 import tarfile
 import tempfile
+import unittest
 from collections import Counter
 from importlib.metadata import version
 from pathlib import Path
@@ -83,7 +84,6 @@ def child(tree: str, label: str, engine: str) -> None:
     the Solr one is dropped the same way (test_haystack lists every connection at times).
     """
     import importlib.util
-    import unittest
 
     import django
     from django.test.utils import get_runner
@@ -104,39 +104,35 @@ def child(tree: str, label: str, engine: str) -> None:
     runner.setup_test_environment()
     suite = runner.build_suite([label])
     databases = runner.setup_databases()
-    outcomes = {}
+    # every test, "not run" until it is (a failed setUpClass runs none of its class)
+    outcomes = {test.id(): "not run" for test in _tests(suite)}
+    passed = []
 
-    class Recording(unittest.TextTestResult):
+    class Recording(unittest.TextTestResult):  # unittest keeps no list of successes
         def addSuccess(self, test):
             super().addSuccess(test)
-            outcomes[test.id()] = "passed"
-
-        def addFailure(self, test, err):
-            super().addFailure(test, err)
-            outcomes[test.id()] = "failed"
-
-        def addError(self, test, err):
-            super().addError(test, err)
-            outcomes[test.id()] = "error"
-
-        def addSkip(self, test, reason):
-            super().addSkip(test, reason)
-            outcomes[test.id()] = "skipped"
-
-        def addExpectedFailure(self, test, err):
-            super().addExpectedFailure(test, err)
-            outcomes[test.id()] = "expected failure"
-
-        def addUnexpectedSuccess(self, test):
-            super().addUnexpectedSuccess(test)
-            outcomes[test.id()] = "unexpected success"
+            passed.append(test)
 
     try:
-        unittest.TextTestRunner(stream=sys.stderr, verbosity=1, resultclass=Recording).run(suite)
+        result = unittest.TextTestRunner(stream=sys.stderr, resultclass=Recording).run(suite)
     finally:
         runner.teardown_databases(databases)
         runner.teardown_test_environment()
+    for outcome, tests in [("passed", passed), ("failed", result.failures), ("error", result.errors),
+                           ("skipped", result.skipped), ("expected failure", result.expectedFailures),
+                           ("unexpected success", result.unexpectedSuccesses)]:
+        for test in tests:
+            test = test[0] if isinstance(test, tuple) else test
+            outcomes[test.id()] = outcome
     print(json.dumps(outcomes))
+
+
+def _tests(suite):
+    for item in suite:
+        if isinstance(item, unittest.TestSuite):
+            yield from _tests(item)
+        else:
+            yield item
 
 
 def main() -> int:
