@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run setup install migrate static import index test test-postgres eval serve clean bench bench-large load fuzz
+.PHONY: run setup install migrate static import index test test-postgres test-haystack eval serve clean bench bench-large load fuzz
 
 BUNDLED := fixtures/reports fixtures/corpus/national fixtures/corpus/provincial-2025
 
@@ -61,6 +61,10 @@ test-postgres: install
 # and in total; exits 1 below the floor it pins. LABELS=folder reads labels from elsewhere.
 eval: install
 	$(BIN)/python bench/evaluate.py --check $(if $(LABELS),--labels $(LABELS))
+# django-haystack's own Whoosh test suite (from the installed version's sdist, cached in
+# .cache/), on stock Whoosh and on our engine; fails where a test passes on stock only.
+test-haystack: install
+	$(BIN)/python .ci/haystack_suite.py
 
 # The production server (config/gunicorn.conf.py); settings come from the environment, see
 # "Running in production" in README.md.

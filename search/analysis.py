@@ -10,7 +10,7 @@ other letters and digits is one token, decimals included ("5g", "hbm", "3500", "
 so "7%" never matches inside "17%" or "1.7%"; a unit sign (%, ‰, ℃, ¥…) is a token of
 its own; punctuation and whitespace are dropped.
 
-Each text field is indexed twice (text_fields):
+Each of our own text fields (search.fields.ChineseTextField) is indexed twice (text_fields):
 - ``name``: jieba words with positions. A word of three or more characters also gives
   the dictionary words inside it (全国人民代表大会 → 人民代表大会, 人民, 代表大会…), at its own
   position and marked by where they stand in it: "居民>" begins a longer word, "<收入"
@@ -20,6 +20,10 @@ Each text field is indexed twice (text_fields):
   inside one word of the text (质量发展 in 高质量发展, a single dictionary word) is not found;
 - ``name_chars``: the single tokens (characters, letter/digit runs, unit signs), only
   whether each occurs in a document, for a query of one character.
+
+haystack's own text fields (search.schema) are one Whoosh TEXT field each, analysed by
+chinese_analyzer (the words and marked words above, Latin words stemmed); their edge
+n-grams are made of whole words (WholeWordTokenizer).
 
 Segmentation uses jieba-rs (the rjieba binding) with the project's policy dictionary: it
 gives the Python package's tokens (tests/search/test_analysis.py compares the two over
@@ -32,7 +36,7 @@ from pathlib import Path
 
 import opencc
 import rjieba
-from whoosh.analysis import Token, Tokenizer
+from whoosh.analysis import Filter, StemFilter, Token, Tokenizer
 from whoosh.fields import FieldType
 from whoosh.formats import Existence
 
@@ -197,12 +201,36 @@ class WordTokenizer(_PieceTokenizer):
     pieces = staticmethod(word_pieces)
 
 
+class WholeWordTokenizer(_PieceTokenizer):
+    """jieba words, never the marked words inside them (for n-grams of word beginnings)."""
+
+    @staticmethod
+    def pieces(normal, subwords=False):
+        return word_pieces(normal)
+
+
 class CharTokenizer(_PieceTokenizer):
     """One token per Han character."""
 
 
 def word_analyzer() -> WordTokenizer:
     return WordTokenizer()
+
+
+def chinese_analyzer():
+    """For haystack's own text fields: our words, with Latin words stemmed as Whoosh's
+    StemmingAnalyzer (haystack's default) stems them (indexed → index); Han words have no
+    English suffix to lose."""
+    return WordTokenizer() | StemFilter()
+
+
+class NormalizeFilter(Filter):
+    """Each token half-width, lowercase and simplified (for tokenizers other than ours)."""
+
+    def __call__(self, tokens):
+        for token in tokens:
+            token.text = normalize(token.text)
+            yield token
 
 
 def char_analyzer() -> CharTokenizer:

@@ -1,22 +1,28 @@
 """Our haystack engine: Whoosh with jieba-segmented Chinese text.
 
 What it changes from haystack's WhooshSearchBackend, and why:
-- the schema: each text field becomes a jieba word field with positions (ranking and
-  phrases) and a single-token field (one character; search.analysis); no text is
-  stored (hits read it from the database) or sortable (that stored every body twice);
-  region, kind and year are exact terms with columns, for filters and fast facets;
+- the schema (search.schema): haystack's field types map as haystack maps them, with
+  Chinese analysis on every text field and packed positions; our own field types
+  (search.fields) are what the archive's indexes choose: a jieba word field with
+  positions (ranking and phrases) and a single-token twin (one character), neither
+  stored (hits read the text from the database) nor sortable (that stored every body
+  twice), and whole-value terms with columns (region, kind) for filters and fast facets;
   postings are packed (search.codec), and an index written in another layout is
   refused (IndexOutdated);
 - writes: one writer at a time, waiting for Whoosh's lock with a timeout, never
-  failing silently (a swallowed LockError once left a deleted report searchable).
-  A commit only adds its segment: merging segments (which Whoosh's default policy
-  does now and then, for tens of seconds on a large index) would run inside the
-  database transaction that indexes a report and hold its lock; small segments are
-  merged afterwards by merge_small_segments, outside any transaction;
+  failing silently (a swallowed LockError once left a deleted report searchable);
+  clear(), optimize() and delete_index() go through it too. A commit only adds its
+  segment: merging segments (which Whoosh's default policy does now and then, for tens
+  of seconds on a large index) would run inside the database transaction that indexes
+  a report and hold its lock; small segments are merged afterwards by
+  merge_small_segments, outside any transaction;
 - reads: one searcher per thread, reopened when the index has changed or has been
-  swapped for a rebuilt one, instead of three new readers per query; queries are Whoosh
-  query objects built by search.querying, never strings re-parsed by haystack (which
-  lowercases OR). A missing or damaged index raises search.errors.IndexUnavailable.
+  swapped for a rebuilt one, instead of three new readers per query; the search page's
+  queries are Whoosh query objects built by search.querying, never strings re-parsed by
+  haystack (which lowercases OR). A missing or damaged index raises
+  search.errors.IndexUnavailable;
+- haystack's highlight(), more_like_this() and spelling suggestions work on fields that
+  store no text (search.result_highlight, search.similar, search.suggestions).
 """
 from __future__ import annotations
 
@@ -27,19 +33,25 @@ from collections import defaultdict
 from contextlib import contextmanager
 
 import whoosh.index
+from django.conf import settings
+from django.utils.encoding import force_str
 from haystack.backends import BaseEngine
 from haystack.backends.whoosh_backend import WhooshSearchBackend, WhooshSearchQuery
 from haystack.constants import DJANGO_CT, DJANGO_ID, ID
-from haystack.exceptions import SearchBackendError
-from haystack.utils import get_identifier
+from haystack.exceptions import SearchBackendError, SkipDocument
+from haystack.utils import get_identifier, get_model_ct
 from whoosh.fields import ID as WHOOSH_ID
-from whoosh.fields import NUMERIC, Schema
+from whoosh.fields import Schema
 from whoosh.index import LockError
+from whoosh.query import Or, Term
+from whoosh.writing import CLEAR
 
 from archive.signals import StoreBlocked
-from search.analysis import text_fields, text_values
+from search import result_highlight, similar, suggestions
+from search.analysis import text_values
 from search.codec import ArchiveCodec
-from search.errors import IndexMissing, check_layout, index_errors
+from search.errors import IndexMissing, IndexUnavailable, check_layout, index_errors
+from search.schema import whoosh_fields
 
 MERGE_FACTOR = 8  # segments of one size tier merged together
 MAX_MERGED_DOCS = 12_000  # no merge makes a larger segment (about 400 reports)
@@ -64,7 +76,11 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
         check_layout(self.index.storage.open_index().schema, self.schema)
         self.setup_complete = True
         self._searcher = None
-        self._opened_folder = os.stat(self.path).st_ino
+        self._opened_folder = self._folder()
+
+    def _folder(self):
+        """The identity of the index's folder (rebuild_index swaps in a new one); None in RAM."""
+        return os.stat(self.path).st_ino if self.use_file_storage else None
 
     def build_schema(self, fields):
         schema = {
@@ -75,34 +91,34 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
         content_field_name = ""
         self.chinese_fields = []
         for field in fields.values():
+            schema.update(whoosh_fields(field))
             name = field.index_fieldname
             if field.field_type == "chinese_text":
-                schema.update(text_fields(name))
                 self.chinese_fields.append(name)
-            elif field.field_type == "integer":
-                schema[name] = NUMERIC(int, bits=32, stored=True, sortable=True)
-            elif field.field_type == "exact" and field.indexed:
-                schema[name] = WHOOSH_ID(stored=field.stored, sortable=True)
-            elif field.indexed:
-                schema[name] = WHOOSH_ID(stored=field.stored)
-            else:
-                schema[name] = WHOOSH_ID(stored=True)
             if field.document:
                 content_field_name = name
+                # (a word field's terms include the marked words inside words: its
+                # suggestions come from create_spelling_suggestion, not a spelling graph)
+                schema[name].spelling = name not in self.chinese_fields
+        if len(schema) <= 3:
+            raise SearchBackendError("No fields were found in any search_indexes. "
+                                     "Please correct this before attempting to search.")
         return content_field_name, Schema(**schema)
 
     # -- writing: one place, one writer ------------------------------------------------
 
     @contextmanager
-    def writer(self, writing_report: int | None = None):
-        """The index's only writer: waits for the lock, commits on success, else cancels.
+    def writer(self, writing: int = 0, **commit):
+        """The index's only writer: waits for the lock, commits on success (with Whoosh's
+        commit options ``commit``; by default merging nothing), else cancels.
 
         A missing or unreadable index is never written to (IndexUnavailable): a fresh one
         would hold only this write, and searches would quietly find nothing else. Only a
-        new installation, whose database holds no report but ``writing_report``, starts one.
+        new installation, whose database holds no indexed object but the ``writing`` ones
+        this write adds, starts one.
         """
         with index_errors():
-            self._open(writing_report)
+            self._open(writing)
         deadline = time.monotonic() + self.lock_timeout
         while True:
             try:
@@ -119,7 +135,7 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
             writer.cancel()
             raise
         with index_errors():
-            writer.commit(merge=False)
+            writer.commit(**{"merge": False, **commit})
 
     def merge_small_segments(self) -> None:
         """Merge the segments left by single-report commits by size tier, if the index is free.
@@ -139,15 +155,15 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
 
     def update(self, index, iterable, commit=True):
         with self.writer() as writer:
-            for obj in iterable:
-                writer.update_document(**self.document(index, obj))
+            for document in self._documents((index, obj) for obj in iterable):
+                writer.update_document(**document)
 
     def replace_report(self, report_id: int, documents: list[tuple]) -> None:
         """Swap all documents of one report for new ones in a single commit."""
-        with self.writer(writing_report=report_id) as writer:
+        with self.writer(writing=len(documents)) as writer:
             writer.delete_by_term("report_id", report_id)
-            for index, obj in documents:
-                writer.add_document(**self.document(index, obj))
+            for document in self._documents(documents):
+                writer.add_document(**document)
 
     def remove_report(self, report_id: int) -> None:
         with self.writer() as writer:
@@ -157,6 +173,37 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
         with self.writer() as writer:
             writer.delete_by_term(ID, get_identifier(obj_or_string))
 
+    def clear(self, models=None, commit=True):
+        if models is None:
+            self.delete_index()
+            return
+        assert isinstance(models, (list, tuple))
+        with self.writer() as writer:
+            for model in models:
+                writer.delete_by_term(DJANGO_CT, get_model_ct(model))
+
+    def delete_index(self):
+        """Empty the index in one commit under the lock (haystack deletes its folder, under
+        the feet of any other writer); an index that cannot be opened is created anew."""
+        try:
+            with index_errors(), self.writer(mergetype=CLEAR):
+                pass
+        except IndexUnavailable:
+            super().delete_index()
+
+    def optimize(self):
+        with self.writer(optimize=True):
+            pass
+
+    def _documents(self, objects):
+        """The Whoosh document of each (search index, object); those whose index raises
+        SkipDocument are left out, as haystack's contract says."""
+        for index, obj in objects:
+            try:
+                yield self.document(index, obj)
+            except SkipDocument:
+                self.log.debug("Indexing for object `%s` skipped", obj)
+
     def document(self, index, obj) -> dict:
         """The Whoosh document for ``obj``: haystack's fields, each text with its twins."""
         document = {key: self._from_python(value)
@@ -164,6 +211,93 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
         for name in self.chinese_fields:
             document.update(text_values(name, document.get(name, "")))
         return document
+
+    # -- haystack's features on our fields ------------------------------------------
+
+    def more_like_this(self, model_instance, additional_query_string=None, start_offset=0,
+                       end_offset=None, models=None, limit_to_registered_models=None,
+                       result_class=None, **kwargs):
+        """Documents sharing ``model_instance``'s key terms (search.similar), among those
+        the search query set's filters match (``additional_query_string``): e.g.
+        ``SearchQuerySet().more_like_this(section).exclude(report_id=section.report_id)``."""
+        searcher = self.searcher()
+        docnum = searcher.document_number(**{ID: get_identifier(model_instance)})
+        if docnum is None:
+            return {"results": [], "hits": 0}
+        stored = searcher.stored_fields(docnum)
+        text = stored.get(self.content_field_name) or self._prepared_text(model_instance)
+        narrow = similar.narrowing([self._models_query(models, limit_to_registered_models),
+                                    self._parsed(additional_query_string)])
+        matches = similar.similar(searcher, self.content_field_name, docnum, text, narrow)
+        page = slice(start_offset, end_offset)  # end_offset counts from 0, as in search()
+        page = similar.Page([searcher.stored_fields(d) for d in matches.docnums[page].tolist()],
+                            matches.scores[page].tolist(), len(matches.docnums))
+        return self._process_results(page, result_class=result_class)
+
+    def _models_query(self, models, limit_to_registered_models):
+        """What haystack narrows a search to: the given models, else the registered ones."""
+        if models:
+            choices = sorted(get_model_ct(model) for model in models)
+        elif (getattr(settings, "HAYSTACK_LIMIT_TO_REGISTERED_MODELS", True)
+              if limit_to_registered_models is None else limit_to_registered_models):
+            choices = self.build_models_list()
+        else:
+            return None
+        return Or([Term(DJANGO_CT, choice) for choice in choices]) if choices else None
+
+    def _parsed(self, query_string):
+        if not query_string or query_string == "*":
+            return None
+        return self.parser.parse(force_str(query_string))
+
+    def _prepared_text(self, obj) -> str:
+        """The text of the content field as the object's search index prepares it (our word
+        fields do not store it: it is read from the database)."""
+        index = self._unified_index().get_index(type(obj))
+        return index.full_prepare(obj).get(self.content_field_name) or ""
+
+    def _unified_index(self):
+        from haystack import connections
+
+        return connections[self.connection_alias].get_unified_index()
+
+    def _process_results(self, raw_page, highlight=False, query_string="", spelling_query=None,
+                         result_class=None, facet_types=None):
+        """haystack's results, highlighted by our analysis rather than English stemming,
+        from the database where the text is not stored."""
+        results = super()._process_results(raw_page, query_string=query_string,
+                                           spelling_query=spelling_query,
+                                           result_class=result_class, facet_types=facet_types)
+        if highlight:
+            name = self.content_field_name
+            texts = self._texts(results["results"])
+            for result in results["results"]:
+                result.highlighted = {name: [result_highlight.highlighted(
+                    texts.get((result.model, result.pk), ""), query_string, self.schema[name])]}
+        return results
+
+    def _texts(self, results) -> dict:
+        """{(model, pk): content text} of search results: stored, or prepared from the database."""
+        name = self.content_field_name
+        texts, missing = {}, defaultdict(list)
+        for result in results:
+            if getattr(result, name, None) is not None:
+                texts[result.model, result.pk] = str(getattr(result, name))
+            else:
+                missing[result.model].append(result.pk)
+        for model, pks in missing.items():
+            index = self._unified_index().get_index(model)
+            for pk, obj in index.read_queryset(using=self.connection_alias).in_bulk(pks).items():
+                texts[model, str(pk)] = self._prepared_text(obj)
+        return texts
+
+    def create_spelling_suggestion(self, query_string):
+        """Whoosh's nearest words of the index for each word of the query; on our word
+        fields each word of the query as cut by jieba, among whole words only."""
+        if self.content_field_name not in self.chinese_fields:
+            return super().create_spelling_suggestion(query_string)
+        return suggestions.suggest(self.searcher().reader(), self.content_field_name,
+                                   force_str(query_string))
 
     # -- reading: one searcher, refreshed when the index changes ------------------------
     # (haystack keeps one backend per thread, so this is one searcher per thread)
@@ -177,24 +311,26 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
                 self._searcher = self._searcher.refresh()
             return self._searcher
 
-    def _open(self, writing_report: int | None = None) -> None:
+    def _open(self, writing: int = 0) -> None:
         """(Re)open the index when it is not open or its folder was swapped: rebuild_index
         swaps in a new folder, whose generation may equal the old one's. A deleted folder
         raises FileNotFoundError here."""
-        if not self.setup_complete or os.stat(self.path).st_ino != self._opened_folder:
-            self._refuse_to_replace_a_missing_index(writing_report)
+        if not self.setup_complete or self._folder() != self._opened_folder:
+            self._refuse_to_replace_a_missing_index(writing)
             self.setup()
 
-    def _refuse_to_replace_a_missing_index(self, writing_report: int | None = None) -> None:
+    def _refuse_to_replace_a_missing_index(self, writing: int = 0) -> None:
         """haystack's setup creates an empty index where it finds none: right on a new
-        installation, but where the database holds reports a search would quietly find
-        nothing. Then the index is missing (a 503 until check_index --repair)."""
-        from archive.models import Report
-
-        if (self.use_file_storage and not whoosh.index.exists_in(self.path)
-                and Report.objects.exclude(pk=writing_report).exists()):
-            raise IndexMissing(f"搜索索引不存在，请运行 manage.py check_index --repair "
-                               f"(search index missing at {self.path})")
+        installation, but where the database holds indexed objects (beyond the ``writing``
+        ones a first import is adding) a search would quietly find nothing. Then the index is
+        missing (a 503 until check_index --repair)."""
+        if not self.use_file_storage or whoosh.index.exists_in(self.path):
+            return
+        indexes = self._unified_index().get_indexes().values()
+        querysets = [index.index_queryset(using=self.connection_alias) for index in indexes]
+        if (any(queryset.exists() for queryset in querysets) if not writing
+                else sum(queryset.count() for queryset in querysets) > writing):
+            raise IndexMissing("搜索索引不存在，请运行 manage.py check_index --repair")
 
 
 def _tiered_merge(writer, segments):
@@ -222,6 +358,15 @@ def _tiered_merge(writer, segments):
     return segments
 
 
+class ChineseWhooshSearchQuery(WhooshSearchQuery):
+    def run_mlt(self, **kwargs):
+        """haystack's, asking the backend for the slice of the query set only (haystack's
+        Whoosh query asks for every similar document, even for ``[:5]``)."""
+        kwargs.setdefault("start_offset", self.start_offset)
+        kwargs.setdefault("end_offset", self.end_offset)
+        super().run_mlt(**kwargs)
+
+
 class ChineseWhooshEngine(BaseEngine):
     backend = ChineseWhooshSearchBackend
-    query = WhooshSearchQuery
+    query = ChineseWhooshSearchQuery

@@ -123,13 +123,12 @@ class _Segment:
     # -- leaves -------------------------------------------------------------------
 
     def term(self, query: Term):
-        if query.boost != 1:
-            raise Unsupported(repr(query))
+        """A term's documents and scores (times its boost, as Whoosh's wrapping matcher)."""
         ids, weights = self.postings(query.fieldname, query.text)[:2]
         matched, score = self.nothing()
         if ids.size:
             matched[ids] = True
-            score[ids] = self.term_scores(query.fieldname, query.text, ids, weights)
+            score[ids] = self.term_scores(query.fieldname, query.text, ids, weights) * query.boost
         return matched, score
 
     def term_scores(self, fieldname, text, ids, weights):

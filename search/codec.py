@@ -66,6 +66,10 @@ class CompactPostingsWriter(W3PostingsWriter):
         return FLOATS + array("f", weights).tobytes()
 
     def _mini_values(self):
+        size = self._format.fixed_value_size()
+        if size and size > 0:  # Whoosh posts a spelling word with the last value of its text field
+            # (writing.py, add_document), which need not have the size read back
+            return b"".join(value[:size].ljust(size, b"\0") for value in self._values)
         values = super()._mini_values()  # None or joined bytes (fixed size), else a tuple
         if not isinstance(values, tuple):
             return values

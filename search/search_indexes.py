@@ -14,7 +14,7 @@ class ArchiveDocument(indexes.SearchIndex):
     """Fields every document has; the report's facets are copied on so filters need no join."""
 
     text = ChineseTextField(document=True)
-    heading = indexes.CharField(indexed=False)   # where a hit stands: 二、… › （三）…
+    heading = ExactField(indexed=False)          # where a hit stands: 二、… › （三）…
     anchor = ExactField(indexed=False)           # the section's permalink fragment
     report_id = indexes.IntegerField()
     region = ExactField()

@@ -4,7 +4,7 @@ import random
 
 import numpy as np
 import pytest
-from whoosh.query import And, NumericRange, Term, Wildcard
+from whoosh.query import And, NumericRange, Or, Term, Wildcard
 from whoosh.sorting import FieldFacet, MultiFacet, ScoreFacet
 
 from search import bulk
@@ -75,6 +75,14 @@ def test_numeric_range_and_report_filter(bundled):
                   And([parse_user_query("经济").query, NumericRange("year", None, 2023, endexcl=True)]),
                   And([parse_user_query("经济").query, Term("report_id", report_id)])]:
         assert assert_same_as_whoosh(searcher, query) > 0
+
+
+def test_boosted_terms_score_as_whoosh_boosts_them(bundled):
+    """The query of more-like-this: key terms, each boosted by its weight (search.similar)."""
+    searcher = backend().searcher()
+    query = Or([Term("text", "发展", boost=2.5), Term("text", "改革", boost=0.4),
+                Term("text_chars", "鞋", boost=3.0)])
+    assert assert_same_as_whoosh(searcher, query) > 0
 
 
 def test_positions_of_many_postings_decoded_together():
