@@ -2,7 +2,7 @@
 
     python bench/evaluate.py [--labels fixtures/labels] [--details] [--check]
 
-Each labelled source (under ../shared) is parsed by archive.parsing.parse_report from its
+Each labelled source (a path in the repository) is parsed by archive.parsing.parse_report from its
 bytes — a .docx through the same reading path as an upload — with the label's region,
 year and kind given, as an uploader or a manifest gives them. Per report (dev only) and
 in total (dev and held_out apart): targets and actuals as right / wrong / missed /
@@ -34,7 +34,6 @@ from bench.scoring import (  # noqa: E402
 )
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
 LABELS = ROOT / "fixtures" / "labels"
 GDP_NAMES = ("国内生产总值", "地区生产总值")
 
@@ -75,8 +74,8 @@ class Totals:
         self.gdp_missed += [f"{result.label.name} {kind}" for kind in result.gdp_missed]
 
 
-def evaluate_report(label: LabelledReport, shared: Path = SHARED) -> ReportResult:
-    path = shared / label.source
+def evaluate_report(label: LabelledReport, root: Path = ROOT) -> ReportResult:
+    path = root / label.source
     given = ReportMetadata(region=label.region, year=label.year, kind=label.kind)
     parsed = parse_report(path.read_bytes(), path.name, given)
     indicators = score_indicators(label.indicators, parsed.indicators)
@@ -91,12 +90,12 @@ def evaluate_report(label: LabelledReport, shared: Path = SHARED) -> ReportResul
     return ReportResult(label, indicators, headings, gdp_missed)
 
 
-def evaluate(labels: list[LabelledReport], shared: Path = SHARED) -> dict[str, tuple[list[ReportResult], Totals]]:
+def evaluate(labels: list[LabelledReport], root: Path = ROOT) -> dict[str, tuple[list[ReportResult], Totals]]:
     """Per split: the results of its reports and their totals."""
     by_split: dict[str, tuple[list[ReportResult], Totals]] = {}
     for label in labels:
         results, totals = by_split.setdefault(label.split, ([], Totals()))
-        result = evaluate_report(label, shared)
+        result = evaluate_report(label, root)
         results.append(result)
         totals.add(result)
     return by_split
@@ -191,7 +190,6 @@ def print_totals(split: str, totals: Totals, out) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--labels", type=Path, default=LABELS, help="folder of label files")
-    parser.add_argument("--shared", type=Path, default=SHARED, help="where corpus/ and seeds/ are")
     parser.add_argument("--details", action="store_true", help="list every miss (dev reports)")
     parser.add_argument("--show-held-out", action="store_true",
                         help="print held-out reports' lines too (not while tuning the parser)")
@@ -205,12 +203,12 @@ def main(argv: list[str] | None = None) -> int:
     if not labels:
         print(f"no label files in {args.labels}", file=sys.stderr)
         return 2
-    missing = sorted({label.source for label in labels if not (args.shared / label.source).exists()})
+    missing = sorted({label.source for label in labels if not (ROOT / label.source).exists()})
     if missing:
-        print(f"sources not found under {args.shared}: {', '.join(missing)}", file=sys.stderr)
+        print(f"sources not found: {', '.join(missing)}", file=sys.stderr)
         return 2
     out = sys.stdout
-    by_split = evaluate(labels, args.shared)
+    by_split = evaluate(labels)
     print(f"{'report':42} T r/ w/  m/ f     A r/ w/  m/ f     headings P/R %", file=out)
     for split in ("dev", "held_out"):
         if split in by_split and (split == "dev" or args.show_held_out):

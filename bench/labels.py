@@ -43,7 +43,7 @@ class LabelledHeading:
 @dataclass
 class LabelledReport:
     path: Path
-    source: str           # under ../shared: corpus/… or seeds/…
+    source: str           # in the repository: fixtures/corpus/… or fixtures/reports/…
     region: str
     kind: str
     year: int
