@@ -7,15 +7,18 @@ words at their positions (search.analysis.word_pieces) in ``text``, and the sing
 in ``text_chars`` (documents only, as our Existence field). A query is parsed by our
 parser (search.querying) and its Whoosh tree translated node by node: a Term is a term,
 AdjacentWords a union of phrases (one per choice of term at each place), WordsContaining
-the regex ``.*item.*`` over the term dictionary (the same term-list method as ours, done
-by Tantivy's automaton), Not a must-not beside every document. Both engines must then
+the terms of the field that contain the item (the same term-list method as ours: a
+regex ``.*item.*`` over Tantivy's term dictionary took longer to compile than to run), Not a must-not beside every document. Both engines must then
 find the same documents, which bench/run.py checks for every query.
 
 The page is Tantivy's own: the count, year/region/kind facets as terms aggregations over
 fast fields, and 20 hits read from its document store with snippets from its
-SnippetGenerator (it re-tokenizes the text with the field's analyzer: n-grams of 1–10
-characters, so that a query word is found where it stands). The stored text is not
-counted in the index size (ours stores none; it reads hits from the database).
+SnippetGenerator. That re-tokenizes the text with the field's analyzer, which Tantivy's
+Python package cannot take from Python: a regex analyzer registered per query stands in,
+the query's words where they stand, else one character (it marks only what is a term of
+the word field: a single character such as 鞋 stands mostly inside words and is then not
+marked; the work of cutting the snippet is the same). The stored text is not counted
+in the index size (ours stores none; it reads hits from the database).
 """
 from __future__ import annotations
 
@@ -62,9 +65,18 @@ def schema() -> tantivy.Schema:
 
 def _open(path: Path, create: bool = False) -> tantivy.Index:
     index = tantivy.Index(schema(), path=str(path), reuse=not create)
-    index.register_tokenizer(SNIPPET_ANALYZER, tantivy.TextAnalyzerBuilder(
-        tantivy.Tokenizer.ngram(1, 10)).filter(tantivy.Filter.lowercase()).build())
+    index.register_tokenizer(SNIPPET_ANALYZER, _snippet_analyzer([]))
     return index
+
+
+def _snippet_analyzer(words: list[str]) -> tantivy.TextAnalyzer:
+    """Tokens for the snippet generator: each of ``words`` where it stands, else a character
+    (about one token a character, as a Chinese segmenter would give Tantivy)."""
+    pattern = "|".join([*map(re.escape, sorted(words, key=len, reverse=True)), "."])
+    if re.search("[a-z]", pattern):  # 5g marks 5G (case-folding slows the regex: only then)
+        pattern = "(?i)" + pattern
+    return tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.regex(pattern)).filter(
+        tantivy.Filter.lowercase()).build()
 
 
 def _pre_tokenized(text: str, normal: str) -> tuple[tantivy.PreTokenizedString, tantivy.PreTokenizedString]:
@@ -125,6 +137,14 @@ class Peer:
         self.index.reload()
         self.searcher = self.index.searcher()
         self.schema = self.index.schema
+        self._term_lists: dict[str, list[str]] = {}
+
+    def _terms(self, fieldname: str) -> list[str]:
+        """Every term of a field, read once (as search.containing keeps ours per reader)."""
+        if fieldname not in self._term_lists:
+            self._term_lists[fieldname] = [
+                term for term, _ in self.searcher.terms_with_prefix(fieldname, "", limit=None)]
+        return self._term_lists[fieldname]
 
     # -- translating our parsed query --------------------------------------------------
 
@@ -146,9 +166,11 @@ class Peer:
                        for words in itertools.product(*query.places)]
             return tantivy.Query.boolean_query([(tantivy.Occur.Should, p) for p in phrases])
         if isinstance(query, WordsContaining):
-            item = re.escape(query.text)
-            pattern = f".*{item}.*" if query.itself else f"(.+{item}.*)|(.*{item}.+)"
-            return tantivy.Query.regex_query(self.schema, query.fieldname, pattern)
+            words = [term for term in self._terms(query.fieldname)
+                     if query.text in term and (query.itself or term != query.text)]
+            return tantivy.Query.boolean_query(
+                [(tantivy.Occur.Should, tantivy.Query.term_query(self.schema, query.fieldname, word))
+                 for word in words]) if words else tantivy.Query.empty_query()
         if isinstance(query, NumericRange):
             return tantivy.Query.range_query(self.schema, query.fieldname, tantivy.FieldType.Integer,
                                              query.start, query.end,
@@ -181,6 +203,8 @@ class Peer:
             result = self.searcher.search(translated, limit=size)
         facets = self.searcher.aggregate(translated, {
             name: {"terms": {"field": name, "size": 1000}} for name in FACETS})
+        # The snippet analyzer for this query: its words (longest first), else one character.
+        self.index.register_tokenizer(SNIPPET_ANALYZER, _snippet_analyzer(words))
         marks = tantivy.Query.boolean_query(
             [(tantivy.Occur.Should, tantivy.Query.term_query(self.schema, "text", word))
              for word in words]) if words else tantivy.Query.empty_query()
