@@ -36,9 +36,9 @@ from whoosh.query import Not as WhooshNot
 from search.adjacency import AdjacentWords
 from search.analysis import PIECES, normalize, word_pieces
 from search.containing import WordsContaining
+from search.facets import FACETS
 
 INTEGER_FIELDS = ("year", "report_id")
-FACETS = ("year", "region", "kind")
 SNIPPET_ANALYZER = "snippet"
 SNIPPET_CHARS = 240  # ours shows up to two passages of about 120 characters
 WRITER_BYTES = 256_000_000  # as ours: 256 MB per writer

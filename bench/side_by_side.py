@@ -50,14 +50,10 @@ def measure(path: Path, queries: list[dict], section_chars: int, input_bytes: in
             else parsed.query
         return parsed, match.normalize()
 
-    def our_keys(query):
-        return {peer.document_key(fields["django_ct"], fields["django_id"])
-                for fields in map(searcher.stored_fields, bulk.search(searcher, query).docnums.tolist())}
-
     differing = []
     for params in queries:
         _, query = parsed_query(params)
-        if our_keys(query) != tantivy.keys(query):
+        if our_keys(searcher, query) != tantivy.keys(query):
             differing.append(params)
     out["queries with the same hits"] = f"{len(queries) - len(differing)}/{len(queries)}"
     for params in differing:
@@ -99,3 +95,12 @@ def measure(path: Path, queries: list[dict], section_chars: int, input_bytes: in
             out[f"{what} {key} ours/tantivy"] = ours_cut[key] / peer_cut[key]
     log("side by side measured")
     return out
+
+
+def our_keys(searcher, query) -> set[int]:
+    """Every document our engine matches, by bench.peer.document_key."""
+    from bench.peer import document_key
+    from search import bulk
+
+    return {document_key(fields["django_ct"], fields["django_id"])
+            for fields in map(searcher.stored_fields, bulk.search(searcher, query).docnums.tolist())}

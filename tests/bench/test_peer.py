@@ -7,7 +7,7 @@ Needs the bench-only extra (pip install -e ".[bench]"); skipped without it.
 import pytest
 
 from bench import peer
-from search import bulk
+from bench.side_by_side import our_keys
 from search.indexing import backend
 from search.params import SearchParams
 from search.querying import parse_user_query
@@ -27,18 +27,12 @@ def tantivy_peer(bundled, django_db_blocker, tmp_path_factory):
     return peer.Peer(path)
 
 
-def our_keys(query) -> set[int]:
-    searcher = backend().searcher()
-    return {peer.document_key(fields["django_ct"], fields["django_id"])
-            for fields in map(searcher.stored_fields, bulk.search(searcher, query).docnums.tolist())}
-
-
 def test_the_same_documents_for_every_query_form_and_filter(tantivy_peer):
     found = 0
     for raw in RAW:
         for params in FILTERS:
             query = query_of(raw, params)
-            ours = our_keys(query)
+            ours = our_keys(backend().searcher(), query)
             assert tantivy_peer.keys(query) == ours, (raw, params)
             found += len(ours)
     assert found > 1000  # the queries find something to compare
