@@ -8,8 +8,9 @@ in ``text_chars`` (documents only, as our Existence field). A query is parsed by
 parser (search.querying) and its Whoosh tree translated node by node: a Term is a term,
 AdjacentWords a union of phrases (one per choice of term at each place), WordsContaining
 the terms of the field that contain the item (the same term-list method as ours: a
-regex ``.*item.*`` over Tantivy's term dictionary took longer to compile than to run), Not a must-not beside every document. Both engines must then
-find the same documents, which bench/run.py checks for every query.
+regex ``.*item.*`` over Tantivy's term dictionary took longer to compile than to run),
+Not a must-not beside every document. Both engines must then find the same documents,
+which bench/side_by_side.py checks for every query.
 
 The page is Tantivy's own: the count, year/region/kind facets as terms aggregations over
 fast fields, and 20 hits read from its document store with snippets from its

@@ -3,8 +3,8 @@
 Engines alternate query by query (ours first on even passes, Tantivy first on odd ones),
 so that a burst of load from elsewhere on the machine falls on both. Three passes over
 the 50 queries; the first warms caches and is not counted. Before timing, each query's
-matching documents are compared: every figure below is for two engines that find the
-same documents.
+matching documents are compared (``queries with the same hits``), so that the times are
+those of two engines doing the same work.
 
 - engine: parse (our parser for both), match and rank the top 10;
 - page: what the search page needs: the count, year/region/kind facets over every hit,
