@@ -30,6 +30,9 @@ CITIES = ["晋江市", "泉州市", "厦门市", "福州市", "宁波市", "温�
 COUNTIES = ["安溪县", "德化县", "永春县", "惠安县", "长兴县", "德清县", "昆山县", "义乌县"]
 REGIONS = PROVINCES + CITIES + COUNTIES
 YEARS = range(1950, 2028)  # 69 regions × 78 years: room for N = 5,000
+# Districts of each city, drawn on only past the 5,382 pairs above (bench-huge's 20,000),
+# so that smaller corpora stay as they were.
+DISTRICTS = [city[:-1] + district for city in CITIES for district in ("东城区", "西城区", "新城区", "高新区", "南湖区")]
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘"
 GIVEN = "明华建国伟强军平志刚永春海涛晓东立新文斌红梅丽娟宏亮"
 NUMERALS = "一二三四五六七八九十"
@@ -63,9 +66,13 @@ def real_paragraphs() -> list[str]:
 
 def region_years(n: int, rng: random.Random) -> list[tuple[str, int]]:
     pairs = [(region, year) for region in REGIONS for year in YEARS]
+    rng.shuffle(pairs)
+    if n > len(pairs):
+        more = [(district, year) for district in DISTRICTS for year in YEARS]
+        rng.shuffle(more)
+        pairs += more
     if n > len(pairs):
         raise ValueError(f"at most {len(pairs)} distinct region/year pairs, asked for {n}")
-    rng.shuffle(pairs)
     return pairs[:n]
 
 

@@ -43,6 +43,7 @@ QUERIES = [{"q": q} for q in [
     {"q": "扩大内需 消费", "year_to": "2005"}, {"q": "生态", "region": "浙江省", "year_from": "2015"},
 ]
 assert len(QUERIES) == 50
+SAMPLE_CHARS = 35_000_000  # about 1,000 reports
 UNIQUE_WORD = "鸑鷟琅嬛基准词"  # in no real report: only the freshly uploaded one has it
 
 
@@ -54,6 +55,17 @@ def percentiles(samples_s: list[float]) -> dict:
 
 def folder_bytes(path: Path) -> int:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+
+
+def _first_chars(texts, limit: int) -> list[str]:
+    """The leading texts that together hold about ``limit`` characters."""
+    taken, total = [], 0
+    for text in texts:
+        if total >= limit:
+            break
+        taken.append(text)
+        total += len(text)
+    return taken
 
 
 def timed(function, *args, **kwargs):
@@ -87,12 +99,14 @@ def _measure(n: int, seed: int, scratch: Path, naive_max: int) -> dict:
     import jieba
     import rjieba
     from django.core.management import call_command
+    from django.db.models import Sum
+    from django.db.models.functions import Length
     from django.test import Client
 
     from archive.importing import import_report
     from archive.models import Report, Section
     from archive.signals import report_stored
-    from bench import corpus
+    from bench import corpus, side_by_side
     from bench.naive import naive_index_seconds
     from search import indexing
     from search.analysis import char_analyzer, word_analyzer
@@ -124,8 +138,7 @@ def _measure(n: int, seed: int, scratch: Path, naive_max: int) -> dict:
     out["reports stored"] = Report.objects.count()
     log(f"import: {elapsed:.1f}s")
 
-    texts = list(Section.objects.values_list("text", flat=True))
-    section_chars = sum(map(len, texts))
+    section_chars = Section.objects.aggregate(chars=Sum(Length("text")))["chars"]
     indexing.backend().setup()
     elapsed, documents = timed(rebuild)
     out["index chars/s"] = section_chars / elapsed
@@ -139,22 +152,26 @@ def _measure(n: int, seed: int, scratch: Path, naive_max: int) -> dict:
         out["naive index/input size"] = folder_bytes(naive_path) / input_bytes
         shutil.rmtree(naive_path)
         log(f"naive update_index: {naive_seconds:.1f}s")
-    # Segmentation alone over the same text: the Python package (its dictionary loaded
-    # first) and jieba-rs, which the index uses.
+    # Segmentation alone over the same text (its first SAMPLE_CHARS: jieba alone would take
+    # half an hour at 20,000 reports): the Python package (its dictionary loaded first) and
+    # jieba-rs, which the index uses.
+    sample = _first_chars(Section.objects.values_list("text", flat=True).iterator(), SAMPLE_CHARS)
+    sample_chars = sum(map(len, sample))
     jieba.lcut("预热")
-    elapsed, _ = timed(lambda: [jieba.lcut(text) for text in texts])
-    out["jieba chars/s"] = section_chars / elapsed
+    elapsed, _ = timed(lambda: [jieba.lcut(text) for text in sample])
+    out["jieba chars/s"] = sample_chars / elapsed
     segmenter = rjieba.Jieba()
-    elapsed, _ = timed(lambda: [segmenter.cut(text) for text in texts])
-    out["jieba-rs chars/s"] = section_chars / elapsed
+    elapsed, _ = timed(lambda: [segmenter.cut(text) for text in sample])
+    out["jieba-rs chars/s"] = sample_chars / elapsed
     out["index/jieba speed"] = out["index chars/s"] / out["jieba chars/s"]
     # Where index time goes: the two analyzers alone (normalise + tokenise) over the same text.
     for name, analyzer in (("word", word_analyzer()), ("char", char_analyzer())):
         start = time.perf_counter()
-        for text in texts:
+        for text in sample:
             for _ in analyzer(text, positions=True, mode="index"):
                 pass
-        out[f"{name} analyzer chars/s"] = section_chars / (time.perf_counter() - start)
+        out[f"{name} analyzer chars/s"] = sample_chars / (time.perf_counter() - start)
+    del sample
     index_path = Path(indexing.backend().path)
     out["input MB"] = input_bytes / 1e6
     out["index MB"] = folder_bytes(index_path) / 1e6
@@ -178,12 +195,16 @@ def _measure(n: int, seed: int, scratch: Path, naive_max: int) -> dict:
             out[f"{name} {key} ms"] = value
     out["view/bare p50"] = out["search view p50 ms"] / out["search bare p50 ms"]
     log("search measured")
+    out.update(side_by_side.measure(scratch / "tantivy", QUERIES, section_chars, input_bytes, out, log))
 
     rng = random.Random(seed)
     ids = sorted(Report.objects.values_list("pk", flat=True))
     years = sorted(set(Report.objects.values_list("year", flat=True)))
+    regions = sorted(set(Report.objects.values_list("region", flat=True)))
     for name, urls in (("report page", [f"/reports/{pk}/" for pk in rng.sample(ids, min(20, len(ids)))]),
-                       ("year page", [f"/years/{y}/" for y in rng.sample(years, min(20, len(years)))])):
+                       ("year page", [f"/years/{y}/" for y in rng.sample(years, min(20, len(years)))]),
+                       ("indicator page", [f"/indicators/国内生产总值/?region={region}"
+                                           for region in rng.sample(regions, min(20, len(regions)))])):
         client.get(urls[0])
         samples = []
         for url in urls:
@@ -251,17 +272,27 @@ def serve_memory(data: Path) -> tuple[float, float]:
 # -- the parent: one child per size, one table -----------------------------------------
 
 def table(rows: list[dict]) -> str:
+    """One column per size, then the growth of each figure from one size to the next."""
     keys = list(rows[0])
     width = max(map(len, keys))
-    lines = [f"{'metric':<{width}}" + "".join(f"{'N=' + str(r['N']):>14}" for r in rows)]
+    steps = list(zip(rows, rows[1:]))
+    lines = [f"{'metric':<{width}}" + "".join(f"{'N=' + str(r['N']):>14}" for r in rows)
+             + "".join(f"{'×' + str(b['N']) + '/' + str(a['N']):>14}" for a, b in steps)]
     for key in keys[1:]:
-        cells = []
-        for row in rows:
-            value = row.get(key, "—")
-            cells.append(f"{value:>14,.0f}" if isinstance(value, (int, float)) and abs(value) >= 100
-                         else f"{value:>14.2f}" if isinstance(value, float) else f"{value!s:>14}")
-        lines.append(f"{key:<{width}}" + "".join(cells))
+        values = [row.get(key, "—") for row in rows]
+        growth = [b / a if _number(a) and _number(b) and a else "" for a, b in zip(values, values[1:])]
+        lines.append(f"{key:<{width}}" + "".join(map(_cell, values + growth)))
     return "\n".join(lines)
+
+
+def _number(value) -> bool:
+    return isinstance(value, (int, float))
+
+
+def _cell(value) -> str:
+    if _number(value) and abs(value) >= 100:
+        return f"{value:>14,.0f}"
+    return f"{value:>14.2f}" if isinstance(value, float) else f"{value!s:>14}"
 
 
 def main() -> None:
