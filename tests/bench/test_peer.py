@@ -6,15 +6,16 @@ Needs the bench-only extra (pip install -e ".[bench]"); skipped without it.
 """
 import pytest
 
-from bench import peer
-from bench.side_by_side import our_keys
-from search.indexing import backend
-from search.params import SearchParams
-from search.querying import parse_user_query
-from search.services import search
-from tests.search.test_bulk import FILTERS, RAW, query_of
-
 pytest.importorskip("tantivy", reason="the bench-only extra: pip install -e \".[bench]\"")
+
+from bench import peer  # noqa: E402  (needs tantivy)
+from bench.side_by_side import our_keys  # noqa: E402
+from search.indexing import backend  # noqa: E402
+from search.params import SearchParams  # noqa: E402
+from search.querying import parse_user_query  # noqa: E402
+from search.services import search  # noqa: E402
+from tests.search.test_bulk import FILTERS, RAW, query_of  # noqa: E402
+
 pytestmark = pytest.mark.django_db
 
 
