@@ -4,7 +4,8 @@ Each region's row holds its target for the year, its actual for the year before 
 for the year before, chosen as on the indicator's own page (``indicators.indicator_series``: a 政府工作报告
 first). Regions are ranked by their target's midpoint in the most used unit, highest first; equal
 targets share a rank (1, 2, 2, 4). 国务院 is not ranked: its target is the reference line, taken under
-the counterpart name where the regions write another one (地区生产总值 → 国内生产总值).
+the counterpart name where the regions write another one (地区生产总值 → 国内生产总值). Regions of one
+level are ranked together (archive.regions: the provinces by default, where there are any).
 """
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from archive.models import Indicator
+from archive.regions import LEVEL_LABELS, LOCAL, PROVINCIAL, level_of
 from indicators import indicator_series as series_lib
 from indicators.indicator_views import COUNTERPARTS
 
@@ -35,6 +37,8 @@ class Ranking:
     rows: list[RegionRow] = field(default_factory=list)
     reference: Indicator | None = None   # the national target
     measures: list[str] = field(default_factory=list)
+    level: str = PROVINCIAL
+    levels: dict[str, int] = field(default_factory=dict)   # regions with a row, per level
 
     @property
     def ranked(self) -> list[RegionRow]:
@@ -56,7 +60,7 @@ def years_with_targets(name: str) -> list[int]:
                   .order_by("period_year").values_list("period_year", flat=True).distinct())
 
 
-def build_ranking(name: str, year: int, measure: str = "") -> Ranking:
+def build_ranking(name: str, year: int, measure: str = "", level: str = "") -> Ranking:
     facts = list(Indicator.objects.filter(name=name, period_year__in=(year - 1, year))
                  .select_related("report", "section"))
     measures = [m for m in series_lib.MEASURES
@@ -84,6 +88,9 @@ def build_ranking(name: str, year: int, measure: str = "") -> Ranking:
                         last_year.target if last_year else None)
         if row.target or row.previous_actual or row.previous_target:
             rows.append(row)
+    levels = Counter(level_of(row.region) for row in rows)
+    level = level or (PROVINCIAL if levels[PROVINCIAL] or not levels[LOCAL] else LOCAL)
+    rows = [row for row in rows if level_of(row.region) == level]
     unit = _common_unit(row.target for row in rows)
     for row in rows:
         if row.target is not None:
@@ -93,7 +100,8 @@ def build_ranking(name: str, year: int, measure: str = "") -> Ranking:
     if reference is None:
         reference = national_target(COUNTERPARTS.get(name), year, measure)
     return Ranking(name=name, year=year, measure=measure, unit=unit, rows=rows,
-                   reference=reference, measures=measures)
+                   reference=reference, measures=measures, level=level,
+                   levels={key: levels[key] for key in LEVEL_LABELS if levels[key]})
 
 
 def national_target(name: str | None, year: int, measure: str) -> Indicator | None:

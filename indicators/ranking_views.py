@@ -10,6 +10,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import content_disposition_header
 
+from archive.regions import LEVEL_LABELS
 from indicators import indicator_series as series_lib
 from indicators.bar_chart import ranking_chart
 from indicators.ranking import build_ranking, years_with_targets
@@ -30,11 +31,14 @@ def _selection(request, name: str):
     measure = (request.GET.get("measure") or "").strip()
     if measure and measure not in series_lib.MEASURES:
         raise BadRequest("measure 应为 growth（增速）或 level（总量）")
-    return build_ranking(name, int(raw), measure)
+    level = (request.GET.get("level") or "").strip()
+    if level and level not in LEVEL_LABELS:
+        raise BadRequest("level 应为 provincial（省级）或 local（市县）")
+    return build_ranking(name, int(raw), measure, level)
 
 
 def _query(ranking, **changes) -> str:
-    params = {"year": ranking.year, "measure": ranking.measure, **changes}
+    params = {"year": ranking.year, "measure": ranking.measure, "level": ranking.level, **changes}
     return "?" + urlencode({key: value for key, value in params.items() if value})
 
 
@@ -54,10 +58,13 @@ def ranking_page(request, name):
         "measures": [{"measure": m, "label": series_lib.MEASURE_LABELS[m],
                       "url": base + _query(ranking, measure=m), "current": m == ranking.measure}
                      for m in ranking.measures],
+        "levels": [{"label": LEVEL_LABELS[level], "count": count,
+                    "url": base + _query(ranking, level=level), "current": level == ranking.level}
+                   for level, count in ranking.levels.items()],
         "series_url": base,
         "csv_url": reverse("indicators:csv", args=[name]) + _query(ranking),
         "json_url": reverse("indicators:api") + "?" + urlencode(
-            {"name": name, "year": ranking.year, "measure": ranking.measure}),
+            {"name": name, "year": ranking.year, "measure": ranking.measure, "level": ranking.level}),
     }, status=200 if ranking.rows or ranking.reference else 404)
 
 
@@ -92,7 +99,8 @@ def ranking_api(request, name):
     except BadRequest as error:
         return JsonResponse({"error": str(error)}, status=400, json_dumps_params=JSON_OPTIONS)
     return JsonResponse({
-        "name": ranking.name, "year": ranking.year, "measure": ranking.measure, "unit": ranking.unit,
+        "name": ranking.name, "year": ranking.year, "measure": ranking.measure, "level": ranking.level,
+        "unit": ranking.unit,
         "reference": _point(ranking.reference),
         "results": [{"rank": row.rank, "region": row.region, "value": row.value,
                      "target": _point(row.target), "previous_actual": _point(row.previous_actual),

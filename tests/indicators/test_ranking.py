@@ -101,3 +101,30 @@ def test_a_year_without_targets_says_so(client, regions):
 def test_year_page_links_to_the_rankings(client, regions):
     page = client.get("/years/2025/").content.decode()
     assert "/indicators/%E5%9C%B0%E5%8C%BA%E7%94%9F%E4%BA%A7%E6%80%BB%E5%80%BC/?year=2025" in page
+
+
+def test_provinces_are_ranked_apart_from_cities(client):
+    """The newspapers' table is the provinces'; a city's target is ranked with the cities."""
+    stated("浙江省", 2025, "target", 2025, 5.5)
+    stated("广西", 2025, "target", 2025, 5)
+    stated("新疆维吾尔自治区", 2025, "target", 2025, 6)
+    stated("晋江市", 2025, "target", 2025, 7, "以上")
+    stated("国务院", 2025, "target", 2025, 5, name="国内生产总值")
+    provinces = build_ranking(GRP, 2025)
+    assert [row.region for row in provinces.rows] == ["新疆维吾尔自治区", "浙江省", "广西"]
+    assert provinces.level == "provincial" and provinces.levels == {"provincial": 3, "local": 1}
+    assert [row.region for row in build_ranking(GRP, 2025, level="local").rows] == ["晋江市"]
+    page = client.get(URL, {"year": 2025}).content.decode()
+    assert "省级（3）" in page and "level=local" in page and "晋江市" not in page.split("</table>")[0]
+    data = client.get("/api/indicators/", {"name": GRP, "year": 2025, "level": "local"}).json()
+    assert [row["region"] for row in data["results"]] == ["晋江市"]
+    assert client.get(URL, {"year": 2025, "level": "county"}).status_code == 400
+
+
+def test_the_level_of_a_region():
+    from archive.regions import level_of
+
+    assert [level_of(r) for r in ("国务院", "北京市", "广西壮族自治区", "宁夏", "内蒙古自治区", "吉林省",
+                                  "晋江市", "北京市海淀区", "吉林市", "广西省")] == [
+        "national", "provincial", "provincial", "provincial", "provincial", "provincial",
+        "local", "local", "local", "local"]
