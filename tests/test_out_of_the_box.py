@@ -18,8 +18,10 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 def dry_run(*args):
     if shutil.which("make") is None:
         pytest.skip("make is not installed")
-    result = subprocess.run(["make", "-n", "-B", *args], cwd=ROOT, capture_output=True, text=True,
-                            check=True)
+    # --no-print-directory: under a make of its own (CI runs `make test`), make prints
+    # "Entering/Leaving directory" lines among the commands
+    result = subprocess.run(["make", "--no-print-directory", "-n", "-B", *args], cwd=ROOT,
+                            capture_output=True, text=True, check=True)
     return result.stdout.splitlines()
 
 
