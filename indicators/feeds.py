@@ -43,7 +43,8 @@ class ReportsFeed(Feed):
         return reports[:ITEMS]
 
     def item_title(self, report):
-        return f"{report.year}年 {report.region} {report.title}（{report.get_kind_display()}）"
+        kind = report.get_kind_display()
+        return report.full_title if kind in report.title else f"{report.full_title}（{kind}）"
 
     def item_description(self, report):
         parts = [report.meeting, f"{report.office} {report.speaker}".strip(),
@@ -85,7 +86,7 @@ class SearchFeed(Feed):
         return hits[:ITEMS]
 
     def item_title(self, hit):
-        return f"{hit.report.year}年 {hit.report.region} · {hit.heading or hit.report.title}"
+        return f"{hit.report.full_title} · {hit.heading}" if hit.heading else hit.report.full_title
 
     def item_link(self, hit):
         return hit.url
