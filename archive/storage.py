@@ -1,7 +1,8 @@
 """The original files of reports: written on a disk that may be full, deleted with their report.
 
 A full disk shows up as OSError(ENOSPC) from a file write (the original, the search index)
-or as SQLite's "database or disk is full". ``refusing_when_disk_full`` turns both into
+or as SQLite's "database or disk is full" (or "readonly database", where config/sqlite opened
+the database read-only on a full disk). ``refusing_when_disk_full`` turns both into
 DiskFull, which importing reports like any other refusal; the transaction has been undone
 by then, and OriginalsStorage removes the part of an original it could not finish.
 """
@@ -15,6 +16,7 @@ from django.core.files.storage import FileSystemStorage
 from django.db import OperationalError, transaction
 
 SQLITE_FULL = "disk is full"  # SQLite's message: "database or disk is full"
+SQLITE_READ_ONLY = "readonly database"  # a database opened read-only because the disk is full
 
 
 class DiskFull(Exception):
@@ -23,7 +25,8 @@ class DiskFull(Exception):
 
 def is_disk_full(error: BaseException) -> bool:
     return ((isinstance(error, OSError) and error.errno == errno.ENOSPC)
-            or (isinstance(error, OperationalError) and SQLITE_FULL in str(error)))
+            or (isinstance(error, OperationalError)
+                and (SQLITE_FULL in str(error) or SQLITE_READ_ONLY in str(error))))
 
 
 @contextmanager

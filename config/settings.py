@@ -146,6 +146,7 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["ENGINE"] = "config.sqlite"   # reads on a full disk (config/sqlite/base.py)
     # Wait for a concurrent writer instead of failing with "database is locked": take the
     # write lock when a transaction begins (a deferred transaction that later upgrades its
     # lock fails at once rather than wait), and wait for it. Write-ahead logging lets

@@ -203,7 +203,7 @@ def test_secrets_and_site_settings_come_from_the_environment(tmp_path):
     moved = production_settings(production_env(tmp_path / "data",
                                                 HAYSTACK_PATH=str(tmp_path / "index")))
     assert moved["INDEX"] == str(tmp_path / "index")
-    assert moved["DB"][0] == "django.db.backends.sqlite3"  # no DATABASE_URL: SQLite in the data folder
+    assert moved["DB"][0] == "config.sqlite"  # no DATABASE_URL: SQLite in the data folder
     assert moved["DB"][1] == str(data / "archive.sqlite3")
 
 
