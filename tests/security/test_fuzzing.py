@@ -45,7 +45,7 @@ TEXT = st.one_of(
     st.integers().map(str),
 )
 PARAMS = ("q", "year", "year_from", "year_to", "region", "kind", "report", "sort", "page",
-          "name", "measure", "a", "b")
+          "name", "measure", "level", "a", "b")
 # A parameter given once, or repeated (?q=a&q=b), as a browser or a script may send it.
 VALUES = st.one_of(TEXT, st.lists(TEXT, min_size=2, max_size=3))
 QUERIES = st.fixed_dictionaries({}, optional={name: VALUES for name in PARAMS})
