@@ -1,5 +1,4 @@
 """Search pages and JSON: thin wrappers around search.services."""
-import csv
 import html
 from functools import wraps
 
@@ -8,6 +7,7 @@ from django.shortcuts import render
 from django.utils.html import strip_tags
 
 from archive.api import report_summary
+from archive.csv_export import csv_response, spreadsheet_text
 from archive.models import Report
 from search import services
 from search.errors import MESSAGE, IndexUnavailable, index_errors
@@ -15,6 +15,7 @@ from search.histogram import year_histogram
 from search.params import SORTS, SearchParams
 
 CSV_ROWS = 500  # the first hits of a search, in its order
+CSV_HEADER = ["年度", "地区", "类型", "报告", "章节", "摘录", "链接"]
 
 KIND_LABELS = dict(Report.Kind.choices)
 RETRY_AFTER_SECONDS = 60
@@ -62,23 +63,18 @@ def search_page(request):
 
 @unavailable_as_503()
 def search_csv(request):
-    """The first CSV_ROWS hits of a search as a spreadsheet (UTF-8 with BOM, for Excel)."""
+    """The first CSV_ROWS hits of a search as a spreadsheet (archive.csv_export)."""
     params = SearchParams.from_query(request.GET).with_changes(page=1)
     if params.errors:
         return HttpResponse("\n".join(params.errors), status=400,
                             content_type="text/plain; charset=utf-8")
     with index_errors():
         results = services.search(params, page_size=CSV_ROWS)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="search-results.csv"'
-    response.write("\ufeff")
-    writer = csv.writer(response)
-    writer.writerow(["年度", "地区", "类型", "报告", "章节", "摘录", "链接"])
-    for hit in results.hits:
-        writer.writerow([hit.report.year, hit.report.region, hit.report.get_kind_display(),
-                         hit.report.title, hit.heading, html.unescape(strip_tags(hit.snippet)),
-                         request.build_absolute_uri(hit.url)])
-    return response
+    rows = ([hit.report.year, spreadsheet_text(hit.report.region), hit.report.get_kind_display(),
+             spreadsheet_text(hit.report.title), spreadsheet_text(hit.heading),
+             spreadsheet_text(html.unescape(strip_tags(hit.snippet))),
+             request.build_absolute_uri(hit.url)] for hit in results.hits)
+    return csv_response("search-results.csv", CSV_HEADER, rows)
 
 
 @unavailable_as_503(json=True)
