@@ -39,13 +39,11 @@ GDP_NAMES = ("国内生产总值", "地区生产总值")
 
 # The totals `--check` and tests/parsing/test_evaluation.py hold the parser to, per split:
 # at least this many right, at most this many wrong + false, at least this heading recall.
-# Measured on the 47 labelled reports (dev: 210 targets, 248 actuals labelled; held_out: 80
-# and 112), a little below what the parser reaches, so that a regression fails.
+# Measured on the 47 labelled reports, all dev since session 17 (290 targets, 360 actuals
+# labelled), a little below what the parser reaches, so that a regression fails.
 FLOOR = {
-    "dev": {"target": {"right": 206, "wrong_false": 2}, "actual": {"right": 238, "wrong_false": 2},
-            "heading_recall": {1: 0.85, 2: 0.91}},
-    "held_out": {"target": {"right": 78, "wrong_false": 1}, "actual": {"right": 95, "wrong_false": 3},
-                 "heading_recall": {1: 1.0, 2: 0.92}},
+    "dev": {"target": {"right": 285, "wrong_false": 2}, "actual": {"right": 335, "wrong_false": 4},
+            "heading_recall": {1: 0.88, 2: 0.91}},
 }
 
 
