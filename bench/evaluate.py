@@ -40,11 +40,12 @@ GDP_NAMES = ("国内生产总值", "地区生产总值")
 
 # The totals `--check` and tests/parsing/test_evaluation.py hold the parser to, per split:
 # at least this many right, at most this many wrong + false, at least this heading recall.
-# Measured on the 47 labelled reports, all dev since session 17 (290 targets, 360 actuals
-# labelled), a little below what the parser reaches, so that a regression fails.
+# Dev: the 47 first labelled reports and 10 external ones read to tune in session 17
+# (345 targets, 426 actuals labelled); a little below what the parser reaches, so that a
+# regression fails. held_out and external are pinned at what they measured when first run.
 FLOOR = {
-    "dev": {"target": {"right": 285, "wrong_false": 2}, "actual": {"right": 335, "wrong_false": 4},
-            "heading_recall": {1: 0.88, 2: 0.91}},
+    "dev": {"target": {"right": 335, "wrong_false": 9}, "actual": {"right": 388, "wrong_false": 11},
+            "heading_recall": {1: 0.88, 2: 0.89}},
 }
 
 
