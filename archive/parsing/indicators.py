@@ -87,14 +87,17 @@ INDICATORS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("地区生产总值", (r"地区生产总值", _alone(r"生产总值"), _alone(r"GDP"),
                       _alone(r"经济增长(?:速度)?"), _alone(r"经济总量")), MONEY),
     ("一般公共预算总收入", (r"一般公共预算总收入", r"财政总收入"), MONEY),
-    ("一般公共预算收入", (r"(?:地方)?一般公共预算收入", r"(?:全国|国家)财政收入"), MONEY),
+    ("一般公共预算收入", (r"(?:地方)?一般公共预算收入", r"(?:全国|国家)财政收入", r"(?:地方)?公共财政收入"),
+     MONEY),
     ("财政收入", (_alone(r"财政收入"),), MONEY),
     ("规上工业增加值", (r"规模以上工业增加值", r"规上工业增加值", r"规模工业增加值"), MONEY),
     ("固定资产投资", (r"全社会固定资产投资", _alone(r"固定资产投资")), MONEY),
     ("社会消费品零售总额", (r"社会消费品零售总?额", r"社消零售总额"), MONEY),
-    ("城镇居民人均可支配收入", (r"城镇(?:常住)?居民人均可支配收入",), MONEY),
-    ("农村居民人均可支配收入", (r"农村(?:常住)?居民人均可支配收入",), MONEY),
-    ("农村居民人均纯收入", (r"农村居民人均纯收入", r"农民人均纯收入"), MONEY),
+    ("城镇居民人均可支配收入", (r"城镇(?:常住)?居民(?:家庭)?人均可支配收入",), MONEY),
+    ("农村居民人均可支配收入", (r"农村(?:常住)?居民(?:家庭)?人均可支配收入",), MONEY),
+    ("农村居民人均纯收入", (r"农村居民(?:家庭)?人均纯收入", r"农民人均纯收入",
+                          r"农民(?:家庭)?平均每人的?纯收入",
+                          r"农民的?纯收入，全国平均每人"), MONEY),
     ("城乡居民人均可支配收入", (r"(?:城乡|全体|全国)居民人均可支配收入",
                                _alone(r"居民人均可支配收入")), MONEY),
     ("城乡居民收入", (r"城乡居民收入",), MONEY),
@@ -106,8 +109,8 @@ INDICATORS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
                         r"(?:物价|价格)总水平(?:涨幅|上涨幅度)"), ()),
     ("商品零售价格涨幅", (r"商品零售价格涨幅",), ()),
     ("进出口总额", (r"(?:外贸)?进出口(?:贸易)?总?[额值]", _alone(r"(?:外贸)?进出口"), r"对外贸易总额",
-                    _alone(r"货物贸易(?:进出口)?(?:总[额值])?")), MONEY),
-    ("出口总额", (_alone(r"(?:外贸)?出口(?:总额)?"),), MONEY),
+                    _alone(r"货物贸易(?![进出]口)"), _alone(r"货物贸易进出口(?:总[额值])?")), MONEY),
+    ("出口总额", (_alone(r"(?:外贸|货物贸易|货物)?出口(?:总[额值])?"),), MONEY),
     ("粮食产量", (r"粮食总?产量?",), GRAIN),
     ("产量", (_alone(r"(?:总产量?|产量)"),), GRAIN),
     ("研发投入强度", (r"(?:全社会)?研发(?:经费)?投入强度", r"研究与试验发展经费投入强度",
@@ -153,12 +156,14 @@ VALUE = re.compile(
     rf"(?P<unit>{UNIT})(?P<suf>左右|上下|以上|以内|之内|以下|或者?更多一些)?")
 VALUE_START = rf"(?={NUMBER}|[约超不大])"
 # After a name: filler and verb, or a filler ending in 目标/预期/均值 and no verb, or nothing;
-# 从54万亿元增加到82.7万亿元 (the level reached); 再上新台阶，突破1600亿斤 (a short clause
-# without a figure, then a verb of reaching).
-FROM = rf"[从由](?:不到|约)?{NUMBER}(?:{UNIT})?(?=(?:增加|增长|提高)到)"
+# 从54万亿元增加到82.7万亿元 or ，由1997年的5160元增加到2002年的7703元 (the level reached, of
+# the year written if one is); 再上新台阶，突破1600亿斤 (a short clause without a figure, then
+# a verb of reaching).
+FROM = rf"，?[从由](?:\d{{4}}年的?)?(?:不到|约)?{NUMBER}(?:{UNIT})?(?=(?:增加|增长|提高)到)"
+REACHED_IN = r"(?:(?<=到)(?P<year>\d{4})年的?)?"
 BRIDGE = (r"(?:(?!\d+(?:\.\d+)?(?:%|万|亿|元|人|吨|斤))[^，。；、%]){1,10}，(?:\d{4}年|去年)?"
           r"(?=达到|突破|超过|站上|迈上|跨上|跃上)")
-TAIL = re.compile(rf"(?:{FROM}|{BRIDGE})?(?:{FILLER}(?:{VERB}|(?<=目标)|(?<=预期)|(?<=均值)"
+TAIL = re.compile(rf"(?:{FROM}|{BRIDGE})?(?:{FILLER}(?:{VERB}{REACHED_IN}|(?<=目标)|(?<=预期)|(?<=均值)"
                   rf"|(?<=平均值)))?{VALUE_START}")
 # A second figure for the same name: …增长7%以上，站上3500亿元; …9.86万亿元、增长5.7%;
 # 2.76万亿元增长6.1%; 完成248亿元（预计数，下同），同比增长7.4%.
@@ -167,6 +172,9 @@ CHAIN = re.compile(rf"(?:（[^）]{{0,12}}）|新?台阶|大关)?[，、]?(?:按
 # The names of an enumeration, from the clause start to 分别 (预计分别, 比上年实际分别…).
 ENUMERATION = re.compile(rf"(?P<names>[^，。；：:！？]+?){FILLER}分别{FILLER}{VERB}?")
 ITEM_SEPARATOR = re.compile(r"[、和及与]")
+# A change of several figures named in the clauses before: …，扣除价格因素，分别比上年实际增长.
+JOINT_CHANGE = re.compile(rf"，(?:扣除价格因素，)?{FILLER}(?:分别{FILLER})?(?P<verb>增长|提高|下降)"
+                          rf"(?={NUMBER})")
 QUALIFIERS = {"约": "左右", "大约": "左右", "上下": "左右", "超": "超过", "超过": "超过",
               "突破": "超过", "站上": "超过", "迈上": "超过", "跨上": "超过", "跃上": "超过",
               "不低于": "以上", "不少于": "以上", "不超过": "以内",
@@ -174,7 +182,9 @@ QUALIFIERS = {"约": "左右", "大约": "左右", "上下": "左右", "超": "�
               "以内": "以内", "以下": "以下", "或更多一些": "以上", "或者更多一些": "以上"}
 
 SEVERAL_YEARS_BEFORE = re.compile(r"年均|平均|每年|累计|以来|[二三四五六七八九十]年")   # in the clause
-NOT_THE_WHOLE_BEFORE = re.compile(r"(?:占|人均|企业|县|全国|”)$")                 # right before
+# Right before a name: 占…, 人均…, 企业…, 脱贫地区… (a kind of area, not 北京地区), 全国….
+AREAS = r"(?:脱贫|贫困|民族|边境|边疆|欠发达|沿海|山|牧|林|垦|库|灾|老)地?区"
+NOT_THE_WHOLE_BEFORE = re.compile(rf"(?:占|人均|企业|县|{AREAS}|全国|”)$")
 NATIONAL_BEFORE = re.compile(r"全国$")            # the whole, in the State Council's reports
 NOT_THE_WHOLE_AFTER = re.compile(r"县|企业|镇|乡|村|园区")                          # right after
 PARTNER_BEFORE = re.compile(r"对[^，；：]{1,20}$")   # 对共建“一带一路”国家进出口额: one partner
@@ -410,9 +420,11 @@ def _sentence_facts(sentence: str, normal: str, time: str, cues: _Cues) -> list[
             found.append((position, len(found), fact))
             return fact
 
+    for change in JOINT_CHANGE.finditer(normal):
+        _changes_after_levels(normal, change, add)
     covered = []
     for enumeration in ENUMERATION.finditer(normal):
-        end = _enumeration(normal, enumeration, add)
+        end = _enumeration(normal, enumeration, add, cues.national)
         if end:
             covered.append((enumeration.start(), end))
     for name in NAME.finditer(normal):
@@ -422,43 +434,84 @@ def _sentence_facts(sentence: str, normal: str, time: str, cues: _Cues) -> list[
             continue
         tail = TAIL.match(normal, name.end())
         value = tail and VALUE.match(normal, tail.end())
-        if not value or not _whole_for_one_year(normal, name, value, time, cues.national):
-            continue
+        if (not value or tail.group("year") and int(tail.group("year")) != period
+                or not _whole_for_one_year(normal, name, value, time, cues.national)):
+            continue   # 增加到2020年的…: another year's level
         first = add(name.start(), name, tail.group("verb"), value)
         chain = first and CHAIN.match(normal, value.end())
         second = chain and VALUE.match(normal, chain.end())
-        if second and not NOT_THE_WHOLE_AFTER.match(normal, second.end()):
+        if second and not (NOT_THE_WHOLE_AFTER.match(normal, second.end())
+                           or len(_listed_values(normal, chain.end())) > 1):   # 增长8.4%和8%
             also = add(name.start(), name, chain.group("verb"), second)
             if also and also.measure == first.measure:
                 found.pop()   # 、力争达到8%: only a figure of the other measure is taken
     return [fact for _, _, fact in sorted(found, key=lambda item: item[:2])]
 
 
-def _enumeration(normal: str, match: re.Match, add) -> int | None:
+def _enumeration(normal: str, match: re.Match, add, national: bool) -> int | None:
     """Facts of 甲、乙分别增长1%、2%; where its values end, or None if it was not read."""
-    values, position = [], match.end()
-    while value := VALUE.match(normal, position):
-        values.append(value)
-        separator = ITEM_SEPARATOR.match(normal, value.end())
-        if not separator:
-            break
-        position = separator.end()
+    values = _listed_values(normal, match.end())
     texts = ITEM_SEPARATOR.split(match.group("names"))
     names = _borrow_tails([_ending_name(text) for text in texts], texts)
+    names = [None if name and _names_a_part(text[:name.start()], national) else name
+             for name, text in zip(names, texts)]   # 脱贫地区、…: not the whole
     if len(names) == 1 and names[0] and _GROUP[names[0].lastgroup] in SEPARATELY:
         names = names * 2
     if len(values) < 2 or len(names) != len(values):
         return None
     if SEVERAL_YEARS_BEFORE.search(match.group()):
         return values[-1].end()   # 年均分别增长9.7%和8.9%: read, and not the year's
-    # 分别增长5%、7%左右: a qualifier written after the last value applies to each.
-    shared = values[-1].group("suf") if not any(value.group("suf") for value in values[:-1]) else None
+    shared = _shared_suffix(values)
     for order, (name, value) in enumerate(zip(names, values)):
         if name:
             fact = add(match.start() + order, name, match.group("verb"), value, shared)
             if fact and len(texts) == 1:
                 fact.name = SEPARATELY[fact.name][order]
     return values[-1].end()
+
+
+def _changes_after_levels(normal: str, match: re.Match, add) -> None:
+    """甲11759元，乙3587元，扣除价格因素，分别比上年实际增长10.4%和7.4%: one change per level.
+
+    Read only when the clauses just before are each a known name and one amount, as many
+    as there are values.
+    """
+    values = _listed_values(normal, match.end())
+    if len(values) < 2:
+        return
+    clause_ends = [match.start()]   # the marks before the clauses, and after the last
+    while len(clause_ends) <= len(values):
+        if clause_ends[-1] < 0:
+            return
+        clause_ends.append(max(normal.rfind(mark, 0, clause_ends[-1]) for mark in "，："))
+    names = []
+    for before, end in zip(reversed(clause_ends[1:]), reversed(clause_ends[:-1])):
+        name = NAME.match(normal, before + 1)
+        tail = name and TAIL.match(normal, name.end())
+        level = tail and VALUE.match(normal, tail.end())
+        if not level or level.end() != end or level.group("unit") == "%":
+            return
+        names.append(name)
+    shared = _shared_suffix(values)
+    for name, value in zip(names, values):
+        add(name.start(), name, match.group("verb"), value, shared)
+
+
+def _listed_values(normal: str, position: int) -> list[re.Match]:
+    """The values listed from ``position`` on: 10.4%和7.4%, 800亿斤、60亿斤、160亿斤以上."""
+    values = []
+    while value := VALUE.match(normal, position):
+        values.append(value)
+        separator = ITEM_SEPARATOR.match(normal, value.end())
+        if not separator:
+            break
+        position = separator.end()
+    return values
+
+
+def _shared_suffix(values: list[re.Match]) -> str | None:
+    """分别增长5%、7%左右: a qualifier written after the last value only applies to each."""
+    return values[-1].group("suf") if not any(value.group("suf") for value in values[:-1]) else None
 
 
 def _ending_name(text: str) -> re.Match | None:
@@ -490,15 +543,20 @@ def _whole_for_one_year(normal: str, name: re.Match, value: re.Match, time: str,
     """False for 年均…, 占…, 人均…, 超200亿元县, or (in the review) a past target restated;
     全国… only in the State Council's reports."""
     clause_start = max(normal.rfind(mark, 0, name.start()) for mark in "，：；") + 1
-    before = NOT_THE_WHOLE_BEFORE.search(normal, 0, name.start())
-    if national and before and NATIONAL_BEFORE.match(before.group()):
-        before = None
-    if (SEVERAL_YEARS_BEFORE.search(normal, clause_start, name.start()) or before
+    if (SEVERAL_YEARS_BEFORE.search(normal, clause_start, name.start())
+            or _names_a_part(normal[:name.start()], national)
             or PARTNER_BEFORE.search(normal, clause_start, name.start())
             or NOT_THE_WHOLE_AFTER.match(normal, value.end())):
         return False
     return not (time == REVIEW and (PAST_TARGET_BEFORE.search(normal, 0, name.start())
                                     or PAST_TARGET_AFTER.match(normal, value.end())))
+
+
+def _names_a_part(before: str, national: bool) -> bool:
+    """Whether the words ``before`` a name make it a part (占…, 人均…, 脱贫地区…); 全国… is
+    the whole in the State Council's reports."""
+    part = NOT_THE_WHOLE_BEFORE.search(before)
+    return bool(part) and not (national and NATIONAL_BEFORE.match(part.group()))
 
 
 def _fact(name: re.Match, verb: str | None, value: re.Match,

@@ -107,6 +107,8 @@ def test_a_part_on_both_years_is_read_by_its_wording():
     ("农业生产的任务是很紧张的，以一九五四年为基数，粮食产量要增长百分之十三点七。", 1955),
     ("接照十年规划，到一九八五年，粮食产量达到八千亿斤。", 1978),          # 1978-guowuyuan.txt
     ("提出居民消费价格涨幅3%左右，综合考虑了去年价格变动的翘尾因素。", 2010),  # 2010: a target explained
+    ("去年脱贫地区农村居民人均可支配收入增长6.8%。", 2025),                  # 2025-sichuan.docx
+    ("去年民族地区、革命老区农村居民人均可支配收入分别增长7%、6.9%。", 2025),
 ])
 def test_no_fact_for_a_part_several_years_or_another_year(text, year):
     assert [f for f in extract_from_text(text, year)
@@ -137,6 +139,10 @@ def test_a_five_year_paragraph_frames_its_sentences():
     ("城镇新增就业一千二百万人。", 2025, ("城镇新增就业", LEVEL, 1200, "万人", "")),
     ("全国居民人均可支配收入实际增长7.4%，快于经济增速。", 2016,
      ("城乡居民人均可支配收入", GROWTH, 7.4, "%", "")),                              # 2016
+    ("推动外贸扩大规模、优化结构，出口总值增长6.3%。", 2025,
+     ("出口总额", GROWTH, 6.3, "%", "")),                                           # hebei
+    ("北京地区进出口总额超3.6万亿元。", 2025, ("进出口总额", LEVEL, 3.6, "万亿元", "超过")),
+    ("公共财政收入11.7万亿元。", 2013, ("一般公共预算收入", LEVEL, 11.7, "万亿元", "")),  # 2013
 ])
 def test_actual_wordings(text, year, expected):
     facts = extract_from_text(f"去年{text}" if year > 2000 else f"{year - 1}年，{text}", year,
@@ -151,6 +157,58 @@ def test_level_and_growth_in_one_sentence():
                      1995)
     assert facts == [("国内生产总值", LEVEL, ACTUAL, 1994, 43800, "亿元", ""),
                      ("国内生产总值", GROWTH, ACTUAL, 1994, 11.8, "%", "")]
+
+
+def test_exports_of_goods_are_exports_not_trade():
+    # 2025-zhejiang.docx
+    facts = facts_of("去年货物贸易出口达3.9万亿元、增长9.5%，占全国份额提高到15.3%。", 2025)
+    assert facts == [("出口总额", LEVEL, ACTUAL, 2024, 3.9, "万亿元", ""),
+                     ("出口总额", GROWTH, ACTUAL, 2024, 9.5, "%", "")]
+
+
+def test_older_names_of_rural_and_urban_income():
+    # 1985-guowuyuan.txt; 2003-guowuyuan.txt (城镇居民家庭…, 农村居民家庭…)
+    facts = facts_of("1984年，农民的纯收入，全国平均每人达到三百五十五元，比上年增长１４．７％。", 1985)
+    assert facts == [("农村居民人均纯收入", LEVEL, ACTUAL, 1984, 355, "元", ""),
+                     ("农村居民人均纯收入", GROWTH, ACTUAL, 1984, 14.7, "%", "")]
+    facts = facts_of("2002年，农村居民家庭人均纯收入2476元，城镇居民家庭人均可支配收入7703元。", 2003)
+    assert [fact[0] for fact in facts] == ["农村居民人均纯收入", "城镇居民人均可支配收入"]
+
+
+def test_a_level_reached_from_an_earlier_year():
+    # 2003-guowuyuan.txt, under 过去五年政府工作的回顾
+    report = [part("过去五年政府工作的回顾",
+                   "国内生产总值从1997年的7.4万亿元增加到2002年的10.2万亿元，按可比价格计算，"
+                   "平均每年增长7.7%。城镇居民家庭人均可支配收入，由1997年的5160元增加到2002年的"
+                   "7703元，平均每年实际增长8.6%。公路通车里程由1997年的123万公里增加到2002年的176万公里。")]
+    assert kinds(extract_indicators(report, 2003)) == [
+        ("国内生产总值", ACTUAL, 2002, 10.2), ("城镇居民人均可支配收入", ACTUAL, 2002, 7703)]
+    # the level of a year other than the reviewed one is not the reviewed year's
+    assert facts_of("过去五年，国内生产总值从2015年的68.9万亿元增加到2019年的99万亿元。", 2021) == []
+    assert facts_of("去年国内生产总值从68.9万亿元增加到2019年的99万亿元。", 2021) == []
+
+
+@pytest.mark.parametrize("text, year, expected", [
+    # 2007-guowuyuan.txt
+    ("2006年，城镇居民人均可支配收入11759元，农村居民人均纯收入3587元，扣除价格因素，"
+     "分别比上年实际增长10.4%和7.4%。", 2007, [11759, 3587, 10.4, 7.4]),
+    # 2009-guowuyuan.txt
+    ("2008年，城镇居民人均可支配收入15781元，农村居民人均纯收入4761元，实际增长8.4%和8%。",
+     2009, [15781, 4761, 8.4, 8]),
+])
+def test_levels_then_their_changes_in_one_clause(text, year, expected):
+    facts = facts_of(text, year)
+    assert sorted(facts, key=lambda fact: fact[1] == GROWTH) == [
+        (name, measure, ACTUAL, year - 1, value, unit, "")
+        for (name, measure, unit), value in zip(
+            [("城镇居民人均可支配收入", LEVEL, "元"), ("农村居民人均纯收入", LEVEL, "元"),
+             ("城镇居民人均可支配收入", GROWTH, "%"), ("农村居民人均纯收入", GROWTH, "%")], expected)]
+
+
+def test_changes_listed_after_one_level_give_nothing():
+    # 增长8.4%和8% after one name: two changes, one name; neither is its growth
+    assert facts_of("2008年，农村居民人均纯收入4761元，增长8.4%和8%。", 2009) == [
+        ("农村居民人均纯收入", LEVEL, ACTUAL, 2008, 4761, "元", "")]
 
 
 def test_a_level_with_a_note_then_its_growth():
