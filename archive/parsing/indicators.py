@@ -121,10 +121,14 @@ INDICATORS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
 INCOMES = ("城镇居民人均可支配收入", "农村居民人均可支配收入")
 SEPARATELY = {"城乡居民人均可支配收入": INCOMES, "城乡居民收入": INCOMES}
 ONLY_SEPARATELY = {"城乡居民收入"}   # 城乡居民收入增长6% alone names no single figure
-# A bare 产量/总产 is grain's where its clause, or the clause before, opens on 粮食:
-# 粮食播种面积1.1亿亩、产量825亿斤; 粮食生产再获丰收，总产达到557亿斤.
+# A bare 产量/总产 is grain's where its clause, or the clause before, or the sentence before
+# opens on 粮食: 粮食播种面积1.1亿亩、产量825亿斤; 粮食生产再获丰收，总产达到557亿斤;
+# 确保粮食播种面积1520万亩、总产125亿斤; ——粮食生产再创新高。播种面积…，总产量达到853.2亿斤.
 GRAIN_OUTPUT, GRAIN_NAME = "产量", "粮食产量"
-GRAIN_TOPIC = re.compile(r"(?:全年|全省|全市|全区|今年|去年)?粮食")
+GRAIN_TOPIC = re.compile(r"(?:——)?(?:全年|全省|全市|全区|今年|去年|确保|力争|稳定|保持)*粮食")
+# 粮肉奶产量分别稳定在800亿斤、60亿斤、160亿斤以上: products named by one character each.
+ABBREVIATED_OUTPUTS = re.compile(r"(?<![\u4e00-\u9fff])(?P<heads>[\u4e00-\u9fff]{2,5})总?产量$")
+GRAIN_HEAD = "粮"
 # Names that mean one figure of the whole country in the State Council's reports: the GDP,
 # 财政收入 (全国财政收入, 一般公共预算收入 since 2014), 居民收入 (全国居民人均可支配收入).
 NATIONAL_NAMES = {"地区生产总值": "国内生产总值", "财政收入": "一般公共预算收入",
@@ -349,6 +353,7 @@ def _section_facts(text: str, phase: str | None, cues: _Cues) -> list[IndicatorF
     for paragraph in text.split("\n"):
         carried = None    # the time of the 。-sentence a ；-piece continues
         framed = None     # the time an earlier sentence of the paragraph opened with
+        after_grain = False   # the sentence before opens on 粮食
         for match in SENTENCE.finditer(paragraph):
             sentence = match.group().strip()
             if not sentence:
@@ -373,7 +378,8 @@ def _section_facts(text: str, phase: str | None, cues: _Cues) -> list[IndicatorF
                 several_opening = opening and SEVERAL_YEARS_WORDS.search(opening.group("time"))
                 framed = SEVERAL_YEARS if several_opening else named
             if time in (PLAN, REVIEW, PAST_PERIOD):
-                facts.extend(_sentence_facts(sentence, normal, time, cues))
+                facts.extend(_sentence_facts(sentence, normal, time, cues, after_grain))
+            after_grain = bool(GRAIN_TOPIC.match(normal))
     return facts
 
 
@@ -401,7 +407,8 @@ def _time_by_wording(normal: str, newspaper: bool, mixed: bool) -> str | None:
     return REVIEW if newspaper else None
 
 
-def _sentence_facts(sentence: str, normal: str, time: str, cues: _Cues) -> list[IndicatorFact]:
+def _sentence_facts(sentence: str, normal: str, time: str, cues: _Cues,
+                    after_grain: bool = False) -> list[IndicatorFact]:
     """The facts of one sentence, in the order their names (then figures) appear.
 
     In a review of several years (PAST_PERIOD) only the levels reached (达到, 增加到…).
@@ -430,7 +437,8 @@ def _sentence_facts(sentence: str, normal: str, time: str, cues: _Cues) -> list[
     for name in NAME.finditer(normal):
         if (any(start <= name.start() < end for start, end in covered)
                 or _GROUP[name.lastgroup] in ONLY_SEPARATELY
-                or _GROUP[name.lastgroup] == GRAIN_OUTPUT and not _on_grain(normal, name.start())):
+                or _GROUP[name.lastgroup] == GRAIN_OUTPUT and not (
+                    after_grain or _on_grain(normal, name.start()))):
             continue
         tail = TAIL.match(normal, name.end())
         value = tail and VALUE.match(normal, tail.end())
@@ -455,8 +463,11 @@ def _enumeration(normal: str, match: re.Match, add, national: bool) -> int | Non
     names = _borrow_tails([_ending_name(text) for text in texts], texts)
     names = [None if name and _names_a_part(text[:name.start()], national) else name
              for name, text in zip(names, texts)]   # 脱贫地区、…: not the whole
-    if len(names) == 1 and names[0] and _GROUP[names[0].lastgroup] in SEPARATELY:
+    separately = len(names) == 1 and names[0] and _GROUP[names[0].lastgroup] in SEPARATELY
+    if separately:
         names = names * 2
+    elif names == [None]:
+        names = _abbreviated_outputs(texts[0], len(values))
     if len(values) < 2 or len(names) != len(values):
         return None
     if SEVERAL_YEARS_BEFORE.search(match.group()):
@@ -465,7 +476,7 @@ def _enumeration(normal: str, match: re.Match, add, national: bool) -> int | Non
     for order, (name, value) in enumerate(zip(names, values)):
         if name:
             fact = add(match.start() + order, name, match.group("verb"), value, shared)
-            if fact and len(texts) == 1:
+            if fact and separately:
                 fact.name = SEPARATELY[fact.name][order]
     return values[-1].end()
 
@@ -512,6 +523,15 @@ def _listed_values(normal: str, position: int) -> list[re.Match]:
 def _shared_suffix(values: list[re.Match]) -> str | None:
     """分别增长5%、7%左右: a qualifier written after the last value only applies to each."""
     return values[-1].group("suf") if not any(value.group("suf") for value in values[:-1]) else None
+
+
+def _abbreviated_outputs(text: str, count: int) -> list[re.Match | None]:
+    """粮肉奶产量 before three values: grain's output first, the others unknown."""
+    outputs = ABBREVIATED_OUTPUTS.search(text)
+    if not outputs or len(outputs.group("heads")) != count:
+        return [None]
+    grain = NAME.fullmatch(GRAIN_NAME)
+    return [grain if head == GRAIN_HEAD else None for head in outputs.group("heads")]
 
 
 def _ending_name(text: str) -> re.Match | None:

@@ -226,6 +226,9 @@ def test_a_level_with_a_note_then_its_growth():
     ("城乡居民人均可支配收入分别增长5%和7%左右。",                             # 2025-gansu.docx
      [("城镇居民人均可支配收入", GROWTH, 5, "左右"), ("农村居民人均可支配收入", GROWTH, 7, "左右")]),
     ("全省地区生产总值增长5.5%以上。", [("地区生产总值", GROWTH, 5.5, "以上")]),
+    ("确保粮食播种面积1520万亩、总产125亿斤。", [("粮食产量", LEVEL, 125, "")]),  # zhejiang
+    ("新建高标准农田850万亩，粮肉奶产量分别稳定在800亿斤、60亿斤、160亿斤以上。",    # neimenggu
+     [("粮食产量", LEVEL, 800, "以上")]),
 ])
 def test_target_wordings(text, expected):
     facts = extract_from_text(f"今年{text}", 2025)
@@ -244,6 +247,14 @@ def test_grain_output_in_an_enumeration_of_products():
     # 2025-qinghai.docx
     facts = facts_of("2024年，粮食、油料、蔬菜产量分别达118.3万吨、33万吨、165万吨，均创十年新高。", 2025)
     assert facts == [("粮食产量", LEVEL, ACTUAL, 2024, 118.3, "万吨", "")]
+
+
+def test_grain_output_after_a_sentence_on_grain():
+    # 2025-jilin.docx: the bullet names the topic, the output follows a sentence later
+    report = [part("2024年工作回顾", "——粮食生产再创新高。播种面积达到8780.7万亩，单产连续3年居"
+                                     "粮食主产省第1位，总产量达到853.2亿斤，全国第4的地位进一步巩固。"
+                                     "——工业提质增效。产量增长12%。")]
+    assert kinds(extract_indicators(report, 2025)) == [("粮食产量", ACTUAL, 2024, 853.2)]
 
 
 def test_national_names_only_in_the_state_councils_reports():
