@@ -137,6 +137,7 @@ ONLY_NATIONAL = {"财政收入", "居民收入"}   # elsewhere too vague to name
 
 UNITS_OF = {name: units for name, _, units in INDICATORS}
 _GROUP = {f"n{index}": name for index, (name, _, _) in enumerate(INDICATORS)}
+_GROUP_OF = {name: group for group, name in _GROUP.items()}
 NAME = re.compile("|".join(f"(?P<n{index}>{'|'.join(aliases)})"
                            for index, (_, aliases, _) in enumerate(INDICATORS)))
 RATE_OF_CHANGE = re.compile(r"增长|速度|涨幅")   # in a name as written: its value is a growth rate
@@ -173,6 +174,11 @@ TAIL = re.compile(rf"(?:{FROM}|{BRIDGE})?(?:{FILLER}(?:{VERB}{REACHED_IN}|(?<=�
 # 2.76万亿元增长6.1%; 完成248亿元（预计数，下同），同比增长7.4%.
 CHAIN = re.compile(rf"(?:（[^）]{{0,12}}）|新?台阶|大关)?[，、]?(?:按可比价格计算，|扣除价格因素，?)?"
                    rf"(?:比上年|同比|总量|总额)?{VERB}?{VALUE_START}")
+# Growth by quarter, then for the year, without a name: the GDP's (_year_after_quarters).
+QUARTERS_THEN_YEAR = re.compile(rf"季度(?:增长|增速){NUMBER}%[^。；]*?[，；](?P<year>全年)(?=增长)")
+YEAR_AS_GDP = re.compile(rf"(?P<{_GROUP_OF['地区生产总值']}>全年)")
+# The total in the clause after a name's figure: 、增速全国第3，总量达到60013亿元.
+TOTAL_NEXT = re.compile(rf"(?P<between>[^，。；！？：]{{0,20}})，总量{VERB}?{VALUE_START}")
 # The names of an enumeration, from the clause start to 分别 (预计分别, 比上年实际分别…).
 ENUMERATION = re.compile(rf"(?P<names>[^，。；：:！？]+?){FILLER}分别{FILLER}{VERB}?")
 ITEM_SEPARATOR = re.compile(r"[、和及与]")
@@ -434,7 +440,7 @@ def _sentence_facts(sentence: str, normal: str, time: str, cues: _Cues,
         end = _enumeration(normal, enumeration, add, cues.national)
         if end:
             covered.append((enumeration.start(), end))
-    for name in NAME.finditer(normal):
+    for name in [*NAME.finditer(normal), *_year_after_quarters(normal)]:
         if (any(start <= name.start() < end for start, end in covered)
                 or _GROUP[name.lastgroup] in ONLY_SEPARATELY
                 or _GROUP[name.lastgroup] == GRAIN_OUTPUT and not (
@@ -446,14 +452,37 @@ def _sentence_facts(sentence: str, normal: str, time: str, cues: _Cues,
                 or not _whole_for_one_year(normal, name, value, time, cues.national)):
             continue   # 增加到2020年的…: another year's level
         first = add(name.start(), name, tail.group("verb"), value)
-        chain = first and CHAIN.match(normal, value.end())
-        second = chain and VALUE.match(normal, chain.end())
-        if second and not (NOT_THE_WHOLE_AFTER.match(normal, second.end())
-                           or len(_listed_values(normal, chain.end())) > 1):   # 增长8.4%和8%
-            also = add(name.start(), name, chain.group("verb"), second)
+        second = first and _second_figure(normal, value.end())
+        if second:
+            also = add(name.start(), name, *second)
             if also and also.measure == first.measure:
                 found.pop()   # 、力争达到8%: only a figure of the other measure is taken
     return [fact for _, _, fact in sorted(found, key=lambda item: item[:2])]
+
+
+def _year_after_quarters(normal: str) -> list[re.Match]:
+    """三季度增长4.6%…，四季度增长5.6%…，全年增长4.8%: with no name before it in the
+    sentence, the year after its quarters is the economy's, a match of the GDP's name."""
+    after = QUARTERS_THEN_YEAR.search(normal)
+    if not after or NAME.search(normal, 0, after.start("year")):
+        return []
+    return [YEAR_AS_GDP.match(normal, after.start("year"))]
+
+
+def _second_figure(normal: str, position: int) -> tuple[str | None, re.Match] | None:
+    """The verb and value of a name's second figure: right after its first (CHAIN), or the
+    total in the next clause (增长5.8%、增速全国第3，总量达到60013亿元)."""
+    chain = CHAIN.match(normal, position)
+    if chain:
+        second = VALUE.match(normal, chain.end())
+        if not second or NOT_THE_WHOLE_AFTER.match(normal, second.end()) or len(
+                _listed_values(normal, chain.end())) > 1:   # 增长8.4%和8%: a list, not its own
+            return None
+        return chain.group("verb"), second
+    total = TOTAL_NEXT.match(normal, position)
+    if total and not NAME.search(total.group("between")):
+        return total.group("verb"), VALUE.match(normal, total.end())
+    return None
 
 
 def _enumeration(normal: str, match: re.Match, add, national: bool) -> int | None:

@@ -211,6 +211,26 @@ def test_changes_listed_after_one_level_give_nothing():
         ("农村居民人均纯收入", LEVEL, ACTUAL, 2008, 4761, "元", "")]
 
 
+def test_the_total_in_the_next_clause_is_the_names_level():
+    # 2025-hubei.docx
+    facts = facts_of("2024年，地区生产总值增长5.8％、增速全国第3，总量达到60013亿元；"
+                     "规上工业增加值增长7.7%，人口总量达到5800万人。", 2025)
+    assert facts == [("地区生产总值", GROWTH, ACTUAL, 2024, 5.8, "%", ""),
+                     ("地区生产总值", LEVEL, ACTUAL, 2024, 60013, "亿元", ""),
+                     ("规上工业增加值", GROWTH, ACTUAL, 2024, 7.7, "%", "")]
+
+
+def test_the_year_after_its_quarters_is_the_economys():
+    # 2025-hunan.docx: the GDP named only by its quarters
+    report = [part("2024年工作回顾",
+                   "——经济发展贡献新担当。顶住经济下行压力，实现三季度增长4.6%、追平全国，四季度增长5.6%、"
+                   "高于全国0.2个百分点，全年增长4.8%、总量达5.3万亿元；粮食总产达615.6亿斤。"
+                   "规上工业增加值一季度增长8%，全年增长7%。")]
+    assert kinds(extract_indicators(report, 2025)) == [
+        ("地区生产总值", ACTUAL, 2024, 4.8), ("地区生产总值", ACTUAL, 2024, 5.3),
+        ("粮食产量", ACTUAL, 2024, 615.6)]
+
+
 def test_a_level_with_a_note_then_its_growth():
     # seed 003: 全年一般公共预算总收入完成248亿元（预计数，下同），同比增长 7.4%
     facts = facts_of("2023年，全年一般公共预算总收入完成248亿元（预计数，下同），同比增长 7.4%；"
