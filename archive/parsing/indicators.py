@@ -371,7 +371,7 @@ def _section_facts(text: str, phase: str | None, cues: _Cues) -> list[IndicatorF
                 named = SEVERAL_YEARS
             time = named or carried
             several = SEVERAL_YEARS_WORDS.search(normal) or SEVERAL_YEARS in (framed, time)
-            if time is None and not several and not (framed == REVIEW and TARGET_WORDS.search(normal)):
+            if time is None and not several and not (framed == REVIEW and _targets_in(normal, phase)):
                 time = framed
             if time is None and not several and phase in (PLAN, REVIEW):
                 time = phase
@@ -397,6 +397,13 @@ def _opening(normal: str) -> re.Match | None:
             normal, opening.end()):
         return None
     return opening
+
+
+def _targets_in(normal: str, phase: str | None) -> bool:
+    """Whether a sentence reads as targets although an earlier one opened on the past year:
+    target words, or in the plan a figure with 左右 (去年价格上涨的翘尾影响约有1个百分点。
+    把居民消费价格涨幅控制在3.5%左右，…)."""
+    return bool(TARGET_WORDS.search(normal) or phase == PLAN and TARGET_FIGURE.search(normal))
 
 
 def _time_by_wording(normal: str, newspaper: bool, mixed: bool) -> str | None:

@@ -77,6 +77,16 @@ def test_a_list_of_targets_that_mentions_the_past_stays_targets():
     assert {(f.kind, f.period_year) for f in facts} == {(TARGET, 2025)} and len(facts) == 2
 
 
+def test_a_target_explained_after_a_word_on_last_year_stays_a_target():
+    # 2013-guowuyuan.txt, under 今年经济社会发展的总体要求、主要预期目标和宏观经济政策
+    report = [part("今年经济社会发展的总体要求、主要预期目标和宏观经济政策",
+                   "关于物价总水平。去年居民消费价格涨幅回落到2.6%，这是一个重要成果。"
+                   "去年价格上涨的翘尾影响约有1个百分点。"
+                   "把居民消费价格涨幅控制在3.5%左右，是充分考虑各方面因素后作出的选择。")]
+    assert kinds(extract_indicators(report, 2013)) == [
+        ("居民消费价格涨幅", ACTUAL, 2012, 2.6), ("居民消费价格涨幅", TARGET, 2013, 3.5)]
+
+
 def test_a_review_item_whose_heading_holds_a_plan_word_stays_review():
     report = [part("2024年工作回顾", ""),
               part("圆满完成重大活动服务保障任务", "全市地区生产总值增长5.5%。", 2, "paren")]
