@@ -307,6 +307,7 @@ def test_seed_highlights_targets_and_last_years_results():
              for f in report.indicators}
     assert found[("地区生产总值", GROWTH, TARGET, 2023)] == (6.5, "左右")
     assert found[("一般公共预算总收入", GROWTH, TARGET, 2023)] == (7.6, "")
+    assert found[("城乡居民人均可支配收入", GROWTH, TARGET, 2023)] == (7, "")   # across a column
     assert found[("地区生产总值", LEVEL, ACTUAL, 2022)] == (3000, "超过")
     assert found[("一般公共预算收入", GROWTH, ACTUAL, 2022)] == (6.17, "")
     assert found[("城乡居民人均可支配收入", GROWTH, ACTUAL, 2022)] == (5, "")
