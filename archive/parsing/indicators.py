@@ -143,15 +143,17 @@ NAME = re.compile("|".join(f"(?P<n{index}>{'|'.join(aliases)})"
 RATE_OF_CHANGE = re.compile(r"增长|速度|涨幅")   # in a name as written: its value is a growth rate
 RATE = re.compile(r"率|强度")                     # in a name: its % value is a level
 
+PRICES_DEDUCTED = r"扣除(?:价格|物价)(?:上涨|变动)?因素"
 # Words allowed between a name and its verb: 比上年, 同口径, 的宏观调控目标，…
 FILLER = (r"(?:比上年|比去年|同比|同口径|全年|实际|名义|计划|预计|预定|力争|争取|确保|要|将"
-          r"|首次|再|继续|都|按|扣除价格因素|按可比价格计算，?"
+          rf"|首次|再|继续|都|按|{PRICES_DEDUCTED}|按可比价格计算，?"
           r"|平均值?|均值|的?(?:宏观)?(?:调控|主要|预期)?目标，?|的?预期)*")
 CHANGE_VERBS = ("增长", "增加", "增速", "上涨", "提高", "下降", "降低", "减少")
 DECLINES = ("下降", "降低", "减少")
-VERB = (r"(?P<verb>(?:增长|增加|提高|下降|降低|减少|回落|降)到|增长了?|增加|增速|上涨|提高"
-        r"|下降|降低|减少|达到|达|完成|设定为|定为|为|是|控制在|保持在|稳定在|保持|在|低于"
-        r"|站上|迈上|跨上|跃上|突破|超过|超)")
+VERBS = (r"(?:增长|增加|提高|下降|降低|减少|回落|降)到|增长了?|增加|增速|上涨|提高"
+         r"|下降|降低|减少|达到|达|完成|设定为|定为|为|是|控制在|保持在|稳定在|保持|在|低于"
+         r"|站上|迈上|跨上|跃上|突破|超过|超")
+VERB = rf"(?P<verb>{VERBS})"
 # Every unit a number may carry, so that 3个百分点 or 500家 is read whole (and skipped).
 UNIT = r"个百分点|%|万亿元|万亿美元|亿美元|亿元|万元|元|万亿斤|亿斤|亿公斤|万吨|万人次|万人|万户|万亩|亩|万家|家|万个|个"
 NUMBER = r"\d+(?:\.\d+)?"
@@ -172,18 +174,19 @@ TAIL = re.compile(rf"(?:{FROM}|{BRIDGE})?(?:{FILLER}(?:{VERB}{REACHED_IN}|(?<=�
                   rf"|(?<=平均值)))?{VALUE_START}")
 # A second figure for the same name: …增长7%以上，站上3500亿元; …9.86万亿元、增长5.7%;
 # 2.76万亿元增长6.1%; 完成248亿元（预计数，下同），同比增长7.4%.
-CHAIN = re.compile(rf"(?:（[^）]{{0,12}}）|新?台阶|大关)?[，、]?(?:按可比价格计算，|扣除价格因素，?)?"
-                   rf"(?:比上年|同比|总量|总额)?{VERB}?{VALUE_START}")
+CHAIN = re.compile(rf"(?:（[^）]{{0,12}}）|新?台阶|大关)?[，、]?(?:按可比价格计算，|{PRICES_DEDUCTED}，?)?"
+                   rf"(?:比上年|同比|总量|总额)?(?:实际)?{VERB}?{VALUE_START}")
 # Growth by quarter, then for the year, without a name: the GDP's (_year_after_quarters).
 QUARTERS_THEN_YEAR = re.compile(rf"季度(?:增长|增速){NUMBER}%[^。；]*?[，；](?P<year>全年)(?=增长)")
 YEAR_AS_GDP = re.compile(rf"(?P<{_GROUP_OF['地区生产总值']}>全年)")
 # The total in the clause after a name's figure: 、增速全国第3，总量达到60013亿元.
 TOTAL_NEXT = re.compile(rf"(?P<between>[^，。；！？：]{{0,20}})，总量{VERB}?{VALUE_START}")
-# The names of an enumeration, from the clause start to 分别 (预计分别, 比上年实际分别…).
-ENUMERATION = re.compile(rf"(?P<names>[^，。；：:！？]+?){FILLER}分别{FILLER}{VERB}?")
+# The names of an enumeration, from the clause start to 分别 (预计分别, 比上年实际分别…), or
+# to the verb of known names that are listed with their values (甲和乙实际增长8.4%和11.4%).
+ENUMERATION = re.compile(rf"(?P<names>[^，。；：:！？]+?){FILLER}(?:(?P<each>分别){FILLER}|(?={VERBS})){VERB}?")
 ITEM_SEPARATOR = re.compile(r"[、和及与]")
 # A change of several figures named in the clauses before: …，扣除价格因素，分别比上年实际增长.
-JOINT_CHANGE = re.compile(rf"，(?:扣除价格因素，)?{FILLER}(?:分别{FILLER})?(?P<verb>增长|提高|下降)"
+JOINT_CHANGE = re.compile(rf"，(?:{PRICES_DEDUCTED}，)?{FILLER}(?:分别{FILLER})?(?P<verb>增长|提高|下降)"
                           rf"(?={NUMBER})")
 QUALIFIERS = {"约": "左右", "大约": "左右", "上下": "左右", "超": "超过", "超过": "超过",
               "突破": "超过", "站上": "超过", "迈上": "超过", "跨上": "超过", "跃上": "超过",
@@ -214,7 +217,8 @@ BASE_YEAR = re.compile(r"以(?:19|20)\d\d年为基[数期准]")   # 以一九五
 # A sentence opening with a time (过去一年，…) is placed by it, and frames the next ones.
 # 在1992年快速增长的基础上，1993年我国经济…: the year after the basis. An opening on several
 # years (过去五年，…) frames nothing.
-OPENING = re.compile(r"(?:在[^，。]{0,30}基础上，)?在?(?P<time>(?:刚刚过去的|过去的)?"
+OPENING = re.compile(r"(?:在[^，。]{0,30}基础上，|[^，。\d]{1,8}，(?=刚刚过去的|过去的))?在?"
+                     r"(?P<time>(?:刚刚过去的|过去的)?"
                      rf"(?:过去一年|去年|今年|明年|一年来|\d{{4}}年|{SEVERAL}))")
 # A part of the report without a telling heading is placed by how its text opens:
 # 2024年是…的一年 / 一年来，… (the review), 2025年是…之年 (the plan).
@@ -224,6 +228,8 @@ PART_OPENING = re.compile(r"[^，。；：]{0,30}")
 TARGET_FIGURE = re.compile(r"\d%左右")
 PLAN_WORDING = re.compile(r"计划|预期|安排|控制在|争取|(?<![重主需必只])要")
 YEAR_MENTION = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
+# 67700多亿元 ("more than 67700"), as 四亿零七百多万吨 in words: 超67700亿元.
+MORE_THAN = re.compile(rf"({NUMBER})多(?=万|亿|元|美元|人|吨|斤|公斤)")
 FULL_WIDTH = str.maketrans("０１２３４５６７８９％．", "0123456789%.")
 SENTENCE = re.compile(r"[^。！？；\n]+[。！？；]?")
 
@@ -326,7 +332,8 @@ def extract_from_text(text: str, year: int, newspaper: bool = False,
 
 def _normalise(text: str) -> str:
     compact = re.sub(r"\s+", "", text.translate(FULL_WIDTH))
-    return amounts_in_words_to_digits(percent_range_words_to_digits(years_in_words_to_digits(compact)))
+    words = amounts_in_words_to_digits(percent_range_words_to_digits(years_in_words_to_digits(compact)))
+    return MORE_THAN.sub(r"超\1", words)
 
 
 def _phases(sections: list[SectionNode], cues: _Cues) -> list[str | None]:
@@ -456,8 +463,9 @@ def _sentence_facts(sentence: str, normal: str, time: str, cues: _Cues,
         tail = TAIL.match(normal, name.end())
         value = tail and VALUE.match(normal, tail.end())
         if (not value or tail.group("year") and int(tail.group("year")) != period
+                or len(_listed_values(normal, tail.end())) > 1
                 or not _whole_for_one_year(normal, name, value, time, cues.national)):
-            continue   # 增加到2020年的…: another year's level
+            continue   # 增加到2020年的…: another year's; 乙增长8.4%和11.4%: a list's values
         first = add(name.start(), name, tail.group("verb"), value)
         second = first and _second_figure(normal, value.end())
         if second:
@@ -504,7 +512,7 @@ def _enumeration(normal: str, match: re.Match, add, national: bool) -> int | Non
         names = names * 2
     elif names == [None]:
         names = _abbreviated_outputs(texts[0], len(values))
-    if len(values) < 2 or len(names) != len(values):
+    if len(values) < 2 or len(names) != len(values) or not match.group("each") and None in names:
         return None
     if SEVERAL_YEARS_BEFORE.search(match.group()):
         return values[-1].end()   # 年均分别增长9.7%和8.9%: read, and not the year's

@@ -51,11 +51,13 @@ def test_a_review_of_five_years_gives_only_the_level_reached():
     ("过去一年，全省地区生产总值增长5.8%。", 2025),
     ("在１９９２年快速增长的基础上，１９９３年我国经济继续蓬勃发展。"
      "国内生产总值突破３万亿元大关，比上年增长百分之十三点四。", 1994),     # 1994-guowuyuan.txt
+    ("这里要特别指出，刚刚过去的1992年，我国改革开放和现代化建设进入了新阶段。"
+     "国民经济实现了快速增长，国民生产总值比上年增长百分之十二点八。", 1993),  # 1993-guowuyuan.txt
 ])
 def test_year_openers_place_what_follows_in_the_reviewed_year(text, year):
     facts = extract_from_text(text, year)
     assert facts and {(f.kind, f.period_year) for f in facts} == {(ACTUAL, year - 1)}
-    assert [f.value for f in facts if f.measure == GROWTH][0] in (6.9, 5.2, 6.2, 5.8, 13.4)
+    assert [f.value for f in facts if f.measure == GROWTH][0] in (6.9, 5.2, 6.2, 5.8, 13.4, 12.8)
 
 
 def test_a_part_without_a_telling_heading_is_placed_by_its_opening():
@@ -215,6 +217,16 @@ def test_levels_then_their_changes_in_one_clause(text, year, expected):
              ("城镇居民人均可支配收入", GROWTH, "%"), ("农村居民人均纯收入", GROWTH, "%")], expected)]
 
 
+def test_an_enumeration_without_fenbie():
+    # 2012-guowuyuan.txt: 甲和乙实际增长8.4%和11.4% pairs them as 分别 would
+    facts = facts_of("2011年，城镇新增就业1221万人，城镇居民人均可支配收入和农村居民人均纯收入"
+                     "实际增长8.4%和11.4%。", 2012)
+    assert [(fact[0], fact[4]) for fact in facts] == [
+        ("城镇新增就业", 1221), ("城镇居民人均可支配收入", 8.4), ("农村居民人均纯收入", 11.4)]
+    # an item that names no known figure: no pairing can be trusted without 分别
+    assert facts_of("2011年，城镇居民人均可支配收入和外汇储备增长8.4%和11.4%。", 2012) == []
+
+
 def test_changes_listed_after_one_level_give_nothing():
     # 增长8.4%和8% after one name: two changes, one name; neither is its growth
     assert facts_of("2008年，农村居民人均纯收入4761元，增长8.4%和8%。", 2009) == [
@@ -239,6 +251,20 @@ def test_the_year_after_its_quarters_is_the_economys():
     assert kinds(extract_indicators(report, 2025)) == [
         ("地区生产总值", ACTUAL, 2024, 4.8), ("地区生产总值", ACTUAL, 2024, 5.3),
         ("粮食产量", ACTUAL, 2024, 615.6)]
+
+
+@pytest.mark.parametrize("text, level, growth", [
+    # 1997-guowuyuan.txt: 多 after digits is "more than", as in words
+    ("国内生产总值达到６７７００多亿元，按可比价格计算，比上年增长９．７％。", (67700, "超过"), 9.7),
+    ("农村居民人均纯收入达到1900多元，实际增长9%，是近年来增幅最高的一年。", (1900, "超过"), 9),
+    # 1995-guowuyuan.txt
+    ("农村居民人均纯收入达到1220元，扣除物价因素比上年增长百分之五；", (1220, ""), 5),
+])
+def test_a_level_then_its_real_growth(text, level, growth):
+    year = 1997 if "多" in text else 1995
+    facts = facts_of(f"{year - 1}年，{text}", year, national=True)
+    assert [(fact[1], fact[4], fact[6]) for fact in facts] == [
+        (LEVEL, level[0], level[1]), (GROWTH, growth, "")]
 
 
 def test_a_level_with_a_note_then_its_growth():
