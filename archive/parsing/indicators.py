@@ -143,10 +143,10 @@ NAME = re.compile("|".join(f"(?P<n{index}>{'|'.join(aliases)})"
 RATE_OF_CHANGE = re.compile(r"增长|速度|涨幅")   # in a name as written: its value is a growth rate
 RATE = re.compile(r"率|强度")                     # in a name: its % value is a level
 
-PRICES_DEDUCTED = r"扣除(?:价格|物价)(?:上涨|变动)?因素"
+PRICES_DEDUCTED = r"(?:扣除|考虑)(?:价格|物价)(?:上涨|下降|变动)?因素"
 # Words allowed between a name and its verb: 比上年, 同口径, 的宏观调控目标，…
 FILLER = (r"(?:比上年|比去年|同比|同口径|全年|实际|名义|计划|预计|预定|力争|争取|确保|要|将"
-          rf"|首次|再|继续|都|按|{PRICES_DEDUCTED}|按可比价格计算，?"
+          rf"|首次|再|继续|都|按|，?{PRICES_DEDUCTED}，?|按可比价格计算，?"
           r"|平均值?|均值|的?(?:宏观)?(?:调控|主要|预期)?目标，?|的?预期)*")
 CHANGE_VERBS = ("增长", "增加", "增速", "上涨", "提高", "下降", "降低", "减少")
 DECLINES = ("下降", "降低", "减少")
@@ -435,6 +435,8 @@ def _sentence_facts(sentence: str, normal: str, time: str, cues: _Cues,
     In a review of several years (PAST_PERIOD) only the levels reached (达到, 增加到…).
     """
     kind, period = (TARGET, cues.year) if time == PLAN else (ACTUAL, cues.year - 1)
+    if any(int(year) >= period for year in COMPARED_WITH_A_YEAR.findall(normal)):
+        return []   # 559亿元，比1980年预计增加42亿元 in 1980: a figure of a later year
     reached_only = time == PAST_PERIOD
     found = []   # (position, order, fact)
 
