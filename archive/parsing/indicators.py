@@ -85,7 +85,7 @@ INDICATORS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("国内生产总值", (r"国内生产总值",), MONEY),
     ("国民生产总值", (r"国民生产总值",), MONEY),
     ("地区生产总值", (r"地区生产总值", _alone(r"生产总值"), _alone(r"GDP"),
-                      _alone(r"经济增长(?:速度)?"), _alone(r"经济总量")), MONEY),
+                      _alone(r"经济增(?:长(?:速度)?|速)"), _alone(r"经济总量")), MONEY),
     ("一般公共预算总收入", (r"一般公共预算总收入", r"财政总收入"), MONEY),
     ("一般公共预算收入", (r"(?:地方)?一般公共预算收入", r"(?:全国|国家)财政收入", r"(?:地方)?公共财政收入"),
      MONEY),
@@ -140,17 +140,17 @@ _GROUP = {f"n{index}": name for index, (name, _, _) in enumerate(INDICATORS)}
 _GROUP_OF = {name: group for group, name in _GROUP.items()}
 NAME = re.compile("|".join(f"(?P<n{index}>{'|'.join(aliases)})"
                            for index, (_, aliases, _) in enumerate(INDICATORS)))
-RATE_OF_CHANGE = re.compile(r"增长|速度|涨幅")   # in a name as written: its value is a growth rate
+RATE_OF_CHANGE = re.compile(r"增长|增速|速度|涨幅")   # in a name as written: its value is a growth rate
 RATE = re.compile(r"率|强度")                     # in a name: its % value is a level
 
 PRICES_DEDUCTED = r"(?:扣除|考虑)(?:价格|物价)(?:上涨|下降|变动)?因素"
 # Words allowed between a name and its verb: 比上年, 同口径, 的宏观调控目标，…
-FILLER = (r"(?:比上年|比去年|同比|同口径|全年|实际|名义|计划|预计|预定|力争|争取|确保|要|将"
+FILLER = (r"(?:（[A-Z]{2,4}）|比上年|比去年|同比|同口径|全年|实际|名义|计划|预计|预定|力争|争取|确保|要|将"
           rf"|首次|再|继续|都|按|，?{PRICES_DEDUCTED}，?|按可比价格计算，?"
           r"|平均值?|均值|的?(?:宏观)?(?:调控|主要|预期)?目标，?|的?预期)*")
 CHANGE_VERBS = ("增长", "增加", "增速", "上涨", "提高", "下降", "降低", "减少")
 DECLINES = ("下降", "降低", "减少")
-VERBS = (r"(?:增长|增加|提高|下降|降低|减少|回落|降)到|增长了?|增加|增速|上涨|提高"
+VERBS = (r"(?:增长|增加|提高|下降|降低|减少|回落|降)到|增长了?|增加|增速(?:达到|保持在|稳定在|为|达|在)?|上涨|提高"
          r"|下降|降低|减少|达到|达|完成|设定为|定为|为|是|控制在|保持在|稳定在|保持|在|低于"
          r"|站上|迈上|跨上|跃上|突破|超过|超")
 VERB = rf"(?P<verb>{VERBS})"
@@ -171,7 +171,7 @@ REACHED_IN = r"(?:(?<=到)(?P<year>\d{4})年的?)?"
 BRIDGE = (r"(?:(?!\d+(?:\.\d+)?(?:%|万|亿|元|人|吨|斤))[^，。；、%]){1,10}，(?:\d{4}年|去年)?"
           r"(?=达到|突破|超过|站上|迈上|跨上|跃上)")
 TAIL = re.compile(rf"(?:{FROM}|{BRIDGE})?(?:{FILLER}(?:{VERB}{REACHED_IN}|(?<=目标)|(?<=预期)|(?<=均值)"
-                  rf"|(?<=平均值)))?{VALUE_START}")
+                  rf"|(?<=平均值)|(?<=）)))?{VALUE_START}")
 # A second figure for the same name: …增长7%以上，站上3500亿元; …9.86万亿元、增长5.7%;
 # 2.76万亿元增长6.1%; 完成248亿元（预计数，下同），同比增长7.4%.
 CHAIN = re.compile(rf"(?:（[^）]{{0,12}}）|新?台阶|大关)?[，、]?(?:按可比价格计算，|{PRICES_DEDUCTED}，?)?"
@@ -186,6 +186,8 @@ TOTAL_NEXT = re.compile(rf"(?P<between>[^，。；！？：]{{0,20}})，总量{V
 ENUMERATION = re.compile(rf"(?P<names>[^，。；：:！？]+?){FILLER}(?:(?P<each>分别){FILLER}"
                          rf"|(?=(?:{VERBS}){NUMBER}(?:{UNIT})(?:左右|以上)?[、和]{NUMBER})){VERB}?")
 ITEM_SEPARATOR = re.compile(r"[、和及与]")
+# The same names again: 分别达到45000元和21000元，分别增长4.5%和6.5%.
+EACH_AGAIN = re.compile(rf"，{FILLER}分别{FILLER}{VERB}?(?={NUMBER})")
 # A change of several figures named in the clauses before: …，扣除价格因素，分别比上年实际增长.
 JOINT_CHANGE = re.compile(rf"，(?:{PRICES_DEDUCTED}，)?{FILLER}(?:分别{FILLER})?(?P<verb>增长|提高|下降)"
                           rf"(?={NUMBER})")
@@ -519,13 +521,24 @@ def _enumeration(normal: str, match: re.Match, add, national: bool) -> int | Non
         return None
     if SEVERAL_YEARS_BEFORE.search(match.group()):
         return values[-1].end()   # 年均分别增长9.7%和8.9%: read, and not the year's
+    _add_each(names, values, match.start(), match.group("verb"), add, separately)
+    again = EACH_AGAIN.match(normal, values[-1].end())
+    values_again = again and _listed_values(normal, again.end())
+    if values_again and len(values_again) == len(names):
+        _add_each(names, values_again, again.start(), again.group("verb"), add, separately)
+        return values_again[-1].end()
+    return values[-1].end()
+
+
+def _add_each(names: list[re.Match | None], values: list[re.Match], position: int,
+              verb: str | None, add, separately: bool) -> None:
+    """One fact per known name and its value; 城乡… names the urban and the rural figure."""
     shared = _shared_suffix(values)
     for order, (name, value) in enumerate(zip(names, values)):
         if name:
-            fact = add(match.start() + order, name, match.group("verb"), value, shared)
+            fact = add(position + order, name, verb, value, shared)
             if fact and separately:
                 fact.name = SEPARATELY[fact.name][order]
-    return values[-1].end()
 
 
 def _changes_after_levels(normal: str, match: re.Match, add) -> None:
@@ -637,7 +650,7 @@ def _fact(name: re.Match, verb: str | None, value: re.Match,
         canonical = GRAIN_NAME
     if unit != "%" and unit not in UNITS_OF[canonical] or value.group("unit1") not in (None, unit):
         return None
-    changes = verb.rstrip("了") in CHANGE_VERBS
+    changes = verb.rstrip("了") in CHANGE_VERBS or verb.startswith("增速")   # 增速达到5.5%
     if RATE_OF_CHANGE.search(name.group()):
         measure, changes = GROWTH, False    # 涨幅回落到2.6%: the rate itself
     else:

@@ -150,6 +150,9 @@ def test_a_five_year_paragraph_frames_its_sentences():
     ("粮食产量首次跃上1.4万亿斤新台阶。", 2025, ("粮食产量", LEVEL, 1.4, "万亿斤", "超过")),
     ("粮食产量达到四亿零七百多万吨。", 1985, ("粮食产量", LEVEL, 40700, "万吨", "超过")),  # 1985
     ("城镇新增就业一千二百万人。", 2025, ("城镇新增就业", LEVEL, 1200, "万人", "")),
+    ("全省地区生产总值增速达到5.5%。", 2025, ("地区生产总值", GROWTH, 5.5, "%", "")),
+    ("全省经济增速为5.5%。", 2025, ("地区生产总值", GROWTH, 5.5, "%", "")),
+    ("实现地区生产总值（GDP）1.5万亿元。", 2025, ("地区生产总值", LEVEL, 1.5, "万亿元", "")),
     ("城镇居民人均可支配收入，考虑价格下降因素比上年实际增长９．３％；", 2000,
      ("城镇居民人均可支配收入", GROWTH, 9.3, "%", "")),                             # 2000
     ("全国居民人均可支配收入实际增长7.4%，快于经济增速。", 2016,
@@ -228,6 +231,12 @@ def test_an_enumeration_without_fenbie():
         ("城镇新增就业", 1221), ("城镇居民人均可支配收入", 8.4), ("农村居民人均纯收入", 11.4)]
     # an item that names no known figure: no pairing can be trusted without 分别
     assert facts_of("2011年，城镇居民人均可支配收入和外汇储备增长8.4%和11.4%。", 2012) == []
+
+
+def test_levels_then_changes_of_the_same_names_each():
+    facts = facts_of("去年城乡居民人均可支配收入分别达到45000元和21000元，分别增长4.5%和6.5%。", 2025)
+    assert [(fact[0][:2], fact[1], fact[4]) for fact in facts] == [
+        ("城镇", LEVEL, 45000), ("农村", LEVEL, 21000), ("城镇", GROWTH, 4.5), ("农村", GROWTH, 6.5)]
 
 
 def test_changes_listed_after_one_level_give_nothing():
