@@ -9,9 +9,14 @@ Rules (the tests pin them on the seed and the corpus):
   enumeration: 规上工业增加值、限上批零销售额、固定资产投资分别增长10.5%、17%、10% gives
   two facts; an enumeration whose counts of names and values differ gives none.
   城乡居民人均可支配收入分别增长5%、6% gives the 城镇 and the 农村 figure; in
-  城镇、农村居民人均可支配收入 the bare 城镇 borrows the tail of the last name.
+  城镇、农村居民人均可支配收入 the bare 城镇 borrows the tail of the last name; 粮肉奶产量
+  names grain's output first. Without 分别 only known names whose values are listed
+  after the verb pair up (甲和乙实际增长8.4%和11.4%); a value in such a list is no one
+  name's own. …，分别增长… right after an enumeration's values reads its names again;
+  甲11759元，乙3587元，扣除价格因素，分别增长10.4%和7.4% gives each level its change.
 * Not the figure of the whole place for one year, so skipped: a name after 年均, 累计,
-  五年来… in its clause, or right after 占, 人均, 企业, 县, 全国 or a closing quote;
+  五年来… in its clause, or right after 占, 人均, 企业, 县, 全国, a kind of area (脱贫地区,
+  革命老区…) or a closing quote;
   a value followed by 县 or 企业 (生产总值超200亿元县); a unit the name is not
   counted in (研发投入500家).
 * GDP: 国内生产总值 is itself; 地区生产总值 and the generic 生产总值, GDP, 经济增长
@@ -21,11 +26,14 @@ Rules (the tests pin them on the seed and the corpus):
 * Measure: a name that is itself a rate of change (经济增长速度, 涨幅) gives growth; a
   change verb (增长, 下降…) with % gives growth, a decline negative; a change in
   another unit (增加100亿斤) is skipped; anything else (达到, 增长到, no verb) is a
-  level, in % only for a rate (失业率, 强度).
+  level, in % only for a rate (失业率, 强度). A second figure of a name follows its first
+  (…亿元，比上年实际增长…) or stands in the next clause on its total (增长5.8%、增速全国
+  第3，总量达到60013亿元); 从1997年的…增加到2002年的… is the level of the year written.
+  Growth by quarter then 全年增长4.8%, with no name in the sentence, is the GDP's.
 * Qualifiers as written: 左右, 以上, 以内, 以下, range, and 超过 for 超/超过/突破 and
   站上/迈上/跨上/跃上…台阶 ("more than", kept apart from 以上 "at least"); 约 and 上下 read
-  as 左右, 不低于 as 以上, 不超过 as 以内, 低于 as 以下. A qualifier after the last value of
-  分别增长5%、7%左右 applies to each.
+  as 左右, 不低于 as 以上, 不超过 as 以内, 低于 as 以下, and 67700多亿元 as 超过. A
+  qualifier after the last value of 分别增长5%、7%左右 applies to each.
 * Kind and period, the first rule that decides: the sentence's opening (2012年，…)
   or else its words name the plan year (今年, 2025年) → target for ``year``, or the
   past year (去年, 过去一年, 2024年) → actual for ``year - 1``; a sentence naming
@@ -33,7 +41,7 @@ Rules (the tests pin them on the seed and the corpus):
   2000年相比) is left to the rules below. Then the 。-sentence a
   ；-piece continues; then the opening of an earlier sentence of the paragraph
   (过去一年，…。国内生产总值增长10.3%), except a past opening over a sentence with
-  target words; then the section: a heading on the review (回顾, 过去, 成就,
+  target words (in the plan, also a figure with 左右); then the section: a heading on the review (回顾, 过去, 成就,
   2024年) gives actuals, on the plan (安排, 任务, 目标, 2025年) targets, on several
   years (五年, 时期, “十四五”) nothing. Under the review or the plan only a year
   moves a heading (锚定目标攻坚 stays in the review); a neutral heading takes its
@@ -49,8 +57,9 @@ Rules (the tests pin them on the seed and the corpus):
   placed by how its text opens (2024年是…); a heading on several years is placed by the
   year it names, else a review of several years (过去五年工作回顾) gives only levels
   reached (从54万亿元增加到82.7万亿元), and sentences on several years (过去五年, 这两年中,
-  比2002年, 以1954年为基数) give nothing; a part on both years, and a newspaper page, are
-  read by their wording (a newspaper figure without a time is last year's result).
+  比2002年, 以1954年为基数) give nothing, nor does a figure compared with its own year or a
+  later one (比1980年预计增加 in 1980's plan); a part on both years, and a newspaper page,
+  are read by their wording (a newspaper figure without a time is last year's result).
 """
 from __future__ import annotations
 
@@ -199,7 +208,7 @@ QUALIFIERS = {"约": "左右", "大约": "左右", "上下": "左右", "超": "�
 
 SEVERAL_YEARS_BEFORE = re.compile(r"年均|平均|每年|累计|以来|[二三四五六七八九十]年")   # in the clause
 # Right before a name: 占…, 人均…, 企业…, 脱贫地区… (a kind of area, not 北京地区), 全国….
-AREAS = r"(?:脱贫|贫困|民族|边境|边疆|欠发达|沿海|山|牧|林|垦|库|灾|老)地?区"
+AREAS = r"(?:(?:脱贫|贫困|民族|边境|边疆|欠发达|沿海)(?:地区)?|[山牧林垦库灾老]区)"   # 民族地区生产总值
 NOT_THE_WHOLE_BEFORE = re.compile(rf"(?:占|人均|企业|县|{AREAS}|全国|”)$")
 NATIONAL_BEFORE = re.compile(r"全国$")            # the whole, in the State Council's reports
 NOT_THE_WHOLE_AFTER = re.compile(r"县|企业|镇|乡|村|园区")                          # right after

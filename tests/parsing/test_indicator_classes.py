@@ -122,6 +122,7 @@ def test_a_part_on_both_years_is_read_by_its_wording():
     ("今年对外贸易，进出口总额559亿元，比1980年预计增加42亿元。", 1980),      # 1980: 1981's plan
     ("去年脱贫地区农村居民人均可支配收入增长6.8%。", 2025),                  # 2025-sichuan.docx
     ("去年民族地区、革命老区农村居民人均可支配收入分别增长7%、6.9%。", 2025),
+    ("去年东部沿海地区生产总值增长5.5%。", 2025),
 ])
 def test_no_fact_for_a_part_several_years_or_another_year(text, year):
     assert [f for f in extract_from_text(text, year)
