@@ -509,9 +509,8 @@ def _second_figure(normal: str, position: int) -> tuple[str | None, re.Match] | 
             return None
         return chain.group("verb"), second
     total = TOTAL_NEXT.match(normal, position)
-    if total and not NAME.search(total.group("between")):
-        return total.group("verb"), VALUE.match(normal, total.end())
-    return None
+    value = total and not NAME.search(total.group("between")) and VALUE.match(normal, total.end())
+    return (total.group("verb"), value) if value else None
 
 
 def _enumeration(normal: str, match: re.Match, add, national: bool) -> int | None:

@@ -253,6 +253,7 @@ def test_the_total_in_the_next_clause_is_the_names_level():
     assert facts == [("地区生产总值", GROWTH, ACTUAL, 2024, 5.8, "%", ""),
                      ("地区生产总值", LEVEL, ACTUAL, 2024, 60013, "亿元", ""),
                      ("规上工业增加值", GROWTH, ACTUAL, 2024, 7.7, "%", "")]
+    assert len(facts_of("2024年，地区生产总值增长5.8%，总量大幅提升。", 2025)) == 1
 
 
 def test_the_year_after_its_quarters_is_the_economys():
