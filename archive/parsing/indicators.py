@@ -9,9 +9,14 @@ Rules (the tests pin them on the seed and the corpus):
   enumeration: 规上工业增加值、限上批零销售额、固定资产投资分别增长10.5%、17%、10% gives
   two facts; an enumeration whose counts of names and values differ gives none.
   城乡居民人均可支配收入分别增长5%、6% gives the 城镇 and the 农村 figure; in
-  城镇、农村居民人均可支配收入 the bare 城镇 borrows the tail of the last name.
+  城镇、农村居民人均可支配收入 the bare 城镇 borrows the tail of the last name; 粮肉奶产量
+  names grain's output first. Without 分别 only known names whose values are listed
+  after the verb pair up (甲和乙实际增长8.4%和11.4%); a value in such a list is no one
+  name's own. …，分别增长… right after an enumeration's values reads its names again;
+  甲11759元，乙3587元，扣除价格因素，分别增长10.4%和7.4% gives each level its change.
 * Not the figure of the whole place for one year, so skipped: a name after 年均, 累计,
-  五年来… in its clause, or right after 占, 人均, 企业, 县, 全国 or a closing quote;
+  五年来… in its clause, or right after 占, 人均, 企业, 县, 全国, a kind of area (脱贫地区,
+  革命老区…) or a closing quote;
   a value followed by 县 or 企业 (生产总值超200亿元县); a unit the name is not
   counted in (研发投入500家).
 * GDP: 国内生产总值 is itself; 地区生产总值 and the generic 生产总值, GDP, 经济增长
@@ -21,11 +26,14 @@ Rules (the tests pin them on the seed and the corpus):
 * Measure: a name that is itself a rate of change (经济增长速度, 涨幅) gives growth; a
   change verb (增长, 下降…) with % gives growth, a decline negative; a change in
   another unit (增加100亿斤) is skipped; anything else (达到, 增长到, no verb) is a
-  level, in % only for a rate (失业率, 强度).
+  level, in % only for a rate (失业率, 强度). A second figure of a name follows its first
+  (…亿元，比上年实际增长…) or stands in the next clause on its total (增长5.8%、增速全国
+  第3，总量达到60013亿元); 从1997年的…增加到2002年的… is the level of the year written.
+  Growth by quarter then 全年增长4.8%, with no name in the sentence, is the GDP's.
 * Qualifiers as written: 左右, 以上, 以内, 以下, range, and 超过 for 超/超过/突破 and
   站上/迈上/跨上/跃上…台阶 ("more than", kept apart from 以上 "at least"); 约 and 上下 read
-  as 左右, 不低于 as 以上, 不超过 as 以内, 低于 as 以下. A qualifier after the last value of
-  分别增长5%、7%左右 applies to each.
+  as 左右, 不低于 as 以上, 不超过 as 以内, 低于 as 以下, and 67700多亿元 as 超过. A
+  qualifier after the last value of 分别增长5%、7%左右 applies to each.
 * Kind and period, the first rule that decides: the sentence's opening (2012年，…)
   or else its words name the plan year (今年, 2025年) → target for ``year``, or the
   past year (去年, 过去一年, 2024年) → actual for ``year - 1``; a sentence naming
@@ -33,7 +41,7 @@ Rules (the tests pin them on the seed and the corpus):
   2000年相比) is left to the rules below. Then the 。-sentence a
   ；-piece continues; then the opening of an earlier sentence of the paragraph
   (过去一年，…。国内生产总值增长10.3%), except a past opening over a sentence with
-  target words; then the section: a heading on the review (回顾, 过去, 成就,
+  target words (in the plan, also a figure with 左右); then the section: a heading on the review (回顾, 过去, 成就,
   2024年) gives actuals, on the plan (安排, 任务, 目标, 2025年) targets, on several
   years (五年, 时期, “十四五”) nothing. Under the review or the plan only a year
   moves a heading (锚定目标攻坚 stays in the review); a neutral heading takes its
@@ -49,8 +57,9 @@ Rules (the tests pin them on the seed and the corpus):
   placed by how its text opens (2024年是…); a heading on several years is placed by the
   year it names, else a review of several years (过去五年工作回顾) gives only levels
   reached (从54万亿元增加到82.7万亿元), and sentences on several years (过去五年, 这两年中,
-  比2002年, 以1954年为基数) give nothing; a part on both years, and a newspaper page, are
-  read by their wording (a newspaper figure without a time is last year's result).
+  比2002年, 以1954年为基数) give nothing, nor does a figure compared with its own year or a
+  later one (比1980年预计增加 in 1980's plan); a part on both years, and a newspaper page,
+  are read by their wording (a newspaper figure without a time is last year's result).
 """
 from __future__ import annotations
 
@@ -85,16 +94,19 @@ INDICATORS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("国内生产总值", (r"国内生产总值",), MONEY),
     ("国民生产总值", (r"国民生产总值",), MONEY),
     ("地区生产总值", (r"地区生产总值", _alone(r"生产总值"), _alone(r"GDP"),
-                      _alone(r"经济增长(?:速度)?"), _alone(r"经济总量")), MONEY),
+                      _alone(r"经济增(?:长(?:速度)?|速)"), _alone(r"经济总量")), MONEY),
     ("一般公共预算总收入", (r"一般公共预算总收入", r"财政总收入"), MONEY),
-    ("一般公共预算收入", (r"(?:地方)?一般公共预算收入", r"(?:全国|国家)财政收入"), MONEY),
+    ("一般公共预算收入", (r"(?:地方)?一般公共预算收入", r"(?:全国|国家)财政收入", r"(?:地方)?公共财政收入"),
+     MONEY),
     ("财政收入", (_alone(r"财政收入"),), MONEY),
     ("规上工业增加值", (r"规模以上工业增加值", r"规上工业增加值", r"规模工业增加值"), MONEY),
     ("固定资产投资", (r"全社会固定资产投资", _alone(r"固定资产投资")), MONEY),
     ("社会消费品零售总额", (r"社会消费品零售总?额", r"社消零售总额"), MONEY),
-    ("城镇居民人均可支配收入", (r"城镇(?:常住)?居民人均可支配收入",), MONEY),
-    ("农村居民人均可支配收入", (r"农村(?:常住)?居民人均可支配收入",), MONEY),
-    ("农村居民人均纯收入", (r"农村居民人均纯收入", r"农民人均纯收入"), MONEY),
+    ("城镇居民人均可支配收入", (r"城镇(?:常住)?居民(?:家庭)?人均可支配收入",), MONEY),
+    ("农村居民人均可支配收入", (r"农村(?:常住)?居民(?:家庭)?人均可支配收入",), MONEY),
+    ("农村居民人均纯收入", (r"农村居民(?:家庭)?人均纯收入", r"农民人均纯收入",
+                          r"农民(?:家庭)?平均每人的?纯收入",
+                          r"农民的?纯收入，全国平均每人"), MONEY),
     ("城乡居民人均可支配收入", (r"(?:城乡|全体|全国)居民人均可支配收入",
                                _alone(r"居民人均可支配收入")), MONEY),
     ("城乡居民收入", (r"城乡居民收入",), MONEY),
@@ -106,8 +118,8 @@ INDICATORS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
                         r"(?:物价|价格)总水平(?:涨幅|上涨幅度)"), ()),
     ("商品零售价格涨幅", (r"商品零售价格涨幅",), ()),
     ("进出口总额", (r"(?:外贸)?进出口(?:贸易)?总?[额值]", _alone(r"(?:外贸)?进出口"), r"对外贸易总额",
-                    _alone(r"货物贸易(?:进出口)?(?:总[额值])?")), MONEY),
-    ("出口总额", (_alone(r"(?:外贸)?出口(?:总额)?"),), MONEY),
+                    _alone(r"货物贸易(?![进出]口)"), _alone(r"货物贸易进出口(?:总[额值])?")), MONEY),
+    ("出口总额", (_alone(r"(?:外贸|货物贸易|货物)?出口(?:总[额值])?"),), MONEY),
     ("粮食产量", (r"粮食总?产量?",), GRAIN),
     ("产量", (_alone(r"(?:总产量?|产量)"),), GRAIN),
     ("研发投入强度", (r"(?:全社会)?研发(?:经费)?投入强度", r"研究与试验发展经费投入强度",
@@ -118,10 +130,14 @@ INDICATORS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
 INCOMES = ("城镇居民人均可支配收入", "农村居民人均可支配收入")
 SEPARATELY = {"城乡居民人均可支配收入": INCOMES, "城乡居民收入": INCOMES}
 ONLY_SEPARATELY = {"城乡居民收入"}   # 城乡居民收入增长6% alone names no single figure
-# A bare 产量/总产 is grain's where its clause, or the clause before, opens on 粮食:
-# 粮食播种面积1.1亿亩、产量825亿斤; 粮食生产再获丰收，总产达到557亿斤.
+# A bare 产量/总产 is grain's where its clause, or the clause before, or the sentence before
+# opens on 粮食: 粮食播种面积1.1亿亩、产量825亿斤; 粮食生产再获丰收，总产达到557亿斤;
+# 确保粮食播种面积1520万亩、总产125亿斤; ——粮食生产再创新高。播种面积…，总产量达到853.2亿斤.
 GRAIN_OUTPUT, GRAIN_NAME = "产量", "粮食产量"
-GRAIN_TOPIC = re.compile(r"(?:全年|全省|全市|全区|今年|去年)?粮食")
+GRAIN_TOPIC = re.compile(r"(?:——)?(?:全年|全省|全市|全区|今年|去年|确保|力争|稳定|保持)*粮食")
+# 粮肉奶产量分别稳定在800亿斤、60亿斤、160亿斤以上: products named by one character each.
+ABBREVIATED_OUTPUTS = re.compile(r"(?<![\u4e00-\u9fff])(?P<heads>[\u4e00-\u9fff]{2,5})总?产量$")
+GRAIN_HEAD = "粮"
 # Names that mean one figure of the whole country in the State Council's reports: the GDP,
 # 财政收入 (全国财政收入, 一般公共预算收入 since 2014), 居民收入 (全国居民人均可支配收入).
 NATIONAL_NAMES = {"地区生产总值": "国内生产总值", "财政收入": "一般公共预算收入",
@@ -130,20 +146,23 @@ ONLY_NATIONAL = {"财政收入", "居民收入"}   # elsewhere too vague to name
 
 UNITS_OF = {name: units for name, _, units in INDICATORS}
 _GROUP = {f"n{index}": name for index, (name, _, _) in enumerate(INDICATORS)}
+_GROUP_OF = {name: group for group, name in _GROUP.items()}
 NAME = re.compile("|".join(f"(?P<n{index}>{'|'.join(aliases)})"
                            for index, (_, aliases, _) in enumerate(INDICATORS)))
-RATE_OF_CHANGE = re.compile(r"增长|速度|涨幅")   # in a name as written: its value is a growth rate
+RATE_OF_CHANGE = re.compile(r"增长|增速|速度|涨幅")   # in a name as written: its value is a growth rate
 RATE = re.compile(r"率|强度")                     # in a name: its % value is a level
 
+PRICES_DEDUCTED = r"(?:扣除|考虑)(?:价格|物价)(?:上涨|下降|变动)?因素"
 # Words allowed between a name and its verb: 比上年, 同口径, 的宏观调控目标，…
-FILLER = (r"(?:比上年|比去年|同比|同口径|全年|实际|名义|计划|预计|预定|力争|争取|确保|要|将"
-          r"|首次|再|继续|都|按|扣除价格因素|按可比价格计算，?"
+FILLER = (r"(?:（[A-Z]{2,4}）|比上年|比去年|同比|同口径|全年|实际|名义|计划|预计|预定|力争|争取|确保|要|将"
+          rf"|首次|再|继续|都|按|，?{PRICES_DEDUCTED}，?|按可比价格计算，?"
           r"|平均值?|均值|的?(?:宏观)?(?:调控|主要|预期)?目标，?|的?预期)*")
 CHANGE_VERBS = ("增长", "增加", "增速", "上涨", "提高", "下降", "降低", "减少")
 DECLINES = ("下降", "降低", "减少")
-VERB = (r"(?P<verb>(?:增长|增加|提高|下降|降低|减少|回落|降)到|增长了?|增加|增速|上涨|提高"
-        r"|下降|降低|减少|达到|达|完成|设定为|定为|为|是|控制在|保持在|稳定在|保持|在|低于"
-        r"|站上|迈上|跨上|跃上|突破|超过|超)")
+VERBS = (r"(?:增长|增加|提高|下降|降低|减少|回落|降)到|增长了?|增加|增速(?:达到|保持在|稳定在|为|达|在)?|上涨|提高"
+         r"|下降|降低|减少|达到|达|完成|设定为|定为|为|是|控制在|保持在|稳定在|保持|在|低于"
+         r"|站上|迈上|跨上|跃上|突破|超过|超")
+VERB = rf"(?P<verb>{VERBS})"
 # Every unit a number may carry, so that 3个百分点 or 500家 is read whole (and skipped).
 UNIT = r"个百分点|%|万亿元|万亿美元|亿美元|亿元|万元|元|万亿斤|亿斤|亿公斤|万吨|万人次|万人|万户|万亩|亩|万家|家|万个|个"
 NUMBER = r"\d+(?:\.\d+)?"
@@ -153,20 +172,34 @@ VALUE = re.compile(
     rf"(?P<unit>{UNIT})(?P<suf>左右|上下|以上|以内|之内|以下|或者?更多一些)?")
 VALUE_START = rf"(?={NUMBER}|[约超不大])"
 # After a name: filler and verb, or a filler ending in 目标/预期/均值 and no verb, or nothing;
-# 从54万亿元增加到82.7万亿元 (the level reached); 再上新台阶，突破1600亿斤 (a short clause
-# without a figure, then a verb of reaching).
-FROM = rf"[从由](?:不到|约)?{NUMBER}(?:{UNIT})?(?=(?:增加|增长|提高)到)"
+# 从54万亿元增加到82.7万亿元 or ，由1997年的5160元增加到2002年的7703元 (the level reached, of
+# the year written if one is); 再上新台阶，突破1600亿斤 (a short clause without a figure, then
+# a verb of reaching).
+FROM = rf"，?[从由](?:\d{{4}}年的?)?(?:不到|约)?{NUMBER}(?:{UNIT})?(?=(?:增加|增长|提高)到)"
+REACHED_IN = r"(?:(?<=到)(?P<year>\d{4})年的?)?"
 BRIDGE = (r"(?:(?!\d+(?:\.\d+)?(?:%|万|亿|元|人|吨|斤))[^，。；、%]){1,10}，(?:\d{4}年|去年)?"
           r"(?=达到|突破|超过|站上|迈上|跨上|跃上)")
-TAIL = re.compile(rf"(?:{FROM}|{BRIDGE})?(?:{FILLER}(?:{VERB}|(?<=目标)|(?<=预期)|(?<=均值)"
-                  rf"|(?<=平均值)))?{VALUE_START}")
+TAIL = re.compile(rf"(?:{FROM}|{BRIDGE})?(?:{FILLER}(?:{VERB}{REACHED_IN}|(?<=目标)|(?<=预期)|(?<=均值)"
+                  rf"|(?<=平均值)|(?<=）)))?{VALUE_START}")
 # A second figure for the same name: …增长7%以上，站上3500亿元; …9.86万亿元、增长5.7%;
 # 2.76万亿元增长6.1%; 完成248亿元（预计数，下同），同比增长7.4%.
-CHAIN = re.compile(rf"(?:（[^）]{{0,12}}）|新?台阶|大关)?[，、]?(?:按可比价格计算，|扣除价格因素，?)?"
-                   rf"(?:比上年|同比|总量|总额)?{VERB}?{VALUE_START}")
-# The names of an enumeration, from the clause start to 分别 (预计分别, 比上年实际分别…).
-ENUMERATION = re.compile(rf"(?P<names>[^，。；：:！？]+?){FILLER}分别{FILLER}{VERB}?")
+CHAIN = re.compile(rf"(?:（[^）]{{0,12}}）|新?台阶|大关)?[，、]?(?:按可比价格计算，|{PRICES_DEDUCTED}，?)?"
+                   rf"(?:比上年|同比|总量|总额)?(?:实际)?{VERB}?{VALUE_START}")
+# Growth by quarter, then for the year, without a name: the GDP's (_year_after_quarters).
+QUARTERS_THEN_YEAR = re.compile(rf"季度(?:增长|增速){NUMBER}%[^。；]*?[，；](?P<year>全年)(?=增长)")
+YEAR_AS_GDP = re.compile(rf"(?P<{_GROUP_OF['地区生产总值']}>全年)")
+# The total in the clause after a name's figure: 、增速全国第3，总量达到60013亿元.
+TOTAL_NEXT = re.compile(rf"(?P<between>[^，。；！？：]{{0,20}})，总量{VERB}?{VALUE_START}")
+# The names of an enumeration, from the clause start to 分别 (预计分别, 比上年实际分别…), or
+# to the verb of known names that are listed with their values (甲和乙实际增长8.4%和11.4%).
+ENUMERATION = re.compile(rf"(?P<names>[^，。；：:！？]+?){FILLER}(?:(?P<each>分别){FILLER}"
+                         rf"|(?=(?:{VERBS}){NUMBER}(?:{UNIT})(?:左右|以上)?[、和]{NUMBER})){VERB}?")
 ITEM_SEPARATOR = re.compile(r"[、和及与]")
+# The same names again: 分别达到45000元和21000元，分别增长4.5%和6.5%.
+EACH_AGAIN = re.compile(rf"，{FILLER}分别{FILLER}{VERB}?(?={NUMBER})")
+# A change of several figures named in the clauses before: …，扣除价格因素，分别比上年实际增长.
+JOINT_CHANGE = re.compile(rf"，(?:{PRICES_DEDUCTED}，)?{FILLER}(?:分别{FILLER})?(?P<verb>增长|提高|下降)"
+                          rf"(?={NUMBER})")
 QUALIFIERS = {"约": "左右", "大约": "左右", "上下": "左右", "超": "超过", "超过": "超过",
               "突破": "超过", "站上": "超过", "迈上": "超过", "跨上": "超过", "跃上": "超过",
               "不低于": "以上", "不少于": "以上", "不超过": "以内",
@@ -174,7 +207,9 @@ QUALIFIERS = {"约": "左右", "大约": "左右", "上下": "左右", "超": "�
               "以内": "以内", "以下": "以下", "或更多一些": "以上", "或者更多一些": "以上"}
 
 SEVERAL_YEARS_BEFORE = re.compile(r"年均|平均|每年|累计|以来|[二三四五六七八九十]年")   # in the clause
-NOT_THE_WHOLE_BEFORE = re.compile(r"(?:占|人均|企业|县|全国|”)$")                 # right before
+# Right before a name: 占…, 人均…, 企业…, 脱贫地区… (a kind of area, not 北京地区), 全国….
+AREAS = r"(?:(?:脱贫|贫困|民族|边境|边疆|欠发达|沿海)(?:地区)?|[山牧林垦库灾老]区)"   # 民族地区生产总值
+NOT_THE_WHOLE_BEFORE = re.compile(rf"(?:占|人均|企业|县|{AREAS}|全国|”)$")
 NATIONAL_BEFORE = re.compile(r"全国$")            # the whole, in the State Council's reports
 NOT_THE_WHOLE_AFTER = re.compile(r"县|企业|镇|乡|村|园区")                          # right after
 PARTNER_BEFORE = re.compile(r"对[^，；：]{1,20}$")   # 对共建“一带一路”国家进出口额: one partner
@@ -194,7 +229,8 @@ BASE_YEAR = re.compile(r"以(?:19|20)\d\d年为基[数期准]")   # 以一九五
 # A sentence opening with a time (过去一年，…) is placed by it, and frames the next ones.
 # 在1992年快速增长的基础上，1993年我国经济…: the year after the basis. An opening on several
 # years (过去五年，…) frames nothing.
-OPENING = re.compile(r"(?:在[^，。]{0,30}基础上，)?在?(?P<time>(?:刚刚过去的|过去的)?"
+OPENING = re.compile(r"(?:在[^，。]{0,30}基础上，|[^，。\d]{1,8}，(?=刚刚过去的|过去的))?在?"
+                     r"(?P<time>(?:刚刚过去的|过去的)?"
                      rf"(?:过去一年|去年|今年|明年|一年来|\d{{4}}年|{SEVERAL}))")
 # A part of the report without a telling heading is placed by how its text opens:
 # 2024年是…的一年 / 一年来，… (the review), 2025年是…之年 (the plan).
@@ -204,6 +240,8 @@ PART_OPENING = re.compile(r"[^，。；：]{0,30}")
 TARGET_FIGURE = re.compile(r"\d%左右")
 PLAN_WORDING = re.compile(r"计划|预期|安排|控制在|争取|(?<![重主需必只])要")
 YEAR_MENTION = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
+# 67700多亿元 ("more than 67700"), as 四亿零七百多万吨 in words: 超67700亿元.
+MORE_THAN = re.compile(rf"({NUMBER})多(?=万|亿|元|美元|人|吨|斤|公斤)")
 FULL_WIDTH = str.maketrans("０１２３４５６７８９％．", "0123456789%.")
 SENTENCE = re.compile(r"[^。！？；\n]+[。！？；]?")
 
@@ -306,7 +344,8 @@ def extract_from_text(text: str, year: int, newspaper: bool = False,
 
 def _normalise(text: str) -> str:
     compact = re.sub(r"\s+", "", text.translate(FULL_WIDTH))
-    return amounts_in_words_to_digits(percent_range_words_to_digits(years_in_words_to_digits(compact)))
+    words = amounts_in_words_to_digits(percent_range_words_to_digits(years_in_words_to_digits(compact)))
+    return MORE_THAN.sub(r"超\1", words)
 
 
 def _phases(sections: list[SectionNode], cues: _Cues) -> list[str | None]:
@@ -339,6 +378,7 @@ def _section_facts(text: str, phase: str | None, cues: _Cues) -> list[IndicatorF
     for paragraph in text.split("\n"):
         carried = None    # the time of the 。-sentence a ；-piece continues
         framed = None     # the time an earlier sentence of the paragraph opened with
+        after_grain = False   # the sentence before opens on 粮食
         for match in SENTENCE.finditer(paragraph):
             sentence = match.group().strip()
             if not sentence:
@@ -350,7 +390,7 @@ def _section_facts(text: str, phase: str | None, cues: _Cues) -> list[IndicatorF
                 named = SEVERAL_YEARS
             time = named or carried
             several = SEVERAL_YEARS_WORDS.search(normal) or SEVERAL_YEARS in (framed, time)
-            if time is None and not several and not (framed == REVIEW and TARGET_WORDS.search(normal)):
+            if time is None and not several and not (framed == REVIEW and _targets_in(normal, phase)):
                 time = framed
             if time is None and not several and phase in (PLAN, REVIEW):
                 time = phase
@@ -363,7 +403,8 @@ def _section_facts(text: str, phase: str | None, cues: _Cues) -> list[IndicatorF
                 several_opening = opening and SEVERAL_YEARS_WORDS.search(opening.group("time"))
                 framed = SEVERAL_YEARS if several_opening else named
             if time in (PLAN, REVIEW, PAST_PERIOD):
-                facts.extend(_sentence_facts(sentence, normal, time, cues))
+                facts.extend(_sentence_facts(sentence, normal, time, cues, after_grain))
+            after_grain = bool(GRAIN_TOPIC.match(normal))
     return facts
 
 
@@ -375,6 +416,13 @@ def _opening(normal: str) -> re.Match | None:
             normal, opening.end()):
         return None
     return opening
+
+
+def _targets_in(normal: str, phase: str | None) -> bool:
+    """Whether a sentence reads as targets although an earlier one opened on the past year:
+    target words, or in the plan a figure with 左右 (去年价格上涨的翘尾影响约有1个百分点。
+    把居民消费价格涨幅控制在3.5%左右，…)."""
+    return bool(TARGET_WORDS.search(normal) or phase == PLAN and TARGET_FIGURE.search(normal))
 
 
 def _time_by_wording(normal: str, newspaper: bool, mixed: bool) -> str | None:
@@ -391,12 +439,15 @@ def _time_by_wording(normal: str, newspaper: bool, mixed: bool) -> str | None:
     return REVIEW if newspaper else None
 
 
-def _sentence_facts(sentence: str, normal: str, time: str, cues: _Cues) -> list[IndicatorFact]:
+def _sentence_facts(sentence: str, normal: str, time: str, cues: _Cues,
+                    after_grain: bool = False) -> list[IndicatorFact]:
     """The facts of one sentence, in the order their names (then figures) appear.
 
     In a review of several years (PAST_PERIOD) only the levels reached (达到, 增加到…).
     """
     kind, period = (TARGET, cues.year) if time == PLAN else (ACTUAL, cues.year - 1)
+    if any(int(year) >= period for year in COMPARED_WITH_A_YEAR.findall(normal)):
+        return []   # 559亿元，比1980年预计增加42亿元 in 1980: a figure of a later year
     reached_only = time == PAST_PERIOD
     found = []   # (position, order, fact)
 
@@ -410,55 +461,145 @@ def _sentence_facts(sentence: str, normal: str, time: str, cues: _Cues) -> list[
             found.append((position, len(found), fact))
             return fact
 
+    for change in JOINT_CHANGE.finditer(normal):
+        _changes_after_levels(normal, change, add)
     covered = []
     for enumeration in ENUMERATION.finditer(normal):
-        end = _enumeration(normal, enumeration, add)
+        end = _enumeration(normal, enumeration, add, cues.national)
         if end:
             covered.append((enumeration.start(), end))
-    for name in NAME.finditer(normal):
+    for name in [*NAME.finditer(normal), *_year_after_quarters(normal)]:
         if (any(start <= name.start() < end for start, end in covered)
                 or _GROUP[name.lastgroup] in ONLY_SEPARATELY
-                or _GROUP[name.lastgroup] == GRAIN_OUTPUT and not _on_grain(normal, name.start())):
+                or _GROUP[name.lastgroup] == GRAIN_OUTPUT and not (
+                    after_grain or _on_grain(normal, name.start()))):
             continue
         tail = TAIL.match(normal, name.end())
         value = tail and VALUE.match(normal, tail.end())
-        if not value or not _whole_for_one_year(normal, name, value, time, cues.national):
-            continue
+        if (not value or tail.group("year") and int(tail.group("year")) != period
+                or len(_listed_values(normal, tail.end())) > 1
+                or not _whole_for_one_year(normal, name, value, time, cues.national)):
+            continue   # 增加到2020年的…: another year's; 乙增长8.4%和11.4%: a list's values
         first = add(name.start(), name, tail.group("verb"), value)
-        chain = first and CHAIN.match(normal, value.end())
-        second = chain and VALUE.match(normal, chain.end())
-        if second and not NOT_THE_WHOLE_AFTER.match(normal, second.end()):
-            also = add(name.start(), name, chain.group("verb"), second)
+        second = first and _second_figure(normal, value.end())
+        if second:
+            also = add(name.start(), name, *second)
             if also and also.measure == first.measure:
                 found.pop()   # 、力争达到8%: only a figure of the other measure is taken
     return [fact for _, _, fact in sorted(found, key=lambda item: item[:2])]
 
 
-def _enumeration(normal: str, match: re.Match, add) -> int | None:
+def _year_after_quarters(normal: str) -> list[re.Match]:
+    """三季度增长4.6%…，四季度增长5.6%…，全年增长4.8%: with no name before it in the
+    sentence, the year after its quarters is the economy's, a match of the GDP's name."""
+    after = QUARTERS_THEN_YEAR.search(normal)
+    if not after or NAME.search(normal, 0, after.start("year")):
+        return []
+    return [YEAR_AS_GDP.match(normal, after.start("year"))]
+
+
+def _second_figure(normal: str, position: int) -> tuple[str | None, re.Match] | None:
+    """The verb and value of a name's second figure: right after its first (CHAIN), or the
+    total in the next clause (增长5.8%、增速全国第3，总量达到60013亿元)."""
+    chain = CHAIN.match(normal, position)
+    if chain:
+        second = VALUE.match(normal, chain.end())
+        if not second or NOT_THE_WHOLE_AFTER.match(normal, second.end()) or len(
+                _listed_values(normal, chain.end())) > 1:   # 增长8.4%和8%: a list, not its own
+            return None
+        return chain.group("verb"), second
+    total = TOTAL_NEXT.match(normal, position)
+    value = total and not NAME.search(total.group("between")) and VALUE.match(normal, total.end())
+    return (total.group("verb"), value) if value else None
+
+
+def _enumeration(normal: str, match: re.Match, add, national: bool) -> int | None:
     """Facts of 甲、乙分别增长1%、2%; where its values end, or None if it was not read."""
-    values, position = [], match.end()
+    values = _listed_values(normal, match.end())
+    texts = ITEM_SEPARATOR.split(match.group("names"))
+    names = _borrow_tails([_ending_name(text) for text in texts], texts)
+    names = [None if name and _names_a_part(text[:name.start()], national) else name
+             for name, text in zip(names, texts)]   # 脱贫地区、…: not the whole
+    separately = len(names) == 1 and names[0] and _GROUP[names[0].lastgroup] in SEPARATELY
+    if separately:
+        names = names * 2
+    elif names == [None]:
+        names = _abbreviated_outputs(texts[0], len(values))
+    if len(values) < 2 or len(names) != len(values) or not match.group("each") and None in names:
+        return None
+    if SEVERAL_YEARS_BEFORE.search(match.group()):
+        return values[-1].end()   # 年均分别增长9.7%和8.9%: read, and not the year's
+    _add_each(names, values, match.start(), match.group("verb"), add, separately)
+    again = EACH_AGAIN.match(normal, values[-1].end())
+    values_again = again and _listed_values(normal, again.end())
+    if values_again and len(values_again) == len(names):
+        _add_each(names, values_again, again.start(), again.group("verb"), add, separately)
+        return values_again[-1].end()
+    return values[-1].end()
+
+
+def _add_each(names: list[re.Match | None], values: list[re.Match], position: int,
+              verb: str | None, add, separately: bool) -> None:
+    """One fact per known name and its value; 城乡… names the urban and the rural figure."""
+    shared = _shared_suffix(values)
+    for order, (name, value) in enumerate(zip(names, values)):
+        if name:
+            fact = add(position + order, name, verb, value, shared)
+            if fact and separately:
+                fact.name = SEPARATELY[fact.name][order]
+
+
+def _changes_after_levels(normal: str, match: re.Match, add) -> None:
+    """甲11759元，乙3587元，扣除价格因素，分别比上年实际增长10.4%和7.4%: one change per level.
+
+    Read only when the clauses just before are each a known name and one amount, as many
+    as there are values.
+    """
+    values = _listed_values(normal, match.end())
+    if len(values) < 2:
+        return
+    clause_ends = [match.start()]   # the marks before the clauses, and after the last
+    while len(clause_ends) <= len(values):
+        if clause_ends[-1] < 0:
+            return
+        clause_ends.append(max(normal.rfind(mark, 0, clause_ends[-1]) for mark in "，："))
+    names = []
+    for before, end in zip(reversed(clause_ends[1:]), reversed(clause_ends[:-1])):
+        name = NAME.match(normal, before + 1)
+        tail = name and TAIL.match(normal, name.end())
+        level = tail and VALUE.match(normal, tail.end())
+        if not level or level.end() != end or level.group("unit") == "%":
+            return
+        names.append(name)
+    shared = _shared_suffix(values)
+    for name, value in zip(names, values):
+        add(name.start(), name, match.group("verb"), value, shared)
+
+
+def _listed_values(normal: str, position: int) -> list[re.Match]:
+    """The values listed from ``position`` on: 10.4%和7.4%, 800亿斤、60亿斤、160亿斤以上."""
+    values = []
     while value := VALUE.match(normal, position):
         values.append(value)
         separator = ITEM_SEPARATOR.match(normal, value.end())
         if not separator:
             break
         position = separator.end()
-    texts = ITEM_SEPARATOR.split(match.group("names"))
-    names = _borrow_tails([_ending_name(text) for text in texts], texts)
-    if len(names) == 1 and names[0] and _GROUP[names[0].lastgroup] in SEPARATELY:
-        names = names * 2
-    if len(values) < 2 or len(names) != len(values):
-        return None
-    if SEVERAL_YEARS_BEFORE.search(match.group()):
-        return values[-1].end()   # 年均分别增长9.7%和8.9%: read, and not the year's
-    # 分别增长5%、7%左右: a qualifier written after the last value applies to each.
-    shared = values[-1].group("suf") if not any(value.group("suf") for value in values[:-1]) else None
-    for order, (name, value) in enumerate(zip(names, values)):
-        if name:
-            fact = add(match.start() + order, name, match.group("verb"), value, shared)
-            if fact and len(texts) == 1:
-                fact.name = SEPARATELY[fact.name][order]
-    return values[-1].end()
+    return values
+
+
+def _shared_suffix(values: list[re.Match]) -> str | None:
+    """分别增长5%、7%左右: a qualifier written after the last value only applies to each."""
+    return values[-1].group("suf") if not any(value.group("suf") for value in values[:-1]) else None
+
+
+def _abbreviated_outputs(text: str, count: int) -> list[re.Match | None]:
+    """粮肉奶产量 before three values: grain's output first, the others unknown."""
+    outputs = ABBREVIATED_OUTPUTS.search(text)
+    if not outputs or len(outputs.group("heads")) != count:
+        return [None]
+    grain = NAME.fullmatch(GRAIN_NAME)
+    return [grain if head == GRAIN_HEAD else None for head in outputs.group("heads")]
 
 
 def _ending_name(text: str) -> re.Match | None:
@@ -490,15 +631,20 @@ def _whole_for_one_year(normal: str, name: re.Match, value: re.Match, time: str,
     """False for 年均…, 占…, 人均…, 超200亿元县, or (in the review) a past target restated;
     全国… only in the State Council's reports."""
     clause_start = max(normal.rfind(mark, 0, name.start()) for mark in "，：；") + 1
-    before = NOT_THE_WHOLE_BEFORE.search(normal, 0, name.start())
-    if national and before and NATIONAL_BEFORE.match(before.group()):
-        before = None
-    if (SEVERAL_YEARS_BEFORE.search(normal, clause_start, name.start()) or before
+    if (SEVERAL_YEARS_BEFORE.search(normal, clause_start, name.start())
+            or _names_a_part(normal[:name.start()], national)
             or PARTNER_BEFORE.search(normal, clause_start, name.start())
             or NOT_THE_WHOLE_AFTER.match(normal, value.end())):
         return False
     return not (time == REVIEW and (PAST_TARGET_BEFORE.search(normal, 0, name.start())
                                     or PAST_TARGET_AFTER.match(normal, value.end())))
+
+
+def _names_a_part(before: str, national: bool) -> bool:
+    """Whether the words ``before`` a name make it a part (占…, 人均…, 脱贫地区…); 全国… is
+    the whole in the State Council's reports."""
+    part = NOT_THE_WHOLE_BEFORE.search(before)
+    return bool(part) and not (national and NATIONAL_BEFORE.match(part.group()))
 
 
 def _fact(name: re.Match, verb: str | None, value: re.Match,
@@ -512,7 +658,7 @@ def _fact(name: re.Match, verb: str | None, value: re.Match,
         canonical = GRAIN_NAME
     if unit != "%" and unit not in UNITS_OF[canonical] or value.group("unit1") not in (None, unit):
         return None
-    changes = verb.rstrip("了") in CHANGE_VERBS
+    changes = verb.rstrip("了") in CHANGE_VERBS or verb.startswith("增速")   # 增速达到5.5%
     if RATE_OF_CHANGE.search(name.group()):
         measure, changes = GROWTH, False    # 涨幅回落到2.6%: the rate itself
     else:

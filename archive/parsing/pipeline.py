@@ -31,9 +31,12 @@ def parse_report(data: bytes, filename: str = "",
     Raises UnreadableDocument for a file that yields no text and
     IncompleteMetadata when region or year cannot be known.
     """
-    marked = clean_text(read_document(data, filename))
+    raw = read_document(data, filename)
+    marked = clean_text(raw)
     metadata = (given or ReportMetadata()).merged_over(extract_metadata(marked))
     metadata = _complete(metadata, marked, filename)
+    if metadata.kind in NEWSPAPER_KINDS:
+        marked = clean_text(raw, columns=True)   # its columns break sentences anywhere
     sections = split_sections(marked, plain_headings=metadata.kind not in NEWSPAPER_KINDS)
     split_long_sections(sections)
     report = ParsedReport(text=strip_markup(marked), metadata=metadata, sections=sections)

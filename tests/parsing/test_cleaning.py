@@ -174,6 +174,17 @@ def test_short_following_title_is_not_joined():
 
 # --- newspaper columns (seeds 002 and 003) -------------------------------------------------
 
+def test_a_newspaper_column_breaks_running_text_anywhere():
+    # seed 003: the column breaks the target list inside 可支配收入
+    raw = ("地区生产总值增长6.5%左右，一般公共预算总收入增长7.6%，城乡居民人均可\n\n"
+           "支配收入增长7.0%，“三大战略目标”取得阶段性成效。")
+    assert _paragraphs(clean_text(raw, columns=True)) == [raw.replace("\n\n", "")]
+    # in a speech such a line is a heading; on a page a short title still stands alone
+    assert len(_paragraphs(clean_text(raw))) == 2
+    assert len(_paragraphs(clean_text("我们担纲主力领军，在强产兴城中生动诠释\n\n“晋江式干部”担当",
+                                      columns=True))) == 2
+
+
 def test_newspaper_column_lines_become_one_paragraph(fixture_reports):
     cleaned = clean_text(_seed(fixture_reports, INTERPRETATIONS))
     paragraphs = _paragraphs(cleaned)
