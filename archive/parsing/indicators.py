@@ -90,7 +90,7 @@ INDICATORS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("一般公共预算收入", (r"(?:地方)?一般公共预算收入", r"(?:全国|国家)财政收入"), MONEY),
     ("财政收入", (_alone(r"财政收入"),), MONEY),
     ("规上工业增加值", (r"规模以上工业增加值", r"规上工业增加值", r"规模工业增加值"), MONEY),
-    ("固定资产投资", (r"全社会固定资产投资", _alone(r"固定资产投资")), MONEY),
+    ("固定资产投资", (r"全社会固定资产投资", _alone(r"固定资产投资"), _alone(r"完成固定资产投资")), MONEY),
     ("社会消费品零售总额", (r"社会消费品零售总?额", r"社消零售总额"), MONEY),
     ("城镇居民人均可支配收入", (r"城镇(?:常住)?居民人均可支配收入",), MONEY),
     ("农村居民人均可支配收入", (r"农村(?:常住)?居民人均可支配收入",), MONEY),
@@ -107,7 +107,7 @@ INDICATORS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("商品零售价格涨幅", (r"商品零售价格涨幅",), ()),
     ("进出口总额", (r"(?:外贸)?进出口(?:贸易)?总?[额值]", _alone(r"(?:外贸)?进出口"), r"对外贸易总额",
                     _alone(r"货物贸易(?:进出口)?(?:总[额值])?")), MONEY),
-    ("出口总额", (_alone(r"(?:外贸)?出口(?:总额)?"),), MONEY),
+    ("出口总额", (_alone(r"(?:外贸)?出口(?:总额)?"), _alone(r"商品出口总[额值]")), MONEY),
     ("粮食产量", (r"粮食总?产量?",), GRAIN),
     ("产量", (_alone(r"(?:总产量?|产量)"),), GRAIN),
     ("研发投入强度", (r"(?:全社会)?研发(?:经费)?投入强度", r"研究与试验发展经费投入强度",
@@ -121,7 +121,7 @@ ONLY_SEPARATELY = {"城乡居民收入"}   # 城乡居民收入增长6% alone na
 # A bare 产量/总产 is grain's where its clause, or the clause before, opens on 粮食:
 # 粮食播种面积1.1亿亩、产量825亿斤; 粮食生产再获丰收，总产达到557亿斤.
 GRAIN_OUTPUT, GRAIN_NAME = "产量", "粮食产量"
-GRAIN_TOPIC = re.compile(r"(?:全年|全省|全市|全区|今年|去年)?粮食")
+GRAIN_TOPIC = re.compile(r"(?:全年|全省|全市|全区|今年|去年)?(?:确保|力争|稳定)?粮食")
 # Names that mean one figure of the whole country in the State Council's reports: the GDP,
 # 财政收入 (全国财政收入, 一般公共预算收入 since 2014), 居民收入 (全国居民人均可支配收入).
 NATIONAL_NAMES = {"地区生产总值": "国内生产总值", "财政收入": "一般公共预算收入",
@@ -136,12 +136,13 @@ RATE_OF_CHANGE = re.compile(r"增长|速度|涨幅")   # in a name as written: i
 RATE = re.compile(r"率|强度")                     # in a name: its % value is a level
 
 # Words allowed between a name and its verb: 比上年, 同口径, 的宏观调控目标，…
-FILLER = (r"(?:比上年|比去年|同比|同口径|全年|实际|名义|计划|预计|预定|力争|争取|确保|要|将"
+FILLER = (r"(?:比上年|比去年|同比|同口径|可比|全年|实际|名义|计划|预计|预定|力争|争取|确保|要|将"
           r"|首次|再|继续|都|按|扣除价格因素|按可比价格计算，?"
           r"|平均值?|均值|的?(?:宏观)?(?:调控|主要|预期)?目标，?|的?预期)*")
 CHANGE_VERBS = ("增长", "增加", "增速", "上涨", "提高", "下降", "降低", "减少")
 DECLINES = ("下降", "降低", "减少")
-VERB = (r"(?P<verb>(?:增长|增加|提高|下降|降低|减少|回落|降)到|增长了?|增加|增速|上涨|提高"
+GROWTH_TARGET_VERB = re.compile(r"增长的?目标")   # 预期增长目标6%左右: a growth rate
+VERB = (r"(?P<verb>(?:增长|增加|提高|下降|降低|减少|回落|降)到|增长的?目标(?:定在|设定为|定为|设为|为|是)?|增长了?|增加|增速|上涨|提高"
         r"|下降|降低|减少|达到|达|完成|设定为|定为|为|是|控制在|保持在|稳定在|保持|在|低于"
         r"|站上|迈上|跨上|跃上|突破|超过|超)")
 # Every unit a number may carry, so that 3个百分点 or 500家 is read whole (and skipped).
@@ -163,7 +164,7 @@ TAIL = re.compile(rf"(?:{FROM}|{BRIDGE})?(?:{FILLER}(?:{VERB}|(?<=目标)|(?<=�
 # A second figure for the same name: …增长7%以上，站上3500亿元; …9.86万亿元、增长5.7%;
 # 2.76万亿元增长6.1%; 完成248亿元（预计数，下同），同比增长7.4%.
 CHAIN = re.compile(rf"(?:（[^）]{{0,12}}）|新?台阶|大关)?[，、]?(?:按可比价格计算，|扣除价格因素，?)?"
-                   rf"(?:比上年|同比|总量|总额)?{VERB}?{VALUE_START}")
+                   rf"(?:预计)?(?:比上年|同比|总量|总额)?{VERB}?{VALUE_START}")
 # The names of an enumeration, from the clause start to 分别 (预计分别, 比上年实际分别…).
 ENUMERATION = re.compile(rf"(?P<names>[^，。；：:！？]+?){FILLER}分别{FILLER}{VERB}?")
 ITEM_SEPARATOR = re.compile(r"[、和及与]")
@@ -193,8 +194,8 @@ COMPARED_WITH_A_YEAR = re.compile(r"(?:与|同|比|较)((?:19|20)\d\d)年")
 BASE_YEAR = re.compile(r"以(?:19|20)\d\d年为基[数期准]")   # 以一九五四年为基数: a plan of years
 # A sentence opening with a time (过去一年，…) is placed by it, and frames the next ones.
 # 在1992年快速增长的基础上，1993年我国经济…: the year after the basis. An opening on several
-# years (过去五年，…) frames nothing.
-OPENING = re.compile(r"(?:在[^，。]{0,30}基础上，)?在?(?P<time>(?:刚刚过去的|过去的)?"
+# years (过去五年，…) frames nothing. A newspaper's speaker may come first: 温国辉介绍，2017年，….
+OPENING = re.compile(r"(?:[^，。]{1,10}(?:介绍|表示)，)?(?:在[^，。]{0,30}基础上，)?在?(?P<time>(?:刚刚过去的|过去的)?"
                      rf"(?:过去一年|去年|今年|明年|一年来|\d{{4}}年|{SEVERAL}))")
 # A part of the report without a telling heading is placed by how its text opens:
 # 2024年是…的一年 / 一年来，… (the review), 2025年是…之年 (the plan).
@@ -202,10 +203,32 @@ PART_OPENING = re.compile(r"[^，。；：]{0,30}")
 # On a newspaper page a sentence without a time is a result of last year, unless it reads
 # like a target: a figure with 左右, or target words.
 TARGET_FIGURE = re.compile(r"\d%左右")
+# A question states no result: 深圳如何实现GDP增长6%：… (a headline), …底气何在？
+QUESTION = re.compile(r"如何|怎样|怎么|为何|为什么|何在|[？?]")
 PLAN_WORDING = re.compile(r"计划|预期|安排|控制在|争取|(?<![重主需必只])要")
+# Places a newspaper page may quote beside its own (郑州 and 长沙 in an article on 武汉): the
+# provinces and the larger cities. On such a page a figure after another place's name, in
+# its paragraph, is that place's.
+PLACES = re.compile(
+    "内蒙古|黑龙江|乌鲁木齐|呼和浩特|石家庄|哈尔滨|"
+    "北京|天津|河北|山西|辽宁|吉林|上海|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|广西|"
+    "海南|重庆|四川|贵州|云南|西藏|陕西|甘肃|青海|宁夏|新疆|香港|澳门|台湾|"
+    "太原|沈阳|长春|南京|杭州|合肥|福州|南昌|济南|郑州|武汉|长沙|广州|南宁|海口|成都|贵阳|昆明|"
+    "拉萨|西安|兰州|西宁|银川|深圳|大连|青岛|宁波|厦门|苏州|无锡|常州|南通|徐州|佛山|东莞|珠海|"
+    "惠州|泉州|温州|绍兴|嘉兴|金华|台州|烟台|潍坊|唐山|洛阳|襄阳|宜昌")
+REGION_SUFFIX = re.compile(r"(?:维吾尔|壮族|回族)?自治区$|特别行政区$|[省市县区]$")
 YEAR_MENTION = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
 FULL_WIDTH = str.maketrans("０１２３４５６７８９％．", "0123456789%.")
+# Half-width clause marks as some pages write them (…增长7%以上,规模以上…; 作用;实施), not a
+# digit group's comma (1,000).
+HALF_WIDTH_MARKS = re.compile(r"(?<!\d),|,(?!\d)|[;:]")
+HALF_TO_FULL = {",": "，", ";": "；", ":": "："}
 SENTENCE = re.compile(r"[^。！？；\n]+[。！？；]?")
+# A sentence on both years, each named near the start of its own clauses (预计2022年…增长
+# 4.5%左右，…，同时2023年GDP增长目标定在6.5%以上。) is read as pieces, one per year.
+CLAUSE = re.compile(r"[^，,]+[，,]?")
+CLAUSE_HEAD = 16                                         # characters where a clause names its year
+COMPARED_BEFORE = re.compile(r"[比较与同到至]$")          # 比去年, 到2027年: not the clause's own year
 
 PLAN, REVIEW, SEVERAL_YEARS, OTHER_YEAR, MIXED = "plan", "review", "several", "other", "mixed"
 # A review of several years (过去五年工作回顾): only the levels reached at its end are the
@@ -224,17 +247,27 @@ class _Cues:
     review: re.Pattern
     national: bool = False    # the State Council's: 全国 is the whole
     newspaper: bool = False   # a page of results and targets, not a speech
+    home: str = ""            # (a newspaper page) the place it is about: 武汉 for 武汉市
 
     @classmethod
     def of(cls, text: str, year: int, newspaper: bool = False,
-           national: bool | None = None) -> _Cues:
+           national: bool | None = None, region: str = "") -> _Cues:
         early = text.count("明年") > text.count("今年")
         this, last = ("明年", "今年") if early else ("今年", "去年")
         return cls(year=year, plan=re.compile(rf"{this}|{year}年"),
                    review=re.compile(rf"{last}|(?<!比)上年|过去一年|一年来|{year - 1}年"),
                    national=(text.count("国内生产总值") > text.count("地区生产总值")
                              if national is None else national),
-                   newspaper=newspaper)
+                   newspaper=newspaper, home=_home(text, region) if newspaper else "")
+
+    def elsewhere(self, before: str, place: str | None) -> bool:
+        """On a newspaper page: whether the place last named (in ``before``, else ``place``,
+        the one the paragraph named last) is another than the page's own."""
+        if not self.home:
+            return False
+        named = PLACES.findall(before)
+        last = named[-1] if named else place
+        return last is not None and last != self.home
 
     def time_of(self, text: str) -> str | None:
         """PLAN, REVIEW or OTHER_YEAR when the words say so unambiguously, else None."""
@@ -270,15 +303,17 @@ class _Cues:
 
 
 def extract_indicators(sections: list[SectionNode], year: int, newspaper: bool = False,
-                       national: bool | None = None) -> list[IndicatorFact]:
+                       national: bool | None = None, region: str = "") -> list[IndicatorFact]:
     """The facts stated in ``sections`` (flattened, in reading order) of the report for ``year``.
 
     ``newspaper``: a highlights or interpretation page, where a figure without a time is
     one of last year's results unless it reads like a target. ``national``: the State
     Council's report (None: a report that names 国内生产总值 more than 地区生产总值).
+    ``region``: the report's (武汉市); on a newspaper page the figures of other places it
+    quotes (郑州, 长沙) are skipped.
     """
     text = "".join(_normalise(node.text) for node in sections)
-    cues = _Cues.of(text, year, newspaper, national)
+    cues = _Cues.of(text, year, newspaper, national, region)
     facts, seen = [], set()
     for index, (node, phase) in enumerate(zip(sections, _phases(sections, cues))):
         if node.style == GLOSSARY_STYLE:
@@ -298,14 +333,24 @@ def extract_indicators(sections: list[SectionNode], year: int, newspaper: bool =
 
 
 def extract_from_text(text: str, year: int, newspaper: bool = False,
-                      national: bool | None = None) -> list[IndicatorFact]:
+                      national: bool | None = None, region: str = "") -> list[IndicatorFact]:
     """The facts in ``text`` taken as one section without a heading."""
     return extract_indicators([SectionNode(heading="", level=1, text=text)], year, newspaper,
-                              national)
+                              national, region)
+
+
+def _home(text: str, region: str) -> str:
+    """The place a newspaper page is about: the region's short name (武汉市 → 武汉), or
+    without a region the place it names most."""
+    if region:
+        return REGION_SUFFIX.sub("", region) or region
+    named = PLACES.findall(text)
+    return max(set(named), key=named.count) if named else ""
 
 
 def _normalise(text: str) -> str:
     compact = re.sub(r"\s+", "", text.translate(FULL_WIDTH))
+    compact = HALF_WIDTH_MARKS.sub(lambda mark: HALF_TO_FULL[mark.group()], compact)
     return amounts_in_words_to_digits(percent_range_words_to_digits(years_in_words_to_digits(compact)))
 
 
@@ -339,10 +384,8 @@ def _section_facts(text: str, phase: str | None, cues: _Cues) -> list[IndicatorF
     for paragraph in text.split("\n"):
         carried = None    # the time of the 。-sentence a ；-piece continues
         framed = None     # the time an earlier sentence of the paragraph opened with
-        for match in SENTENCE.finditer(paragraph):
-            sentence = match.group().strip()
-            if not sentence:
-                continue
+        place = None      # (a newspaper page) the place the paragraph named last
+        for sentence in _sentences(paragraph, cues):
             normal = _normalise(sentence)
             opening = _opening(normal)
             named = cues.time_of(opening.group("time") if opening else normal)
@@ -363,8 +406,39 @@ def _section_facts(text: str, phase: str | None, cues: _Cues) -> list[IndicatorF
                 several_opening = opening and SEVERAL_YEARS_WORDS.search(opening.group("time"))
                 framed = SEVERAL_YEARS if several_opening else named
             if time in (PLAN, REVIEW, PAST_PERIOD):
-                facts.extend(_sentence_facts(sentence, normal, time, cues))
+                facts.extend(_sentence_facts(sentence, normal, time, cues, place))
+            if cues.home:
+                place = (PLACES.findall(normal) or [place])[-1]
     return facts
+
+
+def _sentences(paragraph: str, cues: _Cues):
+    """The sentences of a paragraph, a sentence on both years cut into one piece per year."""
+    for match in SENTENCE.finditer(paragraph):
+        sentence = match.group().strip()
+        if sentence:
+            yield from _pieces_by_year(sentence, cues)
+
+
+def _pieces_by_year(sentence: str, cues: _Cues) -> list[str]:
+    """预计2022年武汉地区生产总值增长4.5%左右，…，同时武汉将2023年GDP增长目标定在6.5%以上。:
+    the clauses from one year's mention to the next other year's, each piece placed by its year.
+    A sentence that names one year, or a year outside the two, stays whole."""
+    normal = _normalise(sentence)
+    if not (cues.plan.search(normal) and cues.review.search(normal)) or cues.time_of(normal):
+        return [sentence]
+    pieces, current = [], None
+    for clause in CLAUSE.finditer(sentence):
+        head = _normalise(clause.group())[:CLAUSE_HEAD]
+        times = {cues.time_of(mention.group()) for mention in
+                 re.finditer(rf"{cues.plan.pattern}|{cues.review.pattern}", head)
+                 if not COMPARED_BEFORE.search(head, 0, mention.start())}
+        time = times.pop() if len(times) == 1 else None
+        if time in (PLAN, REVIEW) and current not in (None, time) or not pieces:
+            pieces.append("")
+        current = time if time in (PLAN, REVIEW) else current
+        pieces[-1] += clause.group()
+    return pieces
 
 
 def _opening(normal: str) -> re.Match | None:
@@ -383,7 +457,10 @@ def _time_by_wording(normal: str, newspaper: bool, mixed: bool) -> str | None:
     On a newspaper page a figure with 左右 does too, and anything else is one of last
     year's results. In a part on both years (1998年工作回顾和1999年工作的总体要求) so do
     plan words (计划, 安排, 要…); what has none is the review, unless it is an estimate (预计).
+    A question on a newspaper page (深圳如何实现GDP增长6%) is placed nowhere.
     """
+    if newspaper and QUESTION.search(normal):
+        return None
     if TARGET_WORDS.search(normal) or (newspaper or mixed) and TARGET_FIGURE.search(normal):
         return PLAN
     if mixed:
@@ -391,16 +468,21 @@ def _time_by_wording(normal: str, newspaper: bool, mixed: bool) -> str | None:
     return REVIEW if newspaper else None
 
 
-def _sentence_facts(sentence: str, normal: str, time: str, cues: _Cues) -> list[IndicatorFact]:
+def _sentence_facts(sentence: str, normal: str, time: str, cues: _Cues,
+                    place: str | None = None) -> list[IndicatorFact]:
     """The facts of one sentence, in the order their names (then figures) appear.
 
     In a review of several years (PAST_PERIOD) only the levels reached (达到, 增加到…).
+    On a newspaper page, none after another place's name (``place``: the one named last
+    before the sentence in its paragraph).
     """
     kind, period = (TARGET, cues.year) if time == PLAN else (ACTUAL, cues.year - 1)
     reached_only = time == PAST_PERIOD
     found = []   # (position, order, fact)
 
     def add(position, name, verb, value, shared_suffix=None):
+        if cues.elsewhere(normal[:position], place):
+            return None
         fact = _fact(name, verb, value, shared_suffix)
         if fact and reached_only and (fact.measure != LEVEL or verb not in REACHED
                                       or fact.name in SUMMED):
@@ -512,7 +594,7 @@ def _fact(name: re.Match, verb: str | None, value: re.Match,
         canonical = GRAIN_NAME
     if unit != "%" and unit not in UNITS_OF[canonical] or value.group("unit1") not in (None, unit):
         return None
-    changes = verb.rstrip("了") in CHANGE_VERBS
+    changes = verb.rstrip("了") in CHANGE_VERBS or bool(GROWTH_TARGET_VERB.match(verb))
     if RATE_OF_CHANGE.search(name.group()):
         measure, changes = GROWTH, False    # 涨幅回落到2.6%: the rate itself
     else:
