@@ -235,7 +235,13 @@ PLAN, REVIEW, SEVERAL_YEARS, OTHER_YEAR, MIXED = "plan", "review", "several", "o
 # reviewed year's (国内生产总值从54万亿元增加到82.7万亿元), not its growth rates or sums.
 PAST_PERIOD = "past period"
 REACHED = ("达到", "增加到", "增长到", "提高到")
+LEAD_LENGTH = 80   # a lead line of a review of several years (这五年，我们…。) is short
 SUMMED = {"城镇新增就业"}   # over several years a count of new jobs is a sum
+# Units of one kind, to compare a round mark with an exact level (3万亿元 and 32765亿元).
+UNIT_FACTORS = {"万亿元": 1e12, "万亿美元": 1e12, "亿美元": 1e8, "亿元": 1e8, "万元": 1e4, "元": 1.0,
+                "万人": 1e4, "万亿斤": 1e12, "亿斤": 1e8, "亿公斤": 2e8, "万吨": 2e7}
+UNIT_KINDS = {"万亿元": "元", "亿元": "元", "万元": "元", "元": "元", "万亿美元": "美元",
+              "亿美元": "美元", "万人": "人", "万亿斤": "斤", "亿斤": "斤", "亿公斤": "斤", "万吨": "斤"}
 
 
 @dataclass
@@ -329,7 +335,7 @@ def extract_indicators(sections: list[SectionNode], year: int, newspaper: bool =
             if key not in seen:
                 seen.add(key)
                 facts.append(fact)
-    return facts
+    return _without_marks(facts)
 
 
 def extract_from_text(text: str, year: int, newspaper: bool = False,
@@ -380,10 +386,11 @@ def _phases(sections: list[SectionNode], cues: _Cues) -> list[str | None]:
 
 
 def _section_facts(text: str, phase: str | None, cues: _Cues) -> list[IndicatorFact]:
-    facts = []
+    facts, led = [], None
     for paragraph in text.split("\n"):
         carried = None    # the time of the 。-sentence a ；-piece continues
-        framed = None     # the time an earlier sentence of the paragraph opened with
+        framed = led      # the time an earlier sentence of the paragraph (or a lead) opened with
+        led = led if not paragraph.strip() else _lead(paragraph, phase)
         place = None      # (a newspaper page) the place the paragraph named last
         for sentence in _sentences(paragraph, cues):
             normal = _normalise(sentence)
@@ -410,6 +417,17 @@ def _section_facts(text: str, phase: str | None, cues: _Cues) -> list[IndicatorF
             if cues.home:
                 place = (PLACES.findall(normal) or [place])[-1]
     return facts
+
+
+def _lead(paragraph: str, phase: str | None) -> str | None:
+    """PAST_PERIOD for a review's lead line on several years (这五年，我们…，经济实力迈上新
+    台阶。), which frames the paragraph after it: only the levels reached there are the
+    reviewed year's (居民人均可支配收入超3.1万元), not its sums (城镇新增就业261.6万人)."""
+    sentences = [match.group() for match in SENTENCE.finditer(paragraph.strip())]
+    opening = len(sentences) == 1 and len(paragraph.strip()) <= LEAD_LENGTH and OPENING.match(
+        _normalise(paragraph))
+    several = opening and SEVERAL_YEARS_WORDS.search(opening.group("time"))
+    return PAST_PERIOD if several and phase == REVIEW else None
 
 
 def _sentences(paragraph: str, cues: _Cues):
@@ -472,8 +490,8 @@ def _sentence_facts(sentence: str, normal: str, time: str, cues: _Cues,
                     place: str | None = None) -> list[IndicatorFact]:
     """The facts of one sentence, in the order their names (then figures) appear.
 
-    In a review of several years (PAST_PERIOD) only the levels reached (达到, 增加到…).
-    On a newspaper page, none after another place's name (``place``: the one named last
+    In a review of several years (PAST_PERIOD) only the levels reached (达到, 增加到…, or a
+    mark passed: 超3.1万元, 突破3万亿元). On a newspaper page, none after another place's name (``place``: the one named last
     before the sentence in its paragraph).
     """
     kind, period = (TARGET, cues.year) if time == PLAN else (ACTUAL, cues.year - 1)
@@ -484,8 +502,8 @@ def _sentence_facts(sentence: str, normal: str, time: str, cues: _Cues,
         if cues.elsewhere(normal[:position], place):
             return None
         fact = _fact(name, verb, value, shared_suffix)
-        if fact and reached_only and (fact.measure != LEVEL or verb not in REACHED
-                                      or fact.name in SUMMED):
+        if fact and reached_only and (fact.measure != LEVEL or fact.name in SUMMED or not (
+                verb in REACHED or fact.qualifier == "超过")):   # 超3.1万元: a mark passed
             return None
         if fact:
             fact.kind, fact.period_year, fact.sentence = kind, period, sentence
@@ -512,8 +530,35 @@ def _sentence_facts(sentence: str, normal: str, time: str, cues: _Cues,
         if second and not NOT_THE_WHOLE_AFTER.match(normal, second.end()):
             also = add(name.start(), name, chain.group("verb"), second)
             if also and also.measure == first.measure:
-                found.pop()   # 、力争达到8%: only a figure of the other measure is taken
+                # 、力争达到8%: only a figure of the other measure is taken, but 首次突破2万元、
+                # 达到20793元: the exact level rather than the round mark it passed.
+                del found[-2 if _exact_after_mark(first, also) else -1]
     return [fact for _, _, fact in sorted(found, key=lambda item: item[:2])]
+
+
+def _exact_after_mark(mark: IndicatorFact, exact: IndicatorFact) -> bool:
+    """Whether ``exact`` (达到20793元) is the precise level of ``mark`` (突破2万元)."""
+    return (mark.measure == exact.measure == LEVEL and mark.qualifier == "超过"
+            and not exact.qualifier and _amount(exact) >= _amount(mark))
+
+
+def _amount(fact: IndicatorFact) -> float:
+    """A level in the base unit of its kind: 2万元 → 20000, 3万亿元 → 3e12."""
+    return fact.value * UNIT_FACTORS.get(fact.unit, 1.0)
+
+
+def _without_marks(facts: list[IndicatorFact]) -> list[IndicatorFact]:
+    """A round mark passed (地区生产总值突破3万亿元) is dropped where the report states the exact
+    level of the same name, kind and year (完成地区生产总值32765亿元) at or above it."""
+    exact = {}
+    for fact in facts:
+        if fact.measure == LEVEL and not fact.qualifier:
+            key = (fact.name, fact.kind, fact.period_year, UNIT_KINDS.get(fact.unit))
+            exact.setdefault(key, []).append(fact)
+    return [fact for fact in facts
+            if not (fact.measure == LEVEL and fact.qualifier == "超过" and any(
+                _exact_after_mark(fact, other) for other in exact.get(
+                    (fact.name, fact.kind, fact.period_year, UNIT_KINDS.get(fact.unit)), ())))]
 
 
 def _enumeration(normal: str, match: re.Match, add) -> int | None:
