@@ -155,12 +155,19 @@ VALUE = re.compile(
 VALUE_START = rf"(?={NUMBER}|[约超不大])"
 # After a name: filler and verb, or a filler ending in 目标/预期/均值 and no verb, or nothing;
 # 从54万亿元增加到82.7万亿元 (the level reached); 再上新台阶，突破1600亿斤 (a short clause
-# without a figure, then a verb of reaching).
-FROM = rf"[从由](?:不到|约)?{NUMBER}(?:{UNIT})?(?=(?:增加|增长|提高)到)"
-BRIDGE = (r"(?:(?!\d+(?:\.\d+)?(?:%|万|亿|元|人|吨|斤))[^，。；、%]){1,10}，(?:\d{4}年|去年)?"
+# without a figure, or one on marks passed: 跨越3个千亿元台阶，, then a verb of reaching).
+# 从2020年的3.68万亿元增长到2025年的4.93万亿元: the years named at both ends.
+YEAR_OF = r"(?:(?:19|20)\d\d年(?:底|末)?的?)"
+FROM = rf"[从由]{YEAR_OF}?(?:不到|约)?{NUMBER}(?:{UNIT})?(?=(?:增加|增长|提高)到)"
+BRIDGE = (r"(?:(?:(?!\d+(?:\.\d+)?(?:%|万|亿|元|人|吨|斤))[^，。；、%]){1,10}|[^，。；、%]{1,14}台阶)"
+          r"，(?:\d{4}年|去年)?"
           r"(?=达到|突破|超过|站上|迈上|跨上|跃上)")
-TAIL = re.compile(rf"(?:{FROM}|{BRIDGE})?(?:{FILLER}(?:{VERB}|(?<=目标)|(?<=预期)|(?<=均值)"
-                  rf"|(?<=平均值)))?{VALUE_START}")
+# 城乡居民人均可支配收入从2021年的46503元和16935元分别提高到58794元和23184元: the
+# starting values before 分别 are not names.
+FROM_VALUES = re.compile(rf"[从由]{YEAR_OF}?{NUMBER}(?:{UNIT})(?:[和、与]{NUMBER}(?:{UNIT}))*$")
+FROM_YEAR = re.compile(r"[从由](?:19|20)\d\d年")
+TAIL = re.compile(rf"(?:{FROM}|{BRIDGE})?(?:{FILLER}(?:{VERB}(?:(?<=到){YEAR_OF})?|(?<=目标)|(?<=预期)"
+                  rf"|(?<=均值)|(?<=平均值)))?{VALUE_START}")
 # A second figure for the same name: …增长7%以上，站上3500亿元; …9.86万亿元、增长5.7%;
 # 2.76万亿元增长6.1%; 完成248亿元（预计数，下同），同比增长7.4%.
 CHAIN = re.compile(rf"(?:（[^）]{{0,12}}）|新?台阶|大关)?[，、]?(?:按可比价格计算，|扣除价格因素，?)?"
@@ -396,6 +403,8 @@ def _section_facts(text: str, phase: str | None, cues: _Cues) -> list[IndicatorF
             normal = _normalise(sentence)
             opening = _opening(normal)
             named = cues.time_of(opening.group("time") if opening else normal)
+            if named == OTHER_YEAR and not opening and _from_years_only(normal, cues):
+                named = None   # 从2021年的46503元…提高到58794元: the base year, not the fact's
             if BASE_YEAR.search(normal) or named is None and cues.compares_several_years(normal):
                 named = SEVERAL_YEARS
             time = named or carried
@@ -411,7 +420,7 @@ def _section_facts(text: str, phase: str | None, cues: _Cues) -> list[IndicatorF
             carried = time if sentence.endswith("；") else None
             if opening or named == SEVERAL_YEARS:
                 several_opening = opening and SEVERAL_YEARS_WORDS.search(opening.group("time"))
-                framed = SEVERAL_YEARS if several_opening else named
+                framed = (PAST_PERIOD if phase == REVIEW else SEVERAL_YEARS) if several_opening else named
             if time in (PLAN, REVIEW, PAST_PERIOD):
                 facts.extend(_sentence_facts(sentence, normal, time, cues, place))
             if cues.home:
@@ -457,6 +466,13 @@ def _pieces_by_year(sentence: str, cues: _Cues) -> list[str]:
         current = time if time in (PLAN, REVIEW) else current
         pieces[-1] += clause.group()
     return pieces
+
+
+def _from_years_only(normal: str, cues: _Cues) -> bool:
+    """Whether every year the sentence names outside the plan and reviewed years is a base
+    (从2021年的…): the level it rises to is the reviewed year's."""
+    return all(year in (cues.year, cues.year - 1) or FROM_YEAR.match(normal, start - 1)
+               for year, start in ((int(m.group(1)), m.start()) for m in YEAR_MENTION.finditer(normal)))
 
 
 def _opening(normal: str) -> re.Match | None:
@@ -570,7 +586,7 @@ def _enumeration(normal: str, match: re.Match, add) -> int | None:
         if not separator:
             break
         position = separator.end()
-    texts = ITEM_SEPARATOR.split(match.group("names"))
+    texts = ITEM_SEPARATOR.split(FROM_VALUES.sub("", match.group("names")))
     names = _borrow_tails([_ending_name(text) for text in texts], texts)
     if len(names) == 1 and names[0] and _GROUP[names[0].lastgroup] in SEPARATELY:
         names = names * 2
