@@ -51,6 +51,13 @@ Rules (the tests pin them on the seed and the corpus):
   reached (从54万亿元增加到82.7万亿元), and sentences on several years (过去五年, 这两年中,
   比2002年, 以1954年为基数) give nothing; a part on both years, and a newspaper page, are
   read by their wording (a newspaper figure without a time is last year's result).
+* Session 17's classes of the external reports (tests/parsing/test_indicator_classes_external.py):
+  on a newspaper page a figure after another place's name (郑州 in a page on 武汉) is skipped,
+  and a question (深圳如何实现GDP增长6%) places nothing; a sentence on both years is cut per
+  year; 增长目标(定在) is a growth verb; half-width ,;: part clauses; a round mark passed
+  gives way to the exact level (突破2万元、达到20793元); in the review a five-year passage
+  (这五年，… and the paragraph a short lead line of it introduces) gives its levels reached,
+  a mark passed included, and 从2020年的…增长到2025年的… reads as the level reached.
 """
 from __future__ import annotations
 
@@ -136,7 +143,7 @@ RATE_OF_CHANGE = re.compile(r"增长|速度|涨幅")   # in a name as written: i
 RATE = re.compile(r"率|强度")                     # in a name: its % value is a level
 
 # Words allowed between a name and its verb: 比上年, 同口径, 的宏观调控目标，…
-FILLER = (r"(?:比上年|比去年|同比|同口径|可比|全年|实际|名义|计划|预计|预定|力争|争取|确保|要|将"
+FILLER = (r"(?:比上年|比去年|同比|同口径|可比|规模|全年|实际|名义|计划|预计|预定|力争|争取|确保|要|将"
           r"|首次|再|继续|都|按|扣除价格因素|按可比价格计算，?"
           r"|平均值?|均值|的?(?:宏观)?(?:调控|主要|预期)?目标，?|的?预期)*")
 CHANGE_VERBS = ("增长", "增加", "增速", "上涨", "提高", "下降", "降低", "减少")
