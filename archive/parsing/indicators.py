@@ -60,6 +60,13 @@ Rules (the tests pin them on the seed and the corpus):
   比2002年, 以1954年为基数) give nothing, nor does a figure compared with its own year or a
   later one (比1980年预计增加 in 1980's plan); a part on both years, and a newspaper page,
   are read by their wording (a newspaper figure without a time is last year's result).
+* Session 17's classes of the external reports (tests/parsing/test_indicator_classes_external.py):
+  on a newspaper page a figure after another place's name (郑州 in a page on 武汉) is skipped,
+  and a question (深圳如何实现GDP增长6%) places nothing; a sentence on both years is cut per
+  year; 增长目标(定在) is a growth verb; half-width ,;: part clauses; a round mark passed
+  gives way to the exact level (突破2万元、达到20793元); in the review a five-year passage
+  (这五年，… and the paragraph a short lead line of it introduces) gives its levels reached,
+  a mark passed included, and 从2020年的…增长到2025年的… reads as the level reached.
 """
 from __future__ import annotations
 
@@ -100,7 +107,7 @@ INDICATORS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
      MONEY),
     ("财政收入", (_alone(r"财政收入"),), MONEY),
     ("规上工业增加值", (r"规模以上工业增加值", r"规上工业增加值", r"规模工业增加值"), MONEY),
-    ("固定资产投资", (r"全社会固定资产投资", _alone(r"固定资产投资")), MONEY),
+    ("固定资产投资", (r"全社会固定资产投资", _alone(r"固定资产投资"), _alone(r"完成固定资产投资")), MONEY),
     ("社会消费品零售总额", (r"社会消费品零售总?额", r"社消零售总额"), MONEY),
     ("城镇居民人均可支配收入", (r"城镇(?:常住)?居民(?:家庭)?人均可支配收入",), MONEY),
     ("农村居民人均可支配收入", (r"农村(?:常住)?居民(?:家庭)?人均可支配收入",), MONEY),
@@ -119,7 +126,7 @@ INDICATORS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("商品零售价格涨幅", (r"商品零售价格涨幅",), ()),
     ("进出口总额", (r"(?:外贸)?进出口(?:贸易)?总?[额值]", _alone(r"(?:外贸)?进出口"), r"对外贸易总额",
                     _alone(r"货物贸易(?![进出]口)"), _alone(r"货物贸易进出口(?:总[额值])?")), MONEY),
-    ("出口总额", (_alone(r"(?:外贸|货物贸易|货物)?出口(?:总[额值])?"),), MONEY),
+    ("出口总额", (_alone(r"(?:外贸|货物贸易|货物)?出口(?:总[额值])?"), _alone(r"商品出口总[额值]")), MONEY),
     ("粮食产量", (r"粮食总?产量?",), GRAIN),
     ("产量", (_alone(r"(?:总产量?|产量)"),), GRAIN),
     ("研发投入强度", (r"(?:全社会)?研发(?:经费)?投入强度", r"研究与试验发展经费投入强度",
@@ -154,12 +161,13 @@ RATE = re.compile(r"率|强度")                     # in a name: its % value is
 
 PRICES_DEDUCTED = r"(?:扣除|考虑)(?:价格|物价)(?:上涨|下降|变动)?因素"
 # Words allowed between a name and its verb: 比上年, 同口径, 的宏观调控目标，…
-FILLER = (r"(?:（[A-Z]{2,4}）|比上年|比去年|同比|同口径|全年|实际|名义|计划|预计|预定|力争|争取|确保|要|将"
+FILLER = (r"(?:（[A-Z]{2,4}）|比上年|比去年|同比|同口径|可比|规模|全年|实际|名义|计划|预计|预定|力争|争取|确保|要|将"
           rf"|首次|再|继续|都|按|，?{PRICES_DEDUCTED}，?|按可比价格计算，?"
           r"|平均值?|均值|的?(?:宏观)?(?:调控|主要|预期)?目标，?|的?预期)*")
 CHANGE_VERBS = ("增长", "增加", "增速", "上涨", "提高", "下降", "降低", "减少")
 DECLINES = ("下降", "降低", "减少")
-VERBS = (r"(?:增长|增加|提高|下降|降低|减少|回落|降)到|增长了?|增加|增速(?:达到|保持在|稳定在|为|达|在)?|上涨|提高"
+GROWTH_TARGET_VERB = re.compile(r"增长的?目标")   # 预期增长目标6%左右: a growth rate
+VERBS = (r"(?:增长|增加|提高|下降|降低|减少|回落|降)到|增长的?目标(?:定在|设定为|定为|设为|为|是)?|增长了?|增加|增速(?:达到|保持在|稳定在|为|达|在)?|上涨|提高"
          r"|下降|降低|减少|达到|达|完成|设定为|定为|为|是|控制在|保持在|稳定在|保持|在|低于"
          r"|站上|迈上|跨上|跃上|突破|超过|超")
 VERB = rf"(?P<verb>{VERBS})"
@@ -173,18 +181,25 @@ VALUE = re.compile(
 VALUE_START = rf"(?={NUMBER}|[约超不大])"
 # After a name: filler and verb, or a filler ending in 目标/预期/均值 and no verb, or nothing;
 # 从54万亿元增加到82.7万亿元 or ，由1997年的5160元增加到2002年的7703元 (the level reached, of
-# the year written if one is); 再上新台阶，突破1600亿斤 (a short clause without a figure, then
-# a verb of reaching).
-FROM = rf"，?[从由](?:\d{{4}}年的?)?(?:不到|约)?{NUMBER}(?:{UNIT})?(?=(?:增加|增长|提高)到)"
-REACHED_IN = r"(?:(?<=到)(?P<year>\d{4})年的?)?"
-BRIDGE = (r"(?:(?!\d+(?:\.\d+)?(?:%|万|亿|元|人|吨|斤))[^，。；、%]){1,10}，(?:\d{4}年|去年)?"
+# the year written if one is: 从2020年的3.68万亿元增长到2025年的4.93万亿元); 再上新台阶，突破
+# 1600亿斤 (a short clause without a figure, or one on marks passed: 跨越3个千亿元台阶，, then a
+# verb of reaching).
+YEAR_OF = r"(?:(?:19|20)\d\d年(?:底|末)?的?)"
+FROM = rf"，?[从由]{YEAR_OF}?(?:不到|约)?{NUMBER}(?:{UNIT})?(?=(?:增加|增长|提高)到)"
+REACHED_IN = r"(?:(?<=到)(?P<year>(?:19|20)\d\d)年(?:底|末)?的?)?"
+BRIDGE = (r"(?:(?:(?!\d+(?:\.\d+)?(?:%|万|亿|元|人|吨|斤))[^，。；、%]){1,10}|[^，。；、%]{1,14}台阶)"
+          r"，(?:\d{4}年|去年)?"
           r"(?=达到|突破|超过|站上|迈上|跨上|跃上)")
+# 城乡居民人均可支配收入从2021年的46503元和16935元分别提高到58794元和23184元: the
+# starting values before 分别 are not names.
+FROM_VALUES = re.compile(rf"[从由]{YEAR_OF}?{NUMBER}(?:{UNIT})(?:[和、与]{NUMBER}(?:{UNIT}))*$")
+FROM_YEAR = re.compile(r"[从由](?:19|20)\d\d年")
 TAIL = re.compile(rf"(?:{FROM}|{BRIDGE})?(?:{FILLER}(?:{VERB}{REACHED_IN}|(?<=目标)|(?<=预期)|(?<=均值)"
                   rf"|(?<=平均值)|(?<=）)))?{VALUE_START}")
 # A second figure for the same name: …增长7%以上，站上3500亿元; …9.86万亿元、增长5.7%;
 # 2.76万亿元增长6.1%; 完成248亿元（预计数，下同），同比增长7.4%.
 CHAIN = re.compile(rf"(?:（[^）]{{0,12}}）|新?台阶|大关)?[，、]?(?:按可比价格计算，|{PRICES_DEDUCTED}，?)?"
-                   rf"(?:比上年|同比|总量|总额)?(?:实际)?{VERB}?{VALUE_START}")
+                   rf"(?:预计)?(?:比上年|同比|总量|总额)?(?:实际)?{VERB}?{VALUE_START}")
 # Growth by quarter, then for the year, without a name: the GDP's (_year_after_quarters).
 QUARTERS_THEN_YEAR = re.compile(rf"季度(?:增长|增速){NUMBER}%[^。；]*?[，；](?P<year>全年)(?=增长)")
 YEAR_AS_GDP = re.compile(rf"(?P<{_GROUP_OF['地区生产总值']}>全年)")
@@ -228,8 +243,9 @@ COMPARED_WITH_A_YEAR = re.compile(r"(?:与|同|比|较)((?:19|20)\d\d)年")
 BASE_YEAR = re.compile(r"以(?:19|20)\d\d年为基[数期准]")   # 以一九五四年为基数: a plan of years
 # A sentence opening with a time (过去一年，…) is placed by it, and frames the next ones.
 # 在1992年快速增长的基础上，1993年我国经济…: the year after the basis. An opening on several
-# years (过去五年，…) frames nothing.
-OPENING = re.compile(r"(?:在[^，。]{0,30}基础上，|[^，。\d]{1,8}，(?=刚刚过去的|过去的))?在?"
+# years (过去五年，…) frames nothing. A newspaper's speaker may come first: 温国辉介绍，2017年，….
+OPENING = re.compile(r"(?:[^，。]{1,10}(?:介绍|表示)，)?"
+                     r"(?:在[^，。]{0,30}基础上，|[^，。\d]{1,8}，(?=刚刚过去的|过去的))?在?"
                      r"(?P<time>(?:刚刚过去的|过去的)?"
                      rf"(?:过去一年|去年|今年|明年|一年来|\d{{4}}年|{SEVERAL}))")
 # A part of the report without a telling heading is placed by how its text opens:
@@ -238,19 +254,47 @@ PART_OPENING = re.compile(r"[^，。；：]{0,30}")
 # On a newspaper page a sentence without a time is a result of last year, unless it reads
 # like a target: a figure with 左右, or target words.
 TARGET_FIGURE = re.compile(r"\d%左右")
+# A question states no result: 深圳如何实现GDP增长6%：… (a headline), …底气何在？
+QUESTION = re.compile(r"如何|怎样|怎么|为何|为什么|何在|[？?]")
 PLAN_WORDING = re.compile(r"计划|预期|安排|控制在|争取|(?<![重主需必只])要")
+# Places a newspaper page may quote beside its own (郑州 and 长沙 in an article on 武汉): the
+# provinces and the larger cities. On such a page a figure after another place's name, in
+# its paragraph, is that place's.
+PLACES = re.compile(
+    "内蒙古|黑龙江|乌鲁木齐|呼和浩特|石家庄|哈尔滨|"
+    "北京|天津|河北|山西|辽宁|吉林|上海|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|广西|"
+    "海南|重庆|四川|贵州|云南|西藏|陕西|甘肃|青海|宁夏|新疆|香港|澳门|台湾|"
+    "太原|沈阳|长春|南京|杭州|合肥|福州|南昌|济南|郑州|武汉|长沙|广州|南宁|海口|成都|贵阳|昆明|"
+    "拉萨|西安|兰州|西宁|银川|深圳|大连|青岛|宁波|厦门|苏州|无锡|常州|南通|徐州|佛山|东莞|珠海|"
+    "惠州|泉州|温州|绍兴|嘉兴|金华|台州|烟台|潍坊|唐山|洛阳|襄阳|宜昌")
+REGION_SUFFIX = re.compile(r"(?:维吾尔|壮族|回族)?自治区$|特别行政区$|[省市县区]$")
 YEAR_MENTION = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
 # 67700多亿元 ("more than 67700"), as 四亿零七百多万吨 in words: 超67700亿元.
 MORE_THAN = re.compile(rf"({NUMBER})多(?=万|亿|元|美元|人|吨|斤|公斤)")
 FULL_WIDTH = str.maketrans("０１２３４５６７８９％．", "0123456789%.")
+# Half-width clause marks as some pages write them (…增长7%以上,规模以上…; 作用;实施), not a
+# digit group's comma (1,000).
+HALF_WIDTH_MARKS = re.compile(r"(?<!\d),|,(?!\d)|[;:]")
+HALF_TO_FULL = {",": "，", ";": "；", ":": "："}
 SENTENCE = re.compile(r"[^。！？；\n]+[。！？；]?")
+# A sentence on both years, each named near the start of its own clauses (预计2022年…增长
+# 4.5%左右，…，同时2023年GDP增长目标定在6.5%以上。) is read as pieces, one per year.
+CLAUSE = re.compile(r"[^，,]+[，,]?")
+CLAUSE_HEAD = 16                                         # characters where a clause names its year
+COMPARED_BEFORE = re.compile(r"[比较与同到至]$")          # 比去年, 到2027年: not the clause's own year
 
 PLAN, REVIEW, SEVERAL_YEARS, OTHER_YEAR, MIXED = "plan", "review", "several", "other", "mixed"
 # A review of several years (过去五年工作回顾): only the levels reached at its end are the
 # reviewed year's (国内生产总值从54万亿元增加到82.7万亿元), not its growth rates or sums.
 PAST_PERIOD = "past period"
 REACHED = ("达到", "增加到", "增长到", "提高到")
+LEAD_LENGTH = 80   # a lead line of a review of several years (这五年，我们…。) is short
 SUMMED = {"城镇新增就业"}   # over several years a count of new jobs is a sum
+# Units of one kind, to compare a round mark with an exact level (3万亿元 and 32765亿元).
+UNIT_FACTORS = {"万亿元": 1e12, "万亿美元": 1e12, "亿美元": 1e8, "亿元": 1e8, "万元": 1e4, "元": 1.0,
+                "万人": 1e4, "万亿斤": 1e12, "亿斤": 1e8, "亿公斤": 2e8, "万吨": 2e7}
+UNIT_KINDS = {"万亿元": "元", "亿元": "元", "万元": "元", "元": "元", "万亿美元": "美元",
+              "亿美元": "美元", "万人": "人", "万亿斤": "斤", "亿斤": "斤", "亿公斤": "斤", "万吨": "斤"}
 
 
 @dataclass
@@ -262,17 +306,27 @@ class _Cues:
     review: re.Pattern
     national: bool = False    # the State Council's: 全国 is the whole
     newspaper: bool = False   # a page of results and targets, not a speech
+    home: str = ""            # (a newspaper page) the place it is about: 武汉 for 武汉市
 
     @classmethod
     def of(cls, text: str, year: int, newspaper: bool = False,
-           national: bool | None = None) -> _Cues:
+           national: bool | None = None, region: str = "") -> _Cues:
         early = text.count("明年") > text.count("今年")
         this, last = ("明年", "今年") if early else ("今年", "去年")
         return cls(year=year, plan=re.compile(rf"{this}|{year}年"),
                    review=re.compile(rf"{last}|(?<!比)上年|过去一年|一年来|{year - 1}年"),
                    national=(text.count("国内生产总值") > text.count("地区生产总值")
                              if national is None else national),
-                   newspaper=newspaper)
+                   newspaper=newspaper, home=_home(text, region) if newspaper else "")
+
+    def elsewhere(self, before: str, place: str | None) -> bool:
+        """On a newspaper page: whether the place last named (in ``before``, else ``place``,
+        the one the paragraph named last) is another than the page's own."""
+        if not self.home:
+            return False
+        named = PLACES.findall(before)
+        last = named[-1] if named else place
+        return last is not None and last != self.home
 
     def time_of(self, text: str) -> str | None:
         """PLAN, REVIEW or OTHER_YEAR when the words say so unambiguously, else None."""
@@ -308,15 +362,17 @@ class _Cues:
 
 
 def extract_indicators(sections: list[SectionNode], year: int, newspaper: bool = False,
-                       national: bool | None = None) -> list[IndicatorFact]:
+                       national: bool | None = None, region: str = "") -> list[IndicatorFact]:
     """The facts stated in ``sections`` (flattened, in reading order) of the report for ``year``.
 
     ``newspaper``: a highlights or interpretation page, where a figure without a time is
     one of last year's results unless it reads like a target. ``national``: the State
     Council's report (None: a report that names 国内生产总值 more than 地区生产总值).
+    ``region``: the report's (武汉市); on a newspaper page the figures of other places it
+    quotes (郑州, 长沙) are skipped.
     """
     text = "".join(_normalise(node.text) for node in sections)
-    cues = _Cues.of(text, year, newspaper, national)
+    cues = _Cues.of(text, year, newspaper, national, region)
     facts, seen = [], set()
     for index, (node, phase) in enumerate(zip(sections, _phases(sections, cues))):
         if node.style == GLOSSARY_STYLE:
@@ -332,18 +388,28 @@ def extract_indicators(sections: list[SectionNode], year: int, newspaper: bool =
             if key not in seen:
                 seen.add(key)
                 facts.append(fact)
-    return facts
+    return _without_marks(facts)
 
 
 def extract_from_text(text: str, year: int, newspaper: bool = False,
-                      national: bool | None = None) -> list[IndicatorFact]:
+                      national: bool | None = None, region: str = "") -> list[IndicatorFact]:
     """The facts in ``text`` taken as one section without a heading."""
     return extract_indicators([SectionNode(heading="", level=1, text=text)], year, newspaper,
-                              national)
+                              national, region)
+
+
+def _home(text: str, region: str) -> str:
+    """The place a newspaper page is about: the region's short name (武汉市 → 武汉), or
+    without a region the place it names most."""
+    if region:
+        return REGION_SUFFIX.sub("", region) or region
+    named = PLACES.findall(text)
+    return max(set(named), key=named.count) if named else ""
 
 
 def _normalise(text: str) -> str:
     compact = re.sub(r"\s+", "", text.translate(FULL_WIDTH))
+    compact = HALF_WIDTH_MARKS.sub(lambda mark: HALF_TO_FULL[mark.group()], compact)
     words = amounts_in_words_to_digits(percent_range_words_to_digits(years_in_words_to_digits(compact)))
     return MORE_THAN.sub(r"超\1", words)
 
@@ -374,18 +440,19 @@ def _phases(sections: list[SectionNode], cues: _Cues) -> list[str | None]:
 
 
 def _section_facts(text: str, phase: str | None, cues: _Cues) -> list[IndicatorFact]:
-    facts = []
+    facts, led = [], None
     for paragraph in text.split("\n"):
         carried = None    # the time of the 。-sentence a ；-piece continues
-        framed = None     # the time an earlier sentence of the paragraph opened with
+        framed = led      # the time an earlier sentence of the paragraph (or a lead) opened with
+        led = led if not paragraph.strip() else _lead(paragraph, phase)
+        place = None      # (a newspaper page) the place the paragraph named last
         after_grain = False   # the sentence before opens on 粮食
-        for match in SENTENCE.finditer(paragraph):
-            sentence = match.group().strip()
-            if not sentence:
-                continue
+        for sentence in _sentences(paragraph, cues):
             normal = _normalise(sentence)
             opening = _opening(normal)
             named = cues.time_of(opening.group("time") if opening else normal)
+            if named == OTHER_YEAR and not opening and _from_years_only(normal, cues):
+                named = None   # 从2021年的46503元…提高到58794元: the base year, not the fact's
             if BASE_YEAR.search(normal) or named is None and cues.compares_several_years(normal):
                 named = SEVERAL_YEARS
             time = named or carried
@@ -401,11 +468,60 @@ def _section_facts(text: str, phase: str | None, cues: _Cues) -> list[IndicatorF
             carried = time if sentence.endswith("；") else None
             if opening or named == SEVERAL_YEARS:
                 several_opening = opening and SEVERAL_YEARS_WORDS.search(opening.group("time"))
-                framed = SEVERAL_YEARS if several_opening else named
+                framed = (PAST_PERIOD if phase == REVIEW else SEVERAL_YEARS) if several_opening else named
             if time in (PLAN, REVIEW, PAST_PERIOD):
-                facts.extend(_sentence_facts(sentence, normal, time, cues, after_grain))
+                facts.extend(_sentence_facts(sentence, normal, time, cues, after_grain, place))
             after_grain = bool(GRAIN_TOPIC.match(normal))
+            if cues.home:
+                place = (PLACES.findall(normal) or [place])[-1]
     return facts
+
+
+def _lead(paragraph: str, phase: str | None) -> str | None:
+    """PAST_PERIOD for a review's lead line on several years (这五年，我们…，经济实力迈上新
+    台阶。), which frames the paragraph after it: only the levels reached there are the
+    reviewed year's (居民人均可支配收入超3.1万元), not its sums (城镇新增就业261.6万人)."""
+    sentences = [match.group() for match in SENTENCE.finditer(paragraph.strip())]
+    opening = len(sentences) == 1 and len(paragraph.strip()) <= LEAD_LENGTH and OPENING.match(
+        _normalise(paragraph))
+    several = opening and SEVERAL_YEARS_WORDS.search(opening.group("time"))
+    return PAST_PERIOD if several and phase == REVIEW else None
+
+
+def _sentences(paragraph: str, cues: _Cues):
+    """The sentences of a paragraph, a sentence on both years cut into one piece per year."""
+    for match in SENTENCE.finditer(paragraph):
+        sentence = match.group().strip()
+        if sentence:
+            yield from _pieces_by_year(sentence, cues)
+
+
+def _pieces_by_year(sentence: str, cues: _Cues) -> list[str]:
+    """预计2022年武汉地区生产总值增长4.5%左右，…，同时武汉将2023年GDP增长目标定在6.5%以上。:
+    the clauses from one year's mention to the next other year's, each piece placed by its year.
+    A sentence that names one year, or a year outside the two, stays whole."""
+    normal = _normalise(sentence)
+    if not (cues.plan.search(normal) and cues.review.search(normal)) or cues.time_of(normal):
+        return [sentence]
+    pieces, current = [], None
+    for clause in CLAUSE.finditer(sentence):
+        head = _normalise(clause.group())[:CLAUSE_HEAD]
+        times = {cues.time_of(mention.group()) for mention in
+                 re.finditer(rf"{cues.plan.pattern}|{cues.review.pattern}", head)
+                 if not COMPARED_BEFORE.search(head, 0, mention.start())}
+        time = times.pop() if len(times) == 1 else None
+        if time in (PLAN, REVIEW) and current not in (None, time) or not pieces:
+            pieces.append("")
+        current = time if time in (PLAN, REVIEW) else current
+        pieces[-1] += clause.group()
+    return pieces
+
+
+def _from_years_only(normal: str, cues: _Cues) -> bool:
+    """Whether every year the sentence names outside the plan and reviewed years is a base
+    (从2021年的…): the level it rises to is the reviewed year's."""
+    return all(year in (cues.year, cues.year - 1) or FROM_YEAR.match(normal, start - 1)
+               for year, start in ((int(m.group(1)), m.start()) for m in YEAR_MENTION.finditer(normal)))
 
 
 def _opening(normal: str) -> re.Match | None:
@@ -431,7 +547,10 @@ def _time_by_wording(normal: str, newspaper: bool, mixed: bool) -> str | None:
     On a newspaper page a figure with 左右 does too, and anything else is one of last
     year's results. In a part on both years (1998年工作回顾和1999年工作的总体要求) so do
     plan words (计划, 安排, 要…); what has none is the review, unless it is an estimate (预计).
+    A question on a newspaper page (深圳如何实现GDP增长6%) is placed nowhere.
     """
+    if newspaper and QUESTION.search(normal):
+        return None
     if TARGET_WORDS.search(normal) or (newspaper or mixed) and TARGET_FIGURE.search(normal):
         return PLAN
     if mixed:
@@ -440,10 +559,12 @@ def _time_by_wording(normal: str, newspaper: bool, mixed: bool) -> str | None:
 
 
 def _sentence_facts(sentence: str, normal: str, time: str, cues: _Cues,
-                    after_grain: bool = False) -> list[IndicatorFact]:
+                    after_grain: bool = False, place: str | None = None) -> list[IndicatorFact]:
     """The facts of one sentence, in the order their names (then figures) appear.
 
-    In a review of several years (PAST_PERIOD) only the levels reached (达到, 增加到…).
+    In a review of several years (PAST_PERIOD) only the levels reached (达到, 增加到…, or a
+    mark passed: 超3.1万元, 突破3万亿元). On a newspaper page, none after another place's name (``place``: the one named last
+    before the sentence in its paragraph).
     """
     kind, period = (TARGET, cues.year) if time == PLAN else (ACTUAL, cues.year - 1)
     if any(int(year) >= period for year in COMPARED_WITH_A_YEAR.findall(normal)):
@@ -452,9 +573,11 @@ def _sentence_facts(sentence: str, normal: str, time: str, cues: _Cues,
     found = []   # (position, order, fact)
 
     def add(position, name, verb, value, shared_suffix=None):
+        if cues.elsewhere(normal[:position], place):
+            return None
         fact = _fact(name, verb, value, shared_suffix)
-        if fact and reached_only and (fact.measure != LEVEL or verb not in REACHED
-                                      or fact.name in SUMMED):
+        if fact and reached_only and (fact.measure != LEVEL or fact.name in SUMMED or not (
+                verb in REACHED or fact.qualifier == "超过")):   # 超3.1万元: a mark passed
             return None
         if fact:
             fact.kind, fact.period_year, fact.sentence = kind, period, sentence
@@ -485,7 +608,9 @@ def _sentence_facts(sentence: str, normal: str, time: str, cues: _Cues,
         if second:
             also = add(name.start(), name, *second)
             if also and also.measure == first.measure:
-                found.pop()   # 、力争达到8%: only a figure of the other measure is taken
+                # 、力争达到8%: only a figure of the other measure is taken, but 首次突破2万元、
+                # 达到20793元: the exact level rather than the round mark it passed.
+                del found[-2 if _exact_after_mark(first, also) else -1]
     return [fact for _, _, fact in sorted(found, key=lambda item: item[:2])]
 
 
@@ -513,10 +638,35 @@ def _second_figure(normal: str, position: int) -> tuple[str | None, re.Match] | 
     return (total.group("verb"), value) if value else None
 
 
+def _exact_after_mark(mark: IndicatorFact, exact: IndicatorFact) -> bool:
+    """Whether ``exact`` (达到20793元) is the precise level of ``mark`` (突破2万元)."""
+    return (mark.measure == exact.measure == LEVEL and mark.qualifier == "超过"
+            and not exact.qualifier and _amount(exact) >= _amount(mark))
+
+
+def _amount(fact: IndicatorFact) -> float:
+    """A level in the base unit of its kind: 2万元 → 20000, 3万亿元 → 3e12."""
+    return fact.value * UNIT_FACTORS.get(fact.unit, 1.0)
+
+
+def _without_marks(facts: list[IndicatorFact]) -> list[IndicatorFact]:
+    """A round mark passed (地区生产总值突破3万亿元) is dropped where the report states the exact
+    level of the same name, kind and year (完成地区生产总值32765亿元) at or above it."""
+    exact = {}
+    for fact in facts:
+        if fact.measure == LEVEL and not fact.qualifier:
+            key = (fact.name, fact.kind, fact.period_year, UNIT_KINDS.get(fact.unit))
+            exact.setdefault(key, []).append(fact)
+    return [fact for fact in facts
+            if not (fact.measure == LEVEL and fact.qualifier == "超过" and any(
+                _exact_after_mark(fact, other) for other in exact.get(
+                    (fact.name, fact.kind, fact.period_year, UNIT_KINDS.get(fact.unit)), ())))]
+
+
 def _enumeration(normal: str, match: re.Match, add, national: bool) -> int | None:
     """Facts of 甲、乙分别增长1%、2%; where its values end, or None if it was not read."""
     values = _listed_values(normal, match.end())
-    texts = ITEM_SEPARATOR.split(match.group("names"))
+    texts = ITEM_SEPARATOR.split(FROM_VALUES.sub("", match.group("names")))
     names = _borrow_tails([_ending_name(text) for text in texts], texts)
     names = [None if name and _names_a_part(text[:name.start()], national) else name
              for name, text in zip(names, texts)]   # 脱贫地区、…: not the whole
@@ -658,7 +808,8 @@ def _fact(name: re.Match, verb: str | None, value: re.Match,
         canonical = GRAIN_NAME
     if unit != "%" and unit not in UNITS_OF[canonical] or value.group("unit1") not in (None, unit):
         return None
-    changes = verb.rstrip("了") in CHANGE_VERBS or verb.startswith("增速")   # 增速达到5.5%
+    changes = (verb.rstrip("了") in CHANGE_VERBS or verb.startswith("增速")   # 增速达到5.5%
+               or bool(GROWTH_TARGET_VERB.match(verb)))                  # 增长目标6%左右
     if RATE_OF_CHANGE.search(name.group()):
         measure, changes = GROWTH, False    # 涨幅回落到2.6%: the rate itself
     else:

@@ -42,7 +42,7 @@ def parse_report(data: bytes, filename: str = "",
     report = ParsedReport(text=strip_markup(marked), metadata=metadata, sections=sections)
     report.indicators = extract_indicators(
         report.flat_sections(), metadata.year, newspaper=metadata.kind in NEWSPAPER_KINDS,
-        national=metadata.region == STATE_COUNCIL or None)
+        national=metadata.region == STATE_COUNCIL or None, region=metadata.region)
     return report
 
 
