@@ -132,11 +132,10 @@ class _TreeBuilder:
               and _is_line_heading(text)):
             self._open(LINE_KIND, SectionNode(text[:-1], 0, style="plain"))
             return
-        if self._in_section():
-            for begin, heading, body in _bold_headings(paragraph, start):
-                self._add_text(text[start:begin])
-                self._open_bold(SectionNode(heading, 0, style="bold"))
-                start = body
+        bold = _bold_heading(paragraph, start) if self._in_section() else None
+        if bold:
+            heading, start = bold
+            self._open_bold(SectionNode(heading, 0, style="bold"))
         self._add_text(text[start:])
         self.seen_sentence = self.seen_sentence or text[-1] in SENTENCE_MARKS
 
@@ -306,29 +305,28 @@ def _is_clause(text: str) -> bool:
     return bool(match) and match.group() in "；;"
 
 
-def _bold_headings(paragraph: _Paragraph, start: int):
-    """(begin, heading, body start) of each bold run-in heading from ``start`` on.
+def _bold_heading(paragraph: _Paragraph, start: int) -> tuple[str, int] | None:
+    """(heading, body start) of the bold run-in heading at ``start``, if one stands there.
 
-    A bold run is a heading when it opens a sentence and is itself one short sentence:
-    **项目投资拉动有力。** or **城市治理更加精细**。 — not **一是** or bold emphasis.
+    A bold run is a heading when it opens the paragraph (or the text after its numbered
+    heading) and is itself one short sentence: **项目投资拉动有力。** or **城市治理更加精细**。
+    — not **一是**, and not a bold phrase inside a paragraph, which is emphasis.
     """
     text = paragraph.text
-    for begin, end in paragraph.bold:
-        if begin < start:
-            continue
-        before = text[:begin].rstrip()
-        if before and before[-1] not in "。！？；":
-            continue
-        inner = text[begin:end].strip()
-        if _number(inner):
-            continue
-        closed = inner[-1:] in tuple(RUN_IN_END)
-        heading = (inner[:-1] if closed else inner).strip()
-        after = end + (1 if not closed and text[end:end + 1] in tuple(RUN_IN_END) else 0)
-        if not (closed or after > end):
-            continue
-        if 2 <= len(heading) <= MAX_BOLD_HEADING and not any(ch in heading for ch in "。；！？"):
-            yield begin, heading, after
+    begin, end = next(((b, e) for b, e in paragraph.bold if b == start), (None, None))
+    if begin is None:
+        return None
+    inner = text[begin:end].strip()
+    if _number(inner):
+        return None
+    closed = inner[-1:] in tuple(RUN_IN_END)
+    heading = (inner[:-1] if closed else inner).strip()
+    after = end + (1 if not closed and text[end:end + 1] in tuple(RUN_IN_END) else 0)
+    if not (closed or after > end):
+        return None
+    if 2 <= len(heading) <= MAX_BOLD_HEADING and not any(ch in heading for ch in "。；！？"):
+        return heading, after
+    return None
 
 
 def _is_line_heading(text: str) -> bool:

@@ -96,13 +96,12 @@ def test_seed_part_two_has_seven_run_in_children(jinjiang_roots):
     assert {(item.style, item.level) for item in first.children} == {("arabic", 3)}
 
 
-def test_seed_bold_run_ins_under_part_one(jinjiang_roots):
+def test_seed_bold_phrases_inside_paragraphs_are_body_text(jinjiang_roots):
+    # **项目投资拉动有力。** stands inside the paragraph 一年来，我们全力抓经济稳增长…: emphasis
     part_one = jinjiang_roots[1]
-    bold = part_one.children
-    assert [node.heading for node in bold[:2]] == ["项目投资拉动有力", "消费潜能有效释放"]
-    assert {(node.style, node.label, node.level) for node in bold} == {("bold", "", 2)}
-    assert bold[0].text.startswith("开工建设项目")
-    assert part_one.text.endswith("助企融资超百亿元。")
+    assert part_one.children == []
+    assert "项目投资拉动有力。开工建设项目" in part_one.text
+    assert part_one.text.endswith("系统加以解决。")
     # **一是**… and the bold emphasis of the general requirements are no headings
     assert not any(node.heading in ("一是", "二是") for node in nodes(jinjiang_roots))
 
@@ -166,12 +165,14 @@ def test_unnumbered_heading_lines_when_there_is_no_chinese_numbering():
 
 
 def test_bold_numbered_heading_with_closing_mark_outside():
-    text = "**一、2024年工作回顾**\n\n**（一）经济运行持续向好**。全年增长5.1%。**城市更新**。改造小区。"
+    text = ("**一、2024年工作回顾**\n\n**（一）经济运行持续向好**。全年增长5.1%。**城市更新**。改造小区。"
+            "\n\n**乡村振兴加快推进。**新建农田。")
     roots = split_sections(text)
     run_in = roots[0].children[0]
-    assert (run_in.heading, run_in.text) == ("经济运行持续向好", "全年增长5.1%。")
+    assert (run_in.heading, run_in.text) == ("经济运行持续向好", "全年增长5.1%。城市更新。改造小区。")
+    # a bold phrase inside a paragraph is emphasis; one that opens a paragraph is a heading
     assert [(child.style, child.heading, child.text) for child in run_in.children] == [
-        ("bold", "城市更新", "改造小区。")]
+        ("bold", "乡村振兴加快推进", "新建农田。")]
     assert_lossless(text, roots)
 
 
