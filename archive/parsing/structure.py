@@ -16,9 +16,14 @@ previous + 1), its first sentence is short and not a list clause ending in ；, 
 一是) it is a line of its own or a bold run-in. A bare
 numbered heading line continues on the next paragraph when that is a short line without
 punctuation (三、持续提升政府 / 治理效能和服务水平: a line broken in the source).
-Unnumbered heading lines count only in reports without accepted 一、 headings; in a
-report whose only numbering is 一、, paragraphs of one short sentence ending in 。
-(国民经济快速增长。) are its parts' items, if there are at least three.
+Short unnumbered lines without punctuation are the parts of a report without accepted
+一、 headings. In a report with numbered parts, a line of its own that is no sentence
+(commas allowed) is a part when it stands before the first numbered part (after the
+各位代表 salutation) or after the last one (结束语), and an item of the open section
+between them (五年来，外交工作开创新局面). In a report whose only numbering is 一、,
+paragraphs of one short sentence ending in 。 (国民经济快速增长。) are its parts' items,
+if there are at least three. A bold run-in heading opens its paragraph (or follows the
+paragraph's numbered heading); a bold phrase inside a paragraph is emphasis.
 """
 from __future__ import annotations
 
@@ -46,6 +51,7 @@ CLOSERS = "。！？：:"   # the one mark after a run-in heading that neither s
 MAX_HEADING = 50      # longer first sentences are numbered body text, not headings
 MAX_BOLD_HEADING = 40
 MAX_PLAIN_HEADING = 30
+MAX_UNNUMBERED_HEADING = 40
 MAX_CONTINUATION = 15  # the second line of a heading broken in two
 LINE_ONLY_KINDS = {"shi"}   # 一是…。 is a heading only as a line of its own, or in bold
 SENTENCE_MARKS = "。，；：！？,;:!?"
@@ -92,9 +98,14 @@ class _Numbered(NamedTuple):
 
 
 class _TreeBuilder:
-    def __init__(self, plain_headings: bool, line_headings: bool = False):
+    def __init__(self, plain_headings: bool, line_headings: bool = False,
+                 part_span: tuple[int, int] | None = None):
         self.plain_headings = plain_headings
         self.line_headings = line_headings
+        self.part_span = part_span    # positions of the first and last numbered part heading
+        self.position = -1            # of the paragraph being fed
+        self.part_positions: list[int] = []
+        self.saluted = False          # the 各位代表 salutation has been read
         self.roots: list[SectionNode] = []
         self.stack: list[tuple[float, SectionNode]] = []   # (rank, node) of open headings
         self.texts: dict[int, list[str]] = {}
@@ -108,6 +119,7 @@ class _TreeBuilder:
 
     def feed(self, paragraph: _Paragraph) -> None:
         text = paragraph.text
+        self.position += 1
         if self.roots and self._opens_back_matter(text):
             return
         if self.in_back_matter:
@@ -132,12 +144,16 @@ class _TreeBuilder:
               and _is_line_heading(text)):
             self._open(LINE_KIND, SectionNode(text[:-1], 0, style="plain"))
             return
+        elif self.part_span and not number and _is_unnumbered_heading(text):
+            if self._open_unnumbered(SectionNode(text, 1, style="plain")):
+                return
         bold = _bold_heading(paragraph, start) if self._in_section() else None
         if bold:
             heading, start = bold
-            self._open_bold(SectionNode(heading, 0, style="bold"))
+            self._open_child(SectionNode(heading, 0, style="bold"))
         self._add_text(text[start:])
         self.seen_sentence = self.seen_sentence or text[-1] in SENTENCE_MARKS
+        self.saluted = self.saluted or text.startswith("各位代表")
 
     def finish(self) -> list[SectionNode]:
         for root in self.roots:
@@ -170,6 +186,25 @@ class _TreeBuilder:
         node = SectionNode(numbered.heading, 0, number.label, number.style)
         self._open(number.kind, node)
         self.open_bare = node if numbered.bare else None
+        if node.level == 1:
+            self.part_positions.append(self.position)
+
+    def _open_unnumbered(self, node: SectionNode) -> bool:
+        """An unnumbered heading line in a report with numbered parts (结束语, 五年来，…).
+
+        Before the first numbered part (once the speech has begun) and after the last one
+        it is a part of its own; between them, an item of the section open at that point.
+        """
+        first, last = self.part_span
+        if first < self.position <= last:
+            if not self._in_section():
+                return False
+            self._open_child(node)
+        elif self.position > last or self.saluted:
+            self._open_root(node)
+        else:
+            return False
+        return True
 
     def _open(self, kind: str, node: SectionNode) -> None:
         """Place a numbered or plain heading under the nearest shallower one."""
@@ -188,8 +223,9 @@ class _TreeBuilder:
             node.level = 1
         self.stack.append((rank, node))
 
-    def _open_bold(self, node: SectionNode) -> None:
-        while self.stack[-1][1].style == "bold":
+    def _open_child(self, node: SectionNode) -> None:
+        """An unnumbered item under the nearest numbered heading; it closes the item before it."""
+        while len(self.stack) > 1 and self.stack[-1][0] == UNRANKED:
             self.stack.pop()
         parent = self.stack[-1][1]
         node.level = parent.level + 1
@@ -220,22 +256,27 @@ def split_sections(text: str, plain_headings: bool = True) -> list[SectionNode]:
     """
     paragraphs = [_Paragraph.parse(part) for part in re.split(r"\n\s*\n", text)]
     paragraphs = [paragraph for paragraph in paragraphs if paragraph.text]
-    builder = _build(paragraphs, plain_headings=False)
-    if plain_headings and "chinese" not in builder.accepted_kinds:
+    numbered = _build(paragraphs, plain_headings=False)
+    if not plain_headings:
+        return numbered.finish()
+    if "chinese" not in numbered.accepted_kinds:
         with_plain = _build(paragraphs, plain_headings=True)
         if any(root.style == "plain" for root in with_plain.roots):
-            builder = with_plain
-    elif (plain_headings and builder.accepted_kinds == {"chinese"}
-          and sum(1 for paragraph in paragraphs
-                  if _is_line_heading(paragraph.text) and not _number(paragraph.text))
-          >= MIN_LINE_HEADINGS):
-        builder = _build(paragraphs, plain_headings=False, line_headings=True)
-    return builder.finish()
+            return with_plain.finish()
+    line_headings = (numbered.accepted_kinds == {"chinese"}
+                     and sum(1 for paragraph in paragraphs
+                             if _is_line_heading(paragraph.text) and not _number(paragraph.text))
+                     >= MIN_LINE_HEADINGS)
+    positions = numbered.part_positions
+    part_span = (positions[0], positions[-1]) if positions else None
+    if not (line_headings or part_span):
+        return numbered.finish()
+    return _build(paragraphs, False, line_headings, part_span).finish()
 
 
-def _build(paragraphs: list[_Paragraph], plain_headings: bool,
-           line_headings: bool = False) -> _TreeBuilder:
-    builder = _TreeBuilder(plain_headings, line_headings)
+def _build(paragraphs: list[_Paragraph], plain_headings: bool, line_headings: bool = False,
+           part_span: tuple[int, int] | None = None) -> _TreeBuilder:
+    builder = _TreeBuilder(plain_headings, line_headings, part_span)
     for paragraph in paragraphs:
         builder.feed(paragraph)
     return builder
@@ -334,6 +375,15 @@ def _is_line_heading(text: str) -> bool:
     return (4 <= len(text) <= MAX_LINE_HEADING and text.endswith("。")
             and not any(ch in "。！？；;：:" for ch in text[:-1])
             and not text.startswith("各位代表"))
+
+
+def _is_unnumbered_heading(text: str) -> bool:
+    """A line of its own that is no sentence, commas allowed: 结束语, 五年来，外交工作开创新局面."""
+    return (2 <= len(text) <= MAX_UNNUMBERED_HEADING
+            and not any(ch in text for ch in "。！？；;：:!?\t")
+            and text[-1] not in "，,、—…"
+            and not text.startswith("各位代表")
+            and re.search(r"[\u4e00-\u9fff]", text) is not None)
 
 
 def _is_plain_heading(text: str) -> bool:

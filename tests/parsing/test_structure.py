@@ -294,3 +294,30 @@ def test_one_sentence_lines_are_the_items_of_numbered_parts():
     # with （一） items in the report, such lines stay body text
     with_items = text.replace("国民经济快速增长。", "（一）国民经济快速增长")
     assert "改革开放取得新的进展" not in [node.heading for node in nodes(split_sections(with_items))]
+
+
+def test_unnumbered_heading_lines_in_a_report_with_numbered_parts():
+    # 2003-guowuyuan.txt: 五年来，… lines are the items of part 一 before its （一）;
+    # 1985/1994/1998-guowuyuan.txt close with 结束语 after the last numbered part
+    text = ("各位代表：\n\n现在，我代表国务院作报告。\n\n过去一年的工作\n\n我们取得了成绩。\n\n"
+            "一、过去五年政府工作的回顾\n\n五年来很不平凡。\n\n"
+            "五年来，国民经济保持良好发展势头，经济结构战略性调整迈出重要步伐\n\n经济持续较快增长。\n\n"
+            "五年来，外交工作开创新局面\n\n我国坚持独立自主。\n\n（一）坚持扩大内需\n\n正文。\n\n"
+            "二、对今年工作的建议\n\n正文。\n\n结束语\n\n各位代表！\n\n让我们团结奋斗。")
+    roots = split_sections(text)
+    assert [(node.style, node.heading, node.level) for node in nodes(roots)] == [
+        (PREAMBLE_STYLE, "", 1), ("plain", "过去一年的工作", 1),
+        ("chinese", "过去五年政府工作的回顾", 1),
+        ("plain", "五年来，国民经济保持良好发展势头，经济结构战略性调整迈出重要步伐", 2),
+        ("plain", "五年来，外交工作开创新局面", 2), ("paren", "坚持扩大内需", 2),
+        ("chinese", "对今年工作的建议", 1), ("plain", "结束语", 1)]
+    assert roots[1].text == "我们取得了成绩。"
+    assert roots[-1].text == "各位代表！\n\n让我们团结奋斗。"
+    assert_lossless(text, roots)
+
+
+def test_title_lines_before_the_salutation_stay_in_the_preamble():
+    text = "政府工作报告\n\n——2025年1月14日\n\n省长 王某\n\n各位代表：\n\n现在报告工作。\n\n一、回顾\n\n正文。"
+    roots = split_sections(text)
+    assert [(root.style, root.heading) for root in roots] == [(PREAMBLE_STYLE, ""), ("chinese", "回顾")]
+    assert roots[0].text.startswith("政府工作报告")
