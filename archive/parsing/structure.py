@@ -52,6 +52,9 @@ MAX_HEADING = 50      # longer first sentences are numbered body text, not headi
 MAX_BOLD_HEADING = 40
 MAX_PLAIN_HEADING = 30
 MAX_UNNUMBERED_HEADING = 40
+BYLINE = re.compile(r"本报(?:记者|通讯员)[\s\u4e00-\u9fff·]{2,20}")   # 本报记者 蔡明宣
+DECK = re.compile(r"(?:报告|内容)?摘要[：:]|核心提示[：:]")          # 报告摘要：… under a headline
+MIN_ARTICLES = 2      # a page with fewer headlines above by-lines is one article
 MAX_CONTINUATION = 15  # the second line of a heading broken in two
 LINE_ONLY_KINDS = {"shi"}   # 一是…。 is a heading only as a line of its own, or in bold
 SENTENCE_MARKS = "。，；：！？,;:!?"
@@ -99,10 +102,11 @@ class _Numbered(NamedTuple):
 
 class _TreeBuilder:
     def __init__(self, plain_headings: bool, line_headings: bool = False,
-                 part_span: tuple[int, int] | None = None):
+                 part_span: tuple[int, int] | None = None, headlines: frozenset[int] = frozenset()):
         self.plain_headings = plain_headings
         self.line_headings = line_headings
         self.part_span = part_span    # positions of the first and last numbered part heading
+        self.headlines = headlines    # positions of a newspaper page's part headings
         self.position = -1            # of the paragraph being fed
         self.part_positions: list[int] = []
         self.saluted = False          # the 各位代表 salutation has been read
@@ -124,6 +128,9 @@ class _TreeBuilder:
             return
         if self.in_back_matter:
             self._add_text(text)
+            return
+        if self.position in self.headlines:
+            self._open_root(SectionNode(text, 1, style="plain"))
             return
         start = 0
         number = _number(text)
@@ -251,14 +258,16 @@ class _TreeBuilder:
 def split_sections(text: str, plain_headings: bool = True) -> list[SectionNode]:
     """The roots of the heading tree of cleaned text (paragraphs split by blank lines).
 
-    ``plain_headings=False`` never takes an unnumbered short line for a heading: on a
-    newspaper page such lines are column fragments and captions, not parts of a report.
+    ``plain_headings=False`` reads a newspaper page, where short lines are column
+    fragments and captions: its only unnumbered headings are question and box titles and
+    the headlines of its articles (_newspaper_headlines).
     """
     paragraphs = [_Paragraph.parse(part) for part in re.split(r"\n\s*\n", text)]
     paragraphs = [paragraph for paragraph in paragraphs if paragraph.text]
-    numbered = _build(paragraphs, plain_headings=False)
     if not plain_headings:
-        return numbered.finish()
+        paragraphs = _join_broken_headlines(paragraphs)
+        return _build(paragraphs, False, headlines=_newspaper_headlines(paragraphs)).finish()
+    numbered = _build(paragraphs, plain_headings=False)
     if "chinese" not in numbered.accepted_kinds:
         with_plain = _build(paragraphs, plain_headings=True)
         if any(root.style == "plain" for root in with_plain.roots):
@@ -275,11 +284,47 @@ def split_sections(text: str, plain_headings: bool = True) -> list[SectionNode]:
 
 
 def _build(paragraphs: list[_Paragraph], plain_headings: bool, line_headings: bool = False,
-           part_span: tuple[int, int] | None = None) -> _TreeBuilder:
-    builder = _TreeBuilder(plain_headings, line_headings, part_span)
+           part_span: tuple[int, int] | None = None,
+           headlines: frozenset[int] = frozenset()) -> _TreeBuilder:
+    builder = _TreeBuilder(plain_headings, line_headings, part_span, headlines)
     for paragraph in paragraphs:
         builder.feed(paragraph)
     return builder
+
+
+def _newspaper_headlines(paragraphs: list[_Paragraph]) -> frozenset[int]:
+    """Positions of the parts of a newspaper page: its question and box titles
+    (●如何抢占先机？, 2022年，超多“国字号”荣誉！) and, on a page of several articles,
+    each article's headline (the line above its 本报记者 by-line and 报告摘要 deck).
+    A page with one by-line is one article: its headline is the page's title.
+    """
+    questions = {position for position, paragraph in enumerate(paragraphs)
+                 if _is_question_heading(paragraph.text)}
+    bylines = [position for position, paragraph in enumerate(paragraphs)
+               if BYLINE.fullmatch(paragraph.text)]
+    articles = {_headline_above(paragraphs, position) for position in bylines} - {None}
+    return frozenset(questions | (articles if len(articles) >= MIN_ARTICLES else set()))
+
+
+def _headline_above(paragraphs: list[_Paragraph], byline: int) -> int | None:
+    position = byline - 1
+    if position > 0 and DECK.match(paragraphs[position].text):
+        position -= 1
+    if position >= 0 and _is_unnumbered_heading(paragraphs[position].text):
+        return position
+    return None
+
+
+def _join_broken_headlines(paragraphs: list[_Paragraph]) -> list[_Paragraph]:
+    """优化城市平台 / 塑造城市气质 above a by-line: one headline set on two short lines."""
+    joined = list(paragraphs)
+    for position in range(len(paragraphs) - 1, 1, -1):
+        first, second = joined[position - 2], joined[position - 1]
+        if (BYLINE.fullmatch(joined[position].text)
+                and all(len(line.text) <= MAX_CONTINUATION and _is_unnumbered_heading(line.text)
+                        for line in (first, second))):
+            joined[position - 2:position] = [_Paragraph(f"{first.text} {second.text}", [])]
+    return joined
 
 
 def _number(text: str) -> _Number | None:
@@ -375,6 +420,12 @@ def _is_line_heading(text: str) -> bool:
     return (4 <= len(text) <= MAX_LINE_HEADING and text.endswith("。")
             and not any(ch in "。！？；;：:" for ch in text[:-1])
             and not text.startswith("各位代表"))
+
+
+def _is_question_heading(text: str) -> bool:
+    """A question or box title on a line of its own: ●如何推进县域治理现代化？"""
+    return (4 <= len(text) <= MAX_HEADING and text[-1] in "？！?!"
+            and not any(ch in text[:-1] for ch in "。！？；;：:!?"))
 
 
 def _is_unnumbered_heading(text: str) -> bool:

@@ -321,3 +321,39 @@ def test_title_lines_before_the_salutation_stay_in_the_preamble():
     roots = split_sections(text)
     assert [(root.style, root.heading) for root in roots] == [(PREAMBLE_STYLE, ""), ("chinese", "回顾")]
     assert roots[0].text.startswith("政府工作报告")
+
+
+def test_newspaper_question_titles_are_parts():
+    # jinjiang-2023-highlights.txt: one article (one by-line) whose parts are its question
+    # and box titles; its headline is the page's title and stays with the opening lines
+    text = ("交出一年成绩单 开启晋江2023\n\n本报记者 蔡斯洵\n\n◎划重点：\n\n"
+            "2023年 晋江制定什么目标？\n\n地区生产总值增长6.5%左右。\n\n"
+            "2022年，超多“国字号”荣誉！\n\n◎首批国家创新型县（市）\n\n"
+            "●如何用好改革开放“关键一招”，为高质量发展赋能增力？\n\n深化改革。")
+    roots = split_sections(text, plain_headings=False)
+    assert [(root.style, root.heading, root.level) for root in roots] == [
+        (PREAMBLE_STYLE, "", 1), ("plain", "2023年 晋江制定什么目标？", 1),
+        ("plain", "2022年，超多“国字号”荣誉！", 1),
+        ("plain", "●如何用好改革开放“关键一招”，为高质量发展赋能增力？", 1)]
+    assert roots[0].text.startswith("交出一年成绩单")
+    assert_lossless(text, roots)
+
+
+def test_newspaper_article_headlines_above_by_lines_are_parts():
+    # jinjiang-2024-interpretations.txt: four articles, each headline above its by-line
+    # (a 报告摘要 deck may stand between), one set on two short lines
+    text = ("政府工作报告解读之“以新型工业化为突破”\n\n正文一。\n\n聚焦新型工业化 加快形成新质生产力\n\n"
+            "本报记者 蔡明宣\n\n正文二。\n\n供需两端“齐发力”打造发展新格局\n\n报告摘要：打好组合拳。\n\n"
+            "本报记者 蔡明宣\n\n正文三。\n\n优化城市平台\n\n塑造城市气质\n\n本报记者 林小杰\n\n正文四。\n\n"
+            "加力提效实施积极财政政策 财政运行稳健有序\n\n晋江全年财政总收入达248亿元\n\n本报记者 柯雅雅\n\n"
+            "正文五。\n\n今年9月，招商中心开幕。 本报记者 董严军 摄")
+    roots = split_sections(text, plain_headings=False)
+    assert [root.heading for root in roots] == [
+        "", "聚焦新型工业化 加快形成新质生产力", "供需两端“齐发力”打造发展新格局",
+        "优化城市平台 塑造城市气质", "晋江全年财政总收入达248亿元"]
+    assert roots[3].text.startswith("本报记者 林小杰")
+    assert roots[3].text.endswith("加力提效实施积极财政政策 财政运行稳健有序")
+    assert_lossless(text, roots)
+    # without 本报记者 by-lines the short lines are column fragments, not headlines
+    assert [root.heading for root in split_sections(text.replace("本报记者", "记者"),
+                                                    plain_headings=False)] == [""]
