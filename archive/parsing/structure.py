@@ -20,10 +20,11 @@ Short unnumbered lines without punctuation are the parts of a report without acc
 一、 headings. In a report with numbered parts, a line of its own that is no sentence
 (commas allowed) is a part when it stands before the first numbered part (after the
 各位代表 salutation) or after the last one (结束语), and an item of the open section
-between them (五年来，外交工作开创新局面). In a report whose only numbering is 一、,
-paragraphs of one short sentence ending in 。 (国民经济快速增长。) are its parts' items,
-if there are at least three. A bold run-in heading opens its paragraph (or follows the
-paragraph's numbered heading); a bold phrase inside a paragraph is emphasis.
+between them (五年来，外交工作开创新局面). Paragraphs of one short sentence ending in 。
+(国民经济快速增长。, ——经济平稳快速增长。) between a part's heading and its first numbered
+item are the part's items when there are at least three, each followed by its body (only
+the dashed ones where some have a dash). A bold run-in heading opens its paragraph (or
+follows the paragraph's numbered heading); a bold phrase inside a paragraph is emphasis.
 """
 from __future__ import annotations
 
@@ -59,9 +60,9 @@ MAX_CONTINUATION = 15  # the second line of a heading broken in two
 LINE_ONLY_KINDS = {"shi"}   # 一是…。 is a heading only as a line of its own, or in bold
 SENTENCE_MARKS = "。，；：！？,;:!?"
 PLAIN_KIND = "plain"
-LINE_KIND = "line"      # one-sentence item lines under 一、 parts (style "plain")
 MAX_LINE_HEADING = 45
-MIN_LINE_HEADINGS = 3   # a report with only 一、 parts and at least this many such lines
+DASH = "——"           # ——经济平稳快速增长。: an item line set with a dash
+MIN_LINE_HEADINGS = 3   # fewer such lines opening a part are lead sentences, not items
 UNRANKED = float("inf")   # preamble, glossary and bold nodes: closed by any numbered heading
 
 
@@ -101,14 +102,15 @@ class _Numbered(NamedTuple):
 
 
 class _TreeBuilder:
-    def __init__(self, plain_headings: bool, line_headings: bool = False,
-                 part_span: tuple[int, int] | None = None, headlines: frozenset[int] = frozenset()):
+    def __init__(self, plain_headings: bool, part_span: tuple[int, int] | None = None,
+                 line_headings: frozenset[int] = frozenset(),
+                 headlines: frozenset[int] = frozenset()):
         self.plain_headings = plain_headings
-        self.line_headings = line_headings
         self.part_span = part_span    # positions of the first and last numbered part heading
+        self.line_headings = line_headings   # positions of one-sentence item lines
         self.headlines = headlines    # positions of a newspaper page's part headings
         self.position = -1            # of the paragraph being fed
-        self.part_positions: list[int] = []
+        self.heading_positions: list[tuple[int, int]] = []   # (position, level), numbered
         self.saluted = False          # the 各位代表 salutation has been read
         self.roots: list[SectionNode] = []
         self.stack: list[tuple[float, SectionNode]] = []   # (rank, node) of open headings
@@ -147,9 +149,8 @@ class _TreeBuilder:
               and _is_plain_heading(text)):
             self._open(PLAIN_KIND, SectionNode(text, 0, style="plain"))
             return
-        elif (self.line_headings and not number and "chinese" in self.accepted_kinds
-              and _is_line_heading(text)):
-            self._open(LINE_KIND, SectionNode(text[:-1], 0, style="plain"))
+        elif self.position in self.line_headings and self._in_section():
+            self._open_child(SectionNode(text[:-1], 0, style="plain"))
             return
         elif self.part_span and not number and _is_unnumbered_heading(text):
             if self._open_unnumbered(SectionNode(text, 1, style="plain")):
@@ -193,8 +194,7 @@ class _TreeBuilder:
         node = SectionNode(numbered.heading, 0, number.label, number.style)
         self._open(number.kind, node)
         self.open_bare = node if numbered.bare else None
-        if node.level == 1:
-            self.part_positions.append(self.position)
+        self.heading_positions.append((self.position, node.level))
 
     def _open_unnumbered(self, node: SectionNode) -> bool:
         """An unnumbered heading line in a report with numbered parts (结束语, 五年来，…).
@@ -272,24 +272,49 @@ def split_sections(text: str, plain_headings: bool = True) -> list[SectionNode]:
         with_plain = _build(paragraphs, plain_headings=True)
         if any(root.style == "plain" for root in with_plain.roots):
             return with_plain.finish()
-    line_headings = (numbered.accepted_kinds == {"chinese"}
-                     and sum(1 for paragraph in paragraphs
-                             if _is_line_heading(paragraph.text) and not _number(paragraph.text))
-                     >= MIN_LINE_HEADINGS)
-    positions = numbered.part_positions
-    part_span = (positions[0], positions[-1]) if positions else None
-    if not (line_headings or part_span):
+    parts = [position for position, level in numbered.heading_positions if level == 1]
+    if not parts:
         return numbered.finish()
-    return _build(paragraphs, False, line_headings, part_span).finish()
+    line_headings = _line_headings(paragraphs, numbered.heading_positions)
+    return _build(paragraphs, False, (parts[0], parts[-1]), line_headings).finish()
 
 
-def _build(paragraphs: list[_Paragraph], plain_headings: bool, line_headings: bool = False,
+def _build(paragraphs: list[_Paragraph], plain_headings: bool,
            part_span: tuple[int, int] | None = None,
+           line_headings: frozenset[int] = frozenset(),
            headlines: frozenset[int] = frozenset()) -> _TreeBuilder:
-    builder = _TreeBuilder(plain_headings, line_headings, part_span, headlines)
+    builder = _TreeBuilder(plain_headings, part_span, line_headings, headlines)
     for paragraph in paragraphs:
         builder.feed(paragraph)
     return builder
+
+
+def _line_headings(paragraphs: list[_Paragraph],
+                   heading_positions: list[tuple[int, int]]) -> frozenset[int]:
+    """Positions of one-sentence lines (国民经济快速增长。, ——经济平稳快速增长。) that are
+    the items of a part: at least three of them between the part's heading and its first
+    numbered item (or the next part), each followed by its body. Items are written alike:
+    where some open with a dash, the lines without one are lead sentences."""
+    found: set[int] = set()
+    ends = [position for position, _ in heading_positions[1:]] + [len(paragraphs)]
+    for (start, level), end in zip(heading_positions, ends):
+        lines = [position for position in range(start + 1, end - 1)
+                 if _is_item_line(paragraphs[position].text)
+                 and _is_body(paragraphs[position + 1].text)]
+        dashed = [position for position in lines if paragraphs[position].text.startswith(DASH)]
+        lines = dashed or lines
+        if level == 1 and len(lines) >= MIN_LINE_HEADINGS:
+            found.update(lines)
+    return frozenset(found)
+
+
+def _is_item_line(text: str) -> bool:
+    return _is_line_heading(text) and not _number(text)
+
+
+def _is_body(text: str) -> bool:
+    """A paragraph that opens no section: what follows an item line."""
+    return not (_number(text) or _is_unnumbered_heading(text))
 
 
 def _newspaper_headlines(paragraphs: list[_Paragraph]) -> frozenset[int]:

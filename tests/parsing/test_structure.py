@@ -280,20 +280,41 @@ def test_ordinal_numbering_and_a_heading_line_broken_in_two():
 
 
 def test_one_sentence_lines_are_the_items_of_numbered_parts():
-    # 1994-guowuyuan.txt: 一、 parts whose items are paragraphs of one sentence
+    # 1994-guowuyuan.txt: 一、 parts whose items are paragraphs of one sentence; its part
+    # 六、 opens with one such sentence alone, a lead sentence
     text = ("一、1993年国内工作的回顾和1994年工作的基本方针\n\n过去的一年，是全面贯彻精神的一年。我们取得成就。\n\n"
             "国民经济快速增长。\n\n1993年我国经济继续蓬勃发展。农业获得丰收。\n\n"
             "改革开放取得新的进展。\n\n继续推进改革。开放扩大。\n\n"
-            "二、加强农业\n\n加强农业基础地位，全面发展农村经济。\n\n农业是基础。粮食要稳定。")
+            "各项社会事业进一步发展。\n\n科技事业取得新的进步。教育发展。\n\n"
+            "二、积极促进祖国和平统一\n\n在新的一年，我们要继续坚定不移地执行“一国两制”的方针。\n\n"
+            "我国恢复对香港行使主权的时间日益临近。我们将做好工作。")
     roots = split_sections(text)
-    assert [(node.heading, node.level) for node in nodes(roots)[1:]] == [
-        ("国民经济快速增长", 2), ("改革开放取得新的进展", 2), ("加强农业", 1),
-        ("加强农业基础地位，全面发展农村经济", 2)]
+    assert [(node.heading, node.level) for node in nodes(roots)] == [
+        ("1993年国内工作的回顾和1994年工作的基本方针", 1), ("国民经济快速增长", 2),
+        ("改革开放取得新的进展", 2), ("各项社会事业进一步发展", 2), ("积极促进祖国和平统一", 1)]
     assert tops(roots)[0].text.startswith("过去的一年")
     assert_lossless(text, roots)
-    # with （一） items in the report, such lines stay body text
+    # with （一） items right after the part heading, such lines stay body text
     with_items = text.replace("国民经济快速增长。", "（一）国民经济快速增长")
     assert "改革开放取得新的进展" not in [node.heading for node in nodes(split_sections(with_items))]
+
+
+def test_dash_lines_before_the_numbered_items_are_items_too():
+    # 2007-guowuyuan.txt: ——经济平稳快速增长。 lines open part 一 before its （一）; the
+    # one-sentence lead and summary around them are no items
+    text = ("一、2006年工作回顾\n\n2006年，是我国实施“十一五”规划并实现良好开局的一年。\n\n"
+            "——经济平稳快速增长。\n\n国内生产总值20.94万亿元，比上年增长10.7%。\n\n"
+            "——经济效益稳步提高。\n\n全国财政收入3.93万亿元。企业利润增长。\n\n"
+            "——社会事业加快发展。\n\n科技创新取得重大成果。教育事业继续发展。\n\n"
+            "这些成就，标志着我国综合国力进一步增强。\n\n一年来的主要工作是：\n\n"
+            "（一）加强和改善宏观调控。\n\n正文。")
+    roots = split_sections(text)
+    assert [(node.style, node.heading, node.level) for node in nodes(roots)] == [
+        ("chinese", "2006年工作回顾", 1), ("plain", "——经济平稳快速增长", 2),
+        ("plain", "——经济效益稳步提高", 2), ("plain", "——社会事业加快发展", 2),
+        ("paren", "加强和改善宏观调控", 2)]
+    assert roots[0].children[2].text.endswith("一年来的主要工作是：")
+    assert_lossless(text, roots)
 
 
 def test_unnumbered_heading_lines_in_a_report_with_numbered_parts():
