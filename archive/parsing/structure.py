@@ -123,7 +123,8 @@ class _TreeBuilder:
         self.open_bare: SectionNode | None = None   # a bare numbered heading just opened
         self.accepted_kinds: set[str] = set()
 
-    def feed(self, paragraph: _Paragraph) -> None:
+    def feed(self, paragraph: _Paragraph, following: str = "") -> None:
+        """Place one paragraph; ``following`` is the text of the next one."""
         text = paragraph.text
         self.position += 1
         if self.roots and self._opens_back_matter(text):
@@ -156,7 +157,9 @@ class _TreeBuilder:
             if self._open_unnumbered(SectionNode(text, 1, style="plain")):
                 return
         bold = _bold_heading(paragraph, start) if self._in_section() else None
-        if bold:
+        # a bold line right before a numbered heading would head nothing:
+        # **重点做好十方面工作。** announces the list that follows
+        if bold and not (bold[1] >= len(text) and _number(following)):
             heading, start = bold
             self._open_child(SectionNode(heading, 0, style="bold"))
         self._add_text(text[start:])
@@ -284,8 +287,8 @@ def _build(paragraphs: list[_Paragraph], plain_headings: bool,
            line_headings: frozenset[int] = frozenset(),
            headlines: frozenset[int] = frozenset()) -> _TreeBuilder:
     builder = _TreeBuilder(plain_headings, part_span, line_headings, headlines)
-    for paragraph in paragraphs:
-        builder.feed(paragraph)
+    for paragraph, following in zip(paragraphs, paragraphs[1:] + [_Paragraph("", [])]):
+        builder.feed(paragraph, following.text)
     return builder
 
 

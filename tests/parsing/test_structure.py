@@ -378,3 +378,16 @@ def test_newspaper_article_headlines_above_by_lines_are_parts():
     # without 本报记者 by-lines the short lines are column fragments, not headlines
     assert [root.heading for root in split_sections(text.replace("本报记者", "记者"),
                                                     plain_headings=False)] == [""]
+
+
+def test_a_bold_line_announcing_a_numbered_list_is_body_text():
+    # 2025-jiangxi.docx: **重点做好十方面工作。** right before **（一）…**
+    text = ("**一、2025年工作安排**\n\n今年是收官之年。\n\n**重点做好十方面工作。**\n\n"
+            "**（一）充分挖掘释放有效需求潜力，促进经济循环畅通**。增强消费作用。\n\n"
+            "**扩大有效投资**。储备一批重大项目。")
+    roots = split_sections(text)
+    assert [(node.style, node.heading) for node in nodes(roots)] == [
+        ("chinese", "2025年工作安排"), ("paren", "充分挖掘释放有效需求潜力，促进经济循环畅通"),
+        ("bold", "扩大有效投资")]
+    assert roots[0].text.endswith("重点做好十方面工作。")
+    assert_lossless(text, roots)
