@@ -103,10 +103,11 @@ class _Numbered(NamedTuple):
 
 class _TreeBuilder:
     def __init__(self, plain_headings: bool, part_span: tuple[int, int] | None = None,
-                 line_headings: frozenset[int] = frozenset(),
+                 closing_part: int | None = None, line_headings: frozenset[int] = frozenset(),
                  headlines: frozenset[int] = frozenset()):
         self.plain_headings = plain_headings
         self.part_span = part_span    # positions of the first and last numbered part heading
+        self.closing_part = closing_part   # position of an unnumbered closing part (结束语)
         self.line_headings = line_headings   # positions of one-sentence item lines
         self.headlines = headlines    # positions of a newspaper page's part headings
         self.position = -1            # of the paragraph being fed
@@ -174,14 +175,11 @@ class _TreeBuilder:
 
     def _opens_back_matter(self, text: str) -> bool:
         """附注, 名词解释, 附件1 …: a root whose text holds everything up to the next one."""
-        heading = text[:-1] if text[-1] in CLOSERS else text
-        if GLOSSARY.fullmatch(heading):
-            style = GLOSSARY_STYLE
-        elif APPENDIX.fullmatch(heading):
-            style = "plain"
-        else:
+        style = _back_matter_style(text)
+        if not style:
             return False
         self.in_back_matter = True
+        heading = text[:-1] if text[-1] in CLOSERS else text
         self._open_root(SectionNode(heading, 1, style=style))
         return True
 
@@ -202,16 +200,14 @@ class _TreeBuilder:
     def _open_unnumbered(self, node: SectionNode) -> bool:
         """An unnumbered heading line in a report with numbered parts (结束语, 五年来，…).
 
-        Before the first numbered part (once the speech has begun) and after the last one
-        it is a part of its own; between them, an item of the section open at that point.
+        Before the first numbered part (once the speech has begun) it is a part of its
+        own, and so is the closing part; elsewhere an item of the section open there.
         """
-        first, last = self.part_span
-        if first < self.position <= last:
-            if not self._in_section():
-                return False
-            self._open_child(node)
-        elif self.position > last or self.saluted:
+        first, _ = self.part_span
+        if self.position == self.closing_part or self.position < first and self.saluted:
             self._open_root(node)
+        elif self.position > first and self._in_section():
+            self._open_child(node)
         else:
             return False
         return True
@@ -278,18 +274,41 @@ def split_sections(text: str, plain_headings: bool = True) -> list[SectionNode]:
     parts = [position for position, level in numbered.heading_positions if level == 1]
     if not parts:
         return numbered.finish()
-    line_headings = _line_headings(paragraphs, numbered.heading_positions)
-    return _build(paragraphs, False, (parts[0], parts[-1]), line_headings).finish()
+    return _build(paragraphs, False, (parts[0], parts[-1]), _closing_part(paragraphs, parts[-1]),
+                  _line_headings(paragraphs, numbered.heading_positions)).finish()
 
 
 def _build(paragraphs: list[_Paragraph], plain_headings: bool,
-           part_span: tuple[int, int] | None = None,
+           part_span: tuple[int, int] | None = None, closing_part: int | None = None,
            line_headings: frozenset[int] = frozenset(),
            headlines: frozenset[int] = frozenset()) -> _TreeBuilder:
-    builder = _TreeBuilder(plain_headings, part_span, line_headings, headlines)
+    builder = _TreeBuilder(plain_headings, part_span, closing_part, line_headings, headlines)
     for paragraph, following in zip(paragraphs, paragraphs[1:] + [_Paragraph("", [])]):
         builder.feed(paragraph, following.text)
     return builder
+
+
+def _closing_part(paragraphs: list[_Paragraph], last_part: int) -> int | None:
+    """Position of 结束语: the one unnumbered heading line after the last numbered part
+    and before the back matter (several such lines are that part's items)."""
+    lines = []
+    for position in range(last_part + 1, len(paragraphs)):
+        text = paragraphs[position].text
+        if _back_matter_style(text):
+            break
+        if _is_unnumbered_heading(text) and not _number(text):
+            lines.append(position)
+    return lines[0] if len(lines) == 1 else None
+
+
+def _back_matter_style(text: str) -> str | None:
+    """The style of a back-matter root (附注, 名词解释: glossary; 附件1: plain), if it is one."""
+    heading = text[:-1] if text[-1] in CLOSERS else text
+    if GLOSSARY.fullmatch(heading):
+        return GLOSSARY_STYLE
+    if APPENDIX.fullmatch(heading):
+        return "plain"
+    return None
 
 
 def _line_headings(paragraphs: list[_Paragraph],

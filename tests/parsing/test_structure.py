@@ -337,6 +337,16 @@ def test_unnumbered_heading_lines_in_a_report_with_numbered_parts():
     assert_lossless(text, roots)
 
 
+def test_unnumbered_lines_after_the_last_part_are_its_items_when_several():
+    # one line after the last numbered part is a closing part (结束语); several are its items
+    text = ("一、回顾\n\n正文。\n\n二、加强政府自身建设\n\n打铁必须自身硬。\n\n坚持依法行政\n\n"
+            "推进法治政府建设。\n\n坚持清正廉洁\n\n持之以恒正风肃纪。\n\n附件\n\n2025年十件民生实事")
+    roots = split_sections(text)
+    assert [(node.heading, node.level) for node in nodes(roots)] == [
+        ("回顾", 1), ("加强政府自身建设", 1), ("坚持依法行政", 2), ("坚持清正廉洁", 2), ("附件", 1)]
+    assert_lossless(text, roots)
+
+
 def test_title_lines_before_the_salutation_stay_in_the_preamble():
     text = "政府工作报告\n\n——2025年1月14日\n\n省长 王某\n\n各位代表：\n\n现在报告工作。\n\n一、回顾\n\n正文。"
     roots = split_sections(text)
