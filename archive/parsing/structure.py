@@ -19,8 +19,8 @@ punctuation (三、持续提升政府 / 治理效能和服务水平: a line brok
 Short unnumbered lines without punctuation are the parts of a report without accepted
 一、 headings. In a report with numbered parts, a line of its own that is no sentence
 (commas allowed) is a part when it stands before the first numbered part (after the
-各位代表 salutation) or after the last one (结束语), and an item of the open section
-between them (五年来，外交工作开创新局面). Paragraphs of one short sentence ending in 。
+各位代表 salutation) or alone after the last one (结束语), and otherwise an item of the
+section open there (五年来，外交工作开创新局面). Paragraphs of one short sentence ending in 。
 (国民经济快速增长。, ——经济平稳快速增长。) between a part's heading and its first numbered
 item are the part's items when there are at least three, each followed by its body (only
 the dashed ones where some have a dash). A bold run-in heading opens its paragraph (or
