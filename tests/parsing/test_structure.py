@@ -401,3 +401,21 @@ def test_a_bold_line_announcing_a_numbered_list_is_body_text():
         ("bold", "扩大有效投资")]
     assert roots[0].text.endswith("重点做好十方面工作。")
     assert_lossless(text, roots)
+
+
+def test_ordinal_items_with_a_comma_on_lines_of_their_own_or_run_in():
+    # 1998-guowuyuan.txt: 第一，…。 lines under part 一, bare 第一，… lines under part 二;
+    # 1985-guowuyuan.txt: 第二、…。 followed by body on the same line
+    text = ("一、关于过去五年的政府工作\n\n五年来取得成就。我们体会到：\n\n第一，坚持解放思想、实事求是的思想路线。\n\n"
+            "这是根本。我们要坚持。\n\n第二，妥善处理改革、发展、稳定三者之间的关系。\n\n三者相互促进。\n\n"
+            "二、关于1998年政府工作的建议\n\n第一，进一步稳定和加强农业\n\n农业是基础。\n\n"
+            "第二、既要搞活经济，又要加强管理。我们正在进行的是一场深刻的改革。")
+    roots = split_sections(text)
+    assert [(node.style, node.label, node.heading, node.level) for node in nodes(roots)] == [
+        ("chinese", "一", "关于过去五年的政府工作", 1),
+        ("ordinal", "一", "坚持解放思想、实事求是的思想路线", 2),
+        ("ordinal", "二", "妥善处理改革、发展、稳定三者之间的关系", 2),
+        ("chinese", "二", "关于1998年政府工作的建议", 1),
+        ("ordinal", "一", "进一步稳定和加强农业", 2), ("ordinal", "二", "既要搞活经济，又要加强管理", 2)]
+    assert nodes(roots)[-1].text == "我们正在进行的是一场深刻的改革。"
+    assert_lossless(text, roots)
