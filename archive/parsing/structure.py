@@ -23,8 +23,9 @@ Short unnumbered lines without punctuation are the parts of a report without acc
 section open there (五年来，外交工作开创新局面). Paragraphs of one short sentence ending in 。
 (国民经济快速增长。, ——经济平稳快速增长。) between a part's heading and its first numbered
 item are the part's items when there are at least three, each followed by its body (only
-the dashed ones where some have a dash). A bold run-in heading opens its paragraph (or
-follows the paragraph's numbered heading); a bold phrase inside a paragraph is emphasis.
+the dashed ones where some have a dash). Bold run-in headings divide a paragraph that
+opens with a heading (numbered or bold); inside a paragraph of body text a bold phrase
+is emphasis.
 """
 from __future__ import annotations
 
@@ -157,12 +158,8 @@ class _TreeBuilder:
         elif self.part_span and not number and _is_unnumbered_heading(text):
             if self._open_unnumbered(SectionNode(text, 1, style="plain")):
                 return
-        bold = _bold_heading(paragraph, start) if self._in_section() else None
-        # a bold line right before a numbered heading would head nothing:
-        # **重点做好十方面工作。** announces the list that follows
-        if bold and not (bold[1] >= len(text) and _number(following)):
-            heading, start = bold
-            self._open_child(SectionNode(heading, 0, style="bold"))
+        if self._in_section():
+            start = self._open_bold_headings(paragraph, start, following)
         self._add_text(text[start:])
         self.seen_sentence = self.seen_sentence or text[-1] in SENTENCE_MARKS
         self.saluted = self.saluted or text.startswith("各位代表")
@@ -182,6 +179,25 @@ class _TreeBuilder:
         heading = text[:-1] if text[-1] in CLOSERS else text
         self._open_root(SectionNode(heading, 1, style=style))
         return True
+
+    def _open_bold_headings(self, paragraph: _Paragraph, start: int, following: str) -> int:
+        """Open the paragraph's bold run-in headings from ``start`` on; where its text goes on.
+
+        Bold runs divide a paragraph that opens with a heading (1、…。**全面推进数转智改。**…);
+        inside a paragraph of body text they are emphasis. A bold line right before a
+        numbered heading would head nothing: **重点做好十方面工作。** announces the list.
+        """
+        text = paragraph.text
+        opened = start > 0    # by a numbered heading
+        for begin, heading, body in _bold_headings(paragraph, start):
+            if begin > start and not opened:
+                break
+            if begin == 0 and body >= len(text) and _number(following):
+                break
+            self._add_text(text[start:begin])
+            self._open_child(SectionNode(heading, 0, style="bold"))
+            start, opened = body, True
+        return start
 
     def _continues_sequence(self, number: _Number, bare: bool) -> bool:
         """Next in its sequence; a bare heading line may skip one (a number lost in the source)."""
@@ -438,28 +454,29 @@ def _is_clause(text: str) -> bool:
     return bool(match) and match.group() in "；;"
 
 
-def _bold_heading(paragraph: _Paragraph, start: int) -> tuple[str, int] | None:
-    """(heading, body start) of the bold run-in heading at ``start``, if one stands there.
+def _bold_headings(paragraph: _Paragraph, start: int):
+    """(begin, heading, body start) of each bold run-in heading from ``start`` on.
 
-    A bold run is a heading when it opens the paragraph (or the text after its numbered
-    heading) and is itself one short sentence: **项目投资拉动有力。** or **城市治理更加精细**。
-    — not **一是**, and not a bold phrase inside a paragraph, which is emphasis.
+    A bold run is a heading when it opens a sentence and is itself one short sentence:
+    **项目投资拉动有力。** or **城市治理更加精细**。 — not **一是** or bold emphasis.
     """
     text = paragraph.text
-    begin, end = next(((b, e) for b, e in paragraph.bold if b == start), (None, None))
-    if begin is None:
-        return None
-    inner = text[begin:end].strip()
-    if _number(inner):
-        return None
-    closed = inner[-1:] in tuple(RUN_IN_END)
-    heading = (inner[:-1] if closed else inner).strip()
-    after = end + (1 if not closed and text[end:end + 1] in tuple(RUN_IN_END) else 0)
-    if not (closed or after > end):
-        return None
-    if 2 <= len(heading) <= MAX_BOLD_HEADING and not any(ch in heading for ch in "。；！？"):
-        return heading, after
-    return None
+    for begin, end in paragraph.bold:
+        if begin < start:
+            continue
+        before = text[:begin].rstrip()
+        if before and before[-1] not in "。！？；":
+            continue
+        inner = text[begin:end].strip()
+        if _number(inner):
+            continue
+        closed = inner[-1:] in tuple(RUN_IN_END)
+        heading = (inner[:-1] if closed else inner).strip()
+        after = end + (1 if not closed and text[end:end + 1] in tuple(RUN_IN_END) else 0)
+        if not (closed or after > end):
+            continue
+        if 2 <= len(heading) <= MAX_BOLD_HEADING and not any(ch in heading for ch in "。；！？"):
+            yield begin, heading, after
 
 
 def _is_line_heading(text: str) -> bool:

@@ -169,10 +169,22 @@ def test_bold_numbered_heading_with_closing_mark_outside():
             "\n\n**乡村振兴加快推进。**新建农田。")
     roots = split_sections(text)
     run_in = roots[0].children[0]
-    assert (run_in.heading, run_in.text) == ("经济运行持续向好", "全年增长5.1%。城市更新。改造小区。")
-    # a bold phrase inside a paragraph is emphasis; one that opens a paragraph is a heading
+    assert (run_in.heading, run_in.text) == ("经济运行持续向好", "全年增长5.1%。")
     assert [(child.style, child.heading, child.text) for child in run_in.children] == [
-        ("bold", "乡村振兴加快推进", "新建农田。")]
+        ("bold", "城市更新", "改造小区。"), ("bold", "乡村振兴加快推进", "新建农田。")]
+    assert_lossless(text, roots)
+
+
+def test_bold_phrases_inside_a_body_paragraph_are_emphasis():
+    # jinjiang-2025: 一年来，我们全力抓改革促开放，…。**发展空间持续拓展。**以盘活…
+    text = ("一、2024年工作回顾\n\n一年来，我们全力抓改革促开放，发展潜能有效激发。纵深推进改革。"
+            "**发展空间持续拓展。**以盘活利用低效用地试点为总牵引。\n\n"
+            "二、2025年工作安排\n\n1、引导传统产业拥抱新质。瞄准高端化。**全面推进数转智改。**新增标杆企业。")
+    roots = split_sections(text)
+    assert [(node.style, node.heading, node.level) for node in nodes(roots)] == [
+        ("chinese", "2024年工作回顾", 1), ("chinese", "2025年工作安排", 1),
+        ("arabic", "引导传统产业拥抱新质", 2), ("bold", "全面推进数转智改", 3)]
+    assert "**" not in roots[0].text and "发展空间持续拓展。以盘活" in roots[0].text
     assert_lossless(text, roots)
 
 
