@@ -23,9 +23,10 @@ Rules, in order:
    and is running text (a sentence end inside it) or ends in an unfinished clause
    (``，`` ``、`` ``“`` ``《``), and the next one is not indented, does not start like a
    heading, list item or ``**`` bold run-in heading, and is not a short line
-   without a full stop. Headings are never joined to what follows: a heading
-   number without a sentence inside (``（三）坚持改革开放，增强发展活力``), or a
-   paragraph bold throughout. One-sentence paragraphs without a full stop
+   without a full stop. Headings are joined to what follows only when cut after a
+   comma (``（三）坚持改革开放，`` + ``增强发展活力``): a heading number without a
+   sentence inside (``（三）坚持改革开放，增强发展活力``), or a paragraph bold
+   throughout. One-sentence paragraphs without a full stop
    (``五年来，国防和军队建设迈出新步伐``) count as headings too, which leaves a
    few real breaks in newspaper columns unjoined; table rows (tabs) never join. On a
    newspaper page (``columns``), whose columns break running text anywhere, a paragraph
@@ -150,8 +151,11 @@ def _continues(paragraph: str, following: str, columns: bool = False) -> bool:
     plain, next_plain = _plain(paragraph), _plain(following)
     if not next_plain or "\t" in paragraph + following:
         return False
-    if _ends_sentence(paragraph) or _is_heading(paragraph) or HEADING_START.match(following):
+    if _ends_sentence(paragraph) or HEADING_START.match(following):
         return False
+    if _is_heading(paragraph):
+        # （三）坚持改革开放， / 增强发展活力: a heading cut after a comma goes on
+        return plain[-1] in "，,"
     running_text = any(mark in plain[:-1] for mark in SENTENCE_END) or (
         columns and PROSE_MARK.search(plain[:-1]))
     if not (running_text or plain[-1] in OPEN_CLAUSE):
