@@ -67,6 +67,10 @@ Rules (the tests pin them on the seed and the corpus):
   gives way to the exact level (突破2万元、达到20793元); in the review a five-year passage
   (这五年，… and the paragraph a short lead line of it introduces) gives its levels reached,
   a mark passed included, and 从2020年的…增长到2025年的… reads as the level reached.
+  From the first unseen 2026 reports: in the review a figure after 年均/每年 in its sentence
+  is on several years; trade with partners (与…国家, 对东盟、…) is a part; an item after 、
+  that continues another subject's figure (猕猴桃综合产值增长8.5%、出口…) is that subject's;
+  a round mark gives way to any exact level of the same fact.
 """
 from __future__ import annotations
 
@@ -227,7 +231,9 @@ AREAS = r"(?:(?:脱贫|贫困|民族|边境|边疆|欠发达|沿海)(?:地区)?|
 NOT_THE_WHOLE_BEFORE = re.compile(rf"(?:占|人均|企业|县|{AREAS}|全国|”)$")
 NATIONAL_BEFORE = re.compile(r"全国$")            # the whole, in the State Council's reports
 NOT_THE_WHOLE_AFTER = re.compile(r"县|企业|镇|乡|村|园区")                          # right after
-PARTNER_BEFORE = re.compile(r"对[^，；：]{1,20}$")   # 对共建“一带一路”国家进出口额: one partner
+# 对共建“一带一路”国家进出口额, 与共建“一带一路”国家进出口贸易额: trade with partners, a part.
+PARTNER_BEFORE = re.compile(r"对[^，；：]{1,20}$|与[^，；：]{0,20}(?:国家|地区|经济体|东盟|欧盟)$")
+PARTNER_LEAD = re.compile(r"[对与](?!上年|去年)")   # 对东盟、共建“一带一路”国家进出口总额分别…
 PAST_TARGET_BEFORE = re.compile(r"(?:确定|预定|原定|提出)的?$")
 PAST_TARGET_AFTER = re.compile(r"的?(?:预期)?目标")
 TARGET_WORDS = re.compile(r"预期目标|主要目标|调控目标|目标是|目标为|力争")
@@ -290,6 +296,9 @@ PAST_PERIOD = "past period"
 REACHED = ("达到", "增加到", "增长到", "提高到")
 LEAD_LENGTH = 80   # a lead line of a review of several years (这五年，我们…。) is short
 SUMMED = {"城镇新增就业"}   # over several years a count of new jobs is a sum
+# In the review a figure after 年均/每年 in its sentence is on several years (工业、消费、进出口等
+# 年均增速高于全国，粮食总产稳定在1100亿斤以上): only a level reached there can be the reviewed year's.
+EVERY_YEAR = re.compile(r"年均|每年")
 # Units of one kind, to compare a round mark with an exact level (3万亿元 and 32765亿元).
 UNIT_FACTORS = {"万亿元": 1e12, "万亿美元": 1e12, "亿美元": 1e8, "亿元": 1e8, "万元": 1e4, "元": 1.0,
                 "万人": 1e4, "万亿斤": 1e12, "亿斤": 1e8, "亿公斤": 2e8, "万吨": 2e7}
@@ -576,7 +585,8 @@ def _sentence_facts(sentence: str, normal: str, time: str, cues: _Cues,
         if cues.elsewhere(normal[:position], place):
             return None
         fact = _fact(name, verb, value, shared_suffix)
-        if fact and reached_only and (fact.measure != LEVEL or fact.name in SUMMED or not (
+        on_several_years = reached_only or time == REVIEW and EVERY_YEAR.search(normal, 0, position)
+        if fact and on_several_years and (fact.measure != LEVEL or fact.name in SUMMED or not (
                 verb in REACHED or fact.qualifier == "超过")):   # 超3.1万元: a mark passed
             return None
         if fact:
@@ -651,16 +661,14 @@ def _amount(fact: IndicatorFact) -> float:
 
 def _without_marks(facts: list[IndicatorFact]) -> list[IndicatorFact]:
     """A round mark passed (地区生产总值突破3万亿元) is dropped where the report states the exact
-    level of the same name, kind and year (完成地区生产总值32765亿元) at or above it."""
-    exact = {}
-    for fact in facts:
-        if fact.measure == LEVEL and not fact.qualifier:
-            key = (fact.name, fact.kind, fact.period_year, UNIT_KINDS.get(fact.unit))
-            exact.setdefault(key, []).append(fact)
+    level of the same name, kind and year (完成地区生产总值32765亿元): above it, the exact one
+    says more; below it, the mark is of something larger (成渝地区双城经济圈…经济总量超9万亿元)."""
+    def key(fact):
+        return fact.name, fact.kind, fact.period_year, UNIT_KINDS.get(fact.unit)
+
+    exact = {key(fact) for fact in facts if fact.measure == LEVEL and not fact.qualifier}
     return [fact for fact in facts
-            if not (fact.measure == LEVEL and fact.qualifier == "超过" and any(
-                _exact_after_mark(fact, other) for other in exact.get(
-                    (fact.name, fact.kind, fact.period_year, UNIT_KINDS.get(fact.unit)), ())))]
+            if not (fact.measure == LEVEL and fact.qualifier == "超过" and key(fact) in exact)]
 
 
 def _enumeration(normal: str, match: re.Match, add, national: bool) -> int | None:
@@ -670,6 +678,8 @@ def _enumeration(normal: str, match: re.Match, add, national: bool) -> int | Non
     names = _borrow_tails([_ending_name(text) for text in texts], texts)
     names = [None if name and _names_a_part(text[:name.start()], national) else name
              for name, text in zip(names, texts)]   # 脱贫地区、…: not the whole
+    if PARTNER_LEAD.match(match.group("names")):
+        names = [None] * len(names)   # 对东盟、共建“一带一路”国家进出口总额: partners
     separately = len(names) == 1 and names[0] and _GROUP[names[0].lastgroup] in SEPARATELY
     if separately:
         names = names * 2
@@ -784,10 +794,21 @@ def _whole_for_one_year(normal: str, name: re.Match, value: re.Match, time: str,
     if (SEVERAL_YEARS_BEFORE.search(normal, clause_start, name.start())
             or _names_a_part(normal[:name.start()], national)
             or PARTNER_BEFORE.search(normal, clause_start, name.start())
-            or NOT_THE_WHOLE_AFTER.match(normal, value.end())):
+            or NOT_THE_WHOLE_AFTER.match(normal, value.end())
+            or _GROUP[name.lastgroup] != GRAIN_OUTPUT   # 粮食播种面积…、总产: _on_grain's
+            and _item_of_another_subject(normal, clause_start, name.start())):
         return False
     return not (time == REVIEW and (PAST_TARGET_BEFORE.search(normal, 0, name.start())
                                     or PAST_TARGET_AFTER.match(normal, value.end())))
+
+
+def _item_of_another_subject(normal: str, clause_start: int, position: int) -> bool:
+    """猕猴桃综合产值增长8.5%、出口增长53.6%: a name after 、 continues an item with a figure
+    of something that is not a known name, so it is that thing's (its exports)."""
+    if position == 0 or normal[position - 1] != "、":
+        return False
+    item = normal[clause_start:position - 1]
+    return bool(VALUE.search(item)) and not NAME.search(item)
 
 
 def _names_a_part(before: str, national: bool) -> bool:

@@ -205,3 +205,47 @@ def test_urban_and_rural_levels_from_a_base_year():
         ("城镇居民人均可支配收入", LEVEL, ACTUAL, 2025, 58794, "元", ""),
         ("农村居民人均可支配收入", LEVEL, ACTUAL, 2025, 23184, "元", ""),
     ]
+
+
+# ---- the first unseen batch of 2026 reports (jiangsu, shandong, shanghai, fujian, shaanxi,
+# sichuan): the false facts they showed when first measured ---------------------------------
+
+REVIEW_2025 = "一、2025年和“十四五”时期工作回顾"
+
+
+@pytest.mark.parametrize("sentence", [
+    "工业、消费、进出口等年均增速高于全国，粮食总产稳定在1100亿斤以上。",                 # shandong-2026
+    "每年实施20项重点民生实事，财政民生支出突破万亿元、占比稳定在80%左右，"
+    "居民人均可支配收入增长34.3%。",                                                  # shandong-2026
+    "人均可支配收入年均增长6%，城镇新增就业超690万人、稳定在全国1/10以上。",             # jiangsu-2026
+])
+def test_a_figure_after_an_every_year_word_in_the_review_is_not_the_years(sentence):
+    assert facts_in([part(REVIEW_2025, sentence)], 2026) == []
+
+
+def test_a_figure_before_the_every_year_word_stays_the_years():
+    text = "地区生产总值增长5.4%，五年年均增长5.5%。"
+    assert facts_in([part(REVIEW_2025, text)], 2026) == [
+        ("地区生产总值", GROWTH, ACTUAL, 2025, 5.4, "%", "")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "金砖创新基地促成138个合作项目，与共建“一带一路”国家进出口贸易额突破5万亿元。",       # fujian-2026
+    "贸易多元化成效明显，对东盟、共建“一带一路”国家进出口总额分别增长10.4%、12.1%。",    # shanghai-2026
+])
+def test_trade_with_partners_is_a_part(sentence):
+    assert facts_in([part(REVIEW_2025, sentence)], 2026) == []
+
+
+def test_an_item_continuing_another_subjects_figure_is_that_subjects():
+    text = "延安苹果、汉中中药材入选国家级优势特色产业集群，猕猴桃综合产值增长8.5%、出口增长53.6%。"  # shaanxi-2026
+    assert facts_in([part(REVIEW_2025, text)], 2026) == []
+    whole = "地区生产总值增长5.4%、出口增长6%。"
+    assert [fact[0] for fact in facts_in([part(REVIEW_2025, whole)], 2026)] == ["地区生产总值", "出口总额"]
+
+
+def test_a_mark_above_the_exact_level_is_of_something_larger():
+    text = ("全省地区生产总值达到64700亿元。成渝地区双城经济圈建设走深走实，经济总量超9万亿元，"
+            "占全国比重升至6.5%左右。")                                                       # sichuan-2026 (the second sentence)
+    assert facts_in([part(REVIEW_2025, text)], 2026) == [
+        ("地区生产总值", LEVEL, ACTUAL, 2025, 64700, "亿元", "")]
