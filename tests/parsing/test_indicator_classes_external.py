@@ -249,3 +249,49 @@ def test_a_mark_above_the_exact_level_is_of_something_larger():
             "占全国比重升至6.5%左右。")                                                       # sichuan-2026 (the second sentence)
     assert facts_in([part(REVIEW_2025, text)], 2026) == [
         ("地区生产总值", LEVEL, ACTUAL, 2025, 64700, "亿元", "")]
+
+
+# ---- the second unseen batch (天津 山西 内蒙古 辽宁 江西 河南 贵州, 2026) ----------------------
+
+def external_line(name, number):
+    return (EXTERNAL / name).read_text(encoding="utf-8").split("\n")[number - 1]
+
+
+def in_the_review(text, heading="一、2025年工作回顾"):
+    return facts_in([part(heading, text)], 2026)
+
+
+def test_a_target_list_that_compares_with_last_year_stays_a_list_of_targets():
+    # henan-2026: …粮食产量1300亿斤以上、力争比去年实现更多增长…
+    facts = facts_of(external_line("henan-2026-work_report.txt", 47), 2026)
+    assert len(facts) == 9 and {(kind, year) for _, _, kind, year, *_ in facts} == {(TARGET, 2026)}
+    assert ("粮食产量", LEVEL, TARGET, 2026, 1300, "亿斤", "以上") in facts
+
+
+def test_a_level_risen_to_with_增至_is_reached():
+    text = "2025年，社会消费品零售总额增至2.79万亿元。"                                  # hubei-2026
+    assert facts_of(text, 2026) == [("社会消费品零售总额", LEVEL, ACTUAL, 2025, 2.79, "万亿元", "")]
+
+
+def test_a_figure_compared_with_the_year_before_is_the_reviewed_years():
+    # shanxi-2026: 全年GDP增长4%，快于2024年1.8个百分点
+    line = external_line("shanxi-2026-work_report.txt", 30)
+    assert facts_of(line, 2026) == [("地区生产总值", GROWTH, ACTUAL, 2025, 4, "%", "")]
+
+
+def test_the_reviewed_years_paragraph_inside_a_review_of_five_years():
+    # shanxi-2026: part 一 “十四五”时期工作回顾 ends on 刚刚过去的2025年，…
+    five_years = external_line("shanxi-2026-work_report.txt", 28)
+    year = external_line("shanxi-2026-work_report.txt", 30)
+    assert in_the_review(five_years, "一、“十四五”时期工作回顾") == []
+    assert in_the_review(five_years + "\n" + year, "一、“十四五”时期工作回顾") == [
+        ("地区生产总值", GROWTH, ACTUAL, 2025, 4, "%", "")]
+
+
+@pytest.mark.parametrize("name, number", [
+    ("hubei-2026-work_report.txt", 22),     # 粮食总产量稳定在550亿斤左右: a floor held for years
+    ("jiangsu-2026-work_report.txt", 25),   # 粮食年产量超760亿斤: each year's output
+    ("henan-2026-work_report.txt", 24),     # 城镇新增就业603.7万人…年均增长6%: a five-year sum
+])
+def test_figures_on_several_years_in_a_review_are_not_the_years(name, number):
+    assert in_the_review(external_line(name, number)) == []
