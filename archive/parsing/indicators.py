@@ -163,16 +163,18 @@ NAME = re.compile("|".join(f"(?P<n{index}>{'|'.join(aliases)})"
 RATE_OF_CHANGE = re.compile(r"增长|增速|速度|涨幅")   # in a name as written: its value is a growth rate
 RATE = re.compile(r"率|强度")                     # in a name: its % value is a level
 
+# How a figure moved, between a name and its verb: 出口逆势增长17.8%, 稳步达到3000亿元以上.
+ADVERBS = r"(?:逆势|稳步|持续|快速|较快|大幅|顺利)"
 PRICES_DEDUCTED = r"(?:扣除|考虑)(?:价格|物价)(?:上涨|下降|变动)?因素"
 # Words allowed between a name and its verb: 比上年, 同口径, 的宏观调控目标，…
 FILLER = (r"(?:（[A-Z]{2,4}）|比上年|比去年|同比|同口径|可比|规模|全年|实际|名义|计划|预计|预定|力争|争取|确保|要|将"
-          rf"|首次|再|继续|都|按|，?{PRICES_DEDUCTED}，?|按可比价格计算，?"
+          rf"|首次|再|继续|都|按|{ADVERBS}|，?{PRICES_DEDUCTED}，?|按可比价格计算，?"
           r"|平均值?|均值|的?(?:宏观)?(?:调控|主要|预期)?目标，?|的?预期)*")
 CHANGE_VERBS = ("增长", "增加", "增速", "上涨", "提高", "下降", "降低", "减少")
 DECLINES = ("下降", "降低", "减少")
 GROWTH_TARGET_VERB = re.compile(r"增长的?目标")   # 预期增长目标6%左右: a growth rate
 VERBS = (r"(?:增长|增加|提高|下降|降低|减少|回落|降)[到至]|增至|增长的?目标(?:定在|设定为|定为|设为|为|是)?|增长了?|增加|增速(?:达到|保持在|稳定在|为|达|在)?|上涨|提高"
-         r"|下降|降低|减少|达到|达|完成|设定为|定为|为|是|控制在|保持在|稳定在|保持|在|低于"
+         r"|下降|降低|减少|达到|达|完成|实现|设定为|定为|为|是|控制在|保持在|稳定在|保持|在|低于"
          r"|站上|迈上|跨上|跃上|突破|超过|超")
 VERB = rf"(?P<verb>{VERBS})"
 # Every unit a number may carry, so that 3个百分点 or 500家 is read whole (and skipped).
@@ -204,7 +206,7 @@ TAIL = re.compile(rf"(?:{FROM}|{BRIDGE})?(?:{FILLER}(?:{VERB}{REACHED_IN}|(?<=�
 # A second figure for the same name: …增长7%以上，站上3500亿元; …9.86万亿元、增长5.7%;
 # 2.76万亿元增长6.1%; 完成248亿元（预计数，下同），同比增长7.4%.
 CHAIN = re.compile(rf"(?:（[^）]{{0,12}}）|新?台阶|大关)?[，、]?(?:按可比价格计算，|{PRICES_DEDUCTED}，?)?"
-                   rf"(?:预计)?(?:比上年|同比|总量|总额)?(?:实际)?{VERB}?{VALUE_START}")
+                   rf"(?:预计)?(?:比上年|同比|总量|总额)?(?:实际)?{ADVERBS}?{VERB}?{VALUE_START}")
 # Growth by quarter, then for the year, without a name: the GDP's (_year_after_quarters).
 QUARTERS_THEN_YEAR = re.compile(rf"季度(?:增长|增速){NUMBER}%[^。；]*?[，；](?P<year>全年)(?=增长)")
 YEAR_AS_GDP = re.compile(rf"(?P<{_GROUP_OF['地区生产总值']}>全年)")
@@ -215,8 +217,9 @@ TOTAL_NEXT = re.compile(rf"(?P<between>[^，。；！？：]{{0,20}})，总量{V
 ENUMERATION = re.compile(rf"(?P<names>[^，。；：:！？]+?){FILLER}(?:(?P<each>分别){FILLER}"
                          rf"|(?=(?:{VERBS}){NUMBER}(?:{UNIT})(?:左右|以上)?[、和]{NUMBER})){VERB}?")
 ITEM_SEPARATOR = re.compile(r"[、和及与]")
-# The same names again: 分别达到45000元和21000元，分别增长4.5%和6.5%.
-EACH_AGAIN = re.compile(rf"，{FILLER}分别{FILLER}{VERB}?(?={NUMBER})")
+# The same names again: 分别达到45000元和21000元，分别增长4.5%和6.5%; 分别达6.9万元、3.4万元，
+# 增长4.2%、5.3% (as many values as names).
+EACH_AGAIN = re.compile(rf"，{FILLER}(?:分别{FILLER})?{VERB}?(?<!，)(?<!分别)(?={NUMBER})")
 # A change of several figures named in the clauses before: …，扣除价格因素，分别比上年实际增长.
 JOINT_CHANGE = re.compile(rf"，(?:{PRICES_DEDUCTED}，)?{FILLER}(?:分别{FILLER})?(?P<verb>增长|提高|下降)"
                           rf"(?={NUMBER})")
@@ -294,7 +297,7 @@ PLAN, REVIEW, SEVERAL_YEARS, OTHER_YEAR, MIXED = "plan", "review", "several", "o
 # A review of several years (过去五年工作回顾): only the levels reached at its end are the
 # reviewed year's (国内生产总值从54万亿元增加到82.7万亿元), not its growth rates or sums.
 PAST_PERIOD = "past period"
-REACHED = ("达到", "达", "增加到", "增长到", "提高到", "增至", "增加至", "增长至", "提高至")
+REACHED = ("达到", "达", "实现", "增加到", "增长到", "提高到", "增至", "增加至", "增长至", "提高至")
 LEAD_LENGTH = 80   # a lead line of a review of several years (这五年，我们…。) is short
 SUMMED = {"城镇新增就业"}   # over several years a count of new jobs is a sum
 # In the review a figure after 年均/每年 in its sentence is on several years (工业、消费、进出口等

@@ -295,3 +295,25 @@ def test_the_reviewed_years_paragraph_inside_a_review_of_five_years():
 ])
 def test_figures_on_several_years_in_a_review_are_not_the_years(name, number):
     assert in_the_review(external_line(name, number)) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2025年，开展“以旧换新”等促消费活动，社会消费品零售总额实现4.6万亿元、增长2.8%。",   # guangdong-2026
+     [("社会消费品零售总额", LEVEL, ACTUAL, 2025, 4.6, "万亿元", ""),
+      ("社会消费品零售总额", GROWTH, ACTUAL, 2025, 2.8, "%", "")]),
+    ("2025年，积极应对外部环境冲击，着力拓市场、优结构、稳主体，出口逆势增长17.8%。",     # anhui-2026
+     [("出口总额", GROWTH, ACTUAL, 2025, 17.8, "%", "")]),
+])
+def test_实现_and_an_adverb_before_the_verb(text, expected):
+    assert facts_of(text, 2026) == expected
+
+
+def test_the_same_names_again_without_分别():
+    text = ("2025年，一般公共预算收入增长2.1%，税占比达77.4%；城乡居民人均可支配收入分别达6.9万元、"
+            "3.4万元，增长4.2%、5.3%。")                                                 # jiangsu-2026
+    assert facts_of(text, 2026)[1:] == [
+        ("城镇居民人均可支配收入", LEVEL, ACTUAL, 2025, 6.9, "万元", ""),
+        ("农村居民人均可支配收入", LEVEL, ACTUAL, 2025, 3.4, "万元", ""),
+        ("城镇居民人均可支配收入", GROWTH, ACTUAL, 2025, 4.2, "%", ""),
+        ("农村居民人均可支配收入", GROWTH, ACTUAL, 2025, 5.3, "%", ""),
+    ]
