@@ -317,3 +317,9 @@ def test_the_same_names_again_without_分别():
         ("城镇居民人均可支配收入", GROWTH, ACTUAL, 2025, 4.2, "%", ""),
         ("农村居民人均可支配收入", GROWTH, ACTUAL, 2025, 5.3, "%", ""),
     ]
+
+
+def test_a_mark_passed_with_跨过_at_the_end_of_five_years():
+    text = "地区生产总值跨过3万亿元、年均增长5.2％，较“十三五”末净增1万亿元，人均生产总值居全国第12位。"  # shaanxi-2026
+    assert in_the_review(text, "一、“十四五”时期工作回顾") == [
+        ("地区生产总值", LEVEL, ACTUAL, 2025, 3, "万亿元", "超过")]
