@@ -303,10 +303,9 @@ SUMMED = {"城镇新增就业"}   # over several years a count of new jobs is a 
 # In the review a figure after 年均/每年 in its sentence is on several years (工业、消费、进出口等
 # 年均增速高于全国，粮食总产稳定在1100亿斤以上): only a level reached there can be the reviewed year's.
 EVERY_YEAR = re.compile(r"年均|每年|连年")
-# Grain held at a floor (粮食总产量稳定在550亿斤左右, 粮食年产量超760亿斤) is several years'
-# record, not the reviewed year's output, which a report states as a figure reached.
+# Grain held at a floor (粮食总产量稳定在550亿斤左右) is several years' record, not the
+# reviewed year's output, which a report states as a figure reached or passed.
 GRAIN_HELD = ("稳定在", "保持在")
-YEARLY_OUTPUT_BEFORE = re.compile(r"粮食年$")   # 粮食年产量: each year's output
 # Units of one kind, to compare a round mark with an exact level (3万亿元 and 32765亿元).
 UNIT_FACTORS = {"万亿元": 1e12, "万亿美元": 1e12, "亿美元": 1e8, "亿元": 1e8, "万元": 1e4, "元": 1.0,
                 "万人": 1e4, "万亿斤": 1e12, "亿斤": 1e8, "亿公斤": 2e8, "万吨": 2e7}
@@ -606,8 +605,7 @@ def _sentence_facts(sentence: str, normal: str, time: str, cues: _Cues,
         fact = _fact(name, verb, value, shared_suffix)
         on_several_years = reached_only or time == REVIEW and bool(EVERY_YEAR.search(
             normal, 0, len(normal) if fact and fact.name in SUMMED else position))   # 603.7万人…年均
-        if fact and fact.name == GRAIN_NAME and time != PLAN and (
-                verb in GRAIN_HELD or YEARLY_OUTPUT_BEFORE.search(normal, 0, name.start())):
+        if fact and fact.name == GRAIN_NAME and time != PLAN and verb in GRAIN_HELD:
             return None
         if fact and on_several_years and (fact.measure != LEVEL or fact.name in SUMMED or not (
                 verb in REACHED or fact.qualifier == "超过")):   # 超3.1万元: a mark passed
