@@ -164,7 +164,7 @@ RATE_OF_CHANGE = re.compile(r"增长|增速|速度|涨幅")   # in a name as wri
 RATE = re.compile(r"率|强度")                     # in a name: its % value is a level
 
 # How a figure moved, between a name and its verb: 出口逆势增长17.8%, 稳步达到3000亿元以上.
-ADVERBS = r"(?:逆势|稳步|持续|快速|较快|大幅|顺利)"
+ADVERBS = r"(?:逆势|稳步|持续|快速|较快|大幅|顺利|翻番|翻一番)"
 PRICES_DEDUCTED = r"(?:扣除|考虑)(?:价格|物价)(?:上涨|下降|变动)?因素"
 # Words allowed between a name and its verb: 比上年, 同口径, 的宏观调控目标，…
 FILLER = (r"(?:（[A-Z]{2,4}）|比上年|比去年|同比|同口径|可比|规模|全年|实际|名义|计划|预计|预定|力争|争取|确保|要|将"
@@ -194,8 +194,8 @@ YEAR_OF = r"(?:(?:19|20)\d\d年(?:底|末)?的?)"
 FROM = rf"，?[从由]{YEAR_OF}?(?:不到|约)?{NUMBER}(?:{UNIT})?(?=(?:增加|增长|提高)到)"
 REACHED_IN = r"(?:(?<=到)(?P<year>(?:19|20)\d\d)年(?:底|末)?的?)?"
 BRIDGE = (r"(?:(?:(?!\d+(?:\.\d+)?(?:%|万|亿|元|人|吨|斤))[^，。；、%]){1,10}|[^，。；、%]{1,14}台阶)"
-          r"，(?:\d{4}年|去年)?"
-          r"(?=达到|突破|超过|站上|迈上|跨上|跃上)")
+          r"[，、](?:\d{4}年|去年)?"
+          r"(?=达到|达|突破|超过|站上|迈上|跨上|跃上)")
 # 城乡居民人均可支配收入从2021年的46503元和16935元分别提高到58794元和23184元: the
 # starting values before 分别 are not names.
 FROM_VALUES = re.compile(rf"[从由]{YEAR_OF}?{NUMBER}(?:{UNIT})(?:[和、与]{NUMBER}(?:{UNIT}))*$")
@@ -212,6 +212,8 @@ QUARTERS_THEN_YEAR = re.compile(rf"季度(?:增长|增速){NUMBER}%[^。；]*?[�
 YEAR_AS_GDP = re.compile(rf"(?P<{_GROUP_OF['地区生产总值']}>全年)")
 # The total in the clause after a name's figure: 、增速全国第3，总量达到60013亿元.
 TOTAL_NEXT = re.compile(rf"(?P<between>[^，。；！？：]{{0,20}})，总量{VERB}?{VALUE_START}")
+# The growth after a clause without a figure: 达到5.53万亿元、稳居全国前十强、增长4.8%.
+GROWTH_NEXT = re.compile(r"(?P<between>、[^，。；！？：、\d]{1,12})、(?P<verb>增长|增速)(?=\d)")
 # The names of an enumeration, from the clause start to 分别 (预计分别, 比上年实际分别…), or
 # to the verb of known names that are listed with their values (甲和乙实际增长8.4%和11.4%).
 ENUMERATION = re.compile(rf"(?P<names>[^，。；：:！？]+?){FILLER}(?:(?P<each>分别){FILLER}"
@@ -281,6 +283,9 @@ REGION_SUFFIX = re.compile(r"(?:维吾尔|壮族|回族)?自治区$|特别行政
 YEAR_MENTION = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
 # 67700多亿元 ("more than 67700"), as 四亿零七百多万吨 in words: 超67700亿元.
 MORE_THAN = re.compile(rf"({NUMBER})多(?=万|亿|元|美元|人|吨|斤|公斤)")
+# A round mark written without its one: 进出口总额突破万亿元, 迈上千亿元台阶.
+ROUND_MARK = re.compile(r"(?<=突破|超过|迈上|跨上|站上|跃上|跨过|达到)([万千百])亿(?=元|美元|斤)")
+ROUND_MARKS = {"万": "1万亿", "千": "1000亿", "百": "100亿"}
 FULL_WIDTH = str.maketrans("０１２３４５６７８９％．", "0123456789%.")
 # Half-width clause marks as some pages write them (…增长7%以上,规模以上…; 作用;实施), not a
 # digit group's comma (1,000).
@@ -427,6 +432,7 @@ def _normalise(text: str) -> str:
     compact = re.sub(r"\s+", "", text.translate(FULL_WIDTH))
     compact = HALF_WIDTH_MARKS.sub(lambda mark: HALF_TO_FULL[mark.group()], compact)
     words = amounts_in_words_to_digits(percent_range_words_to_digits(years_in_words_to_digits(compact)))
+    words = ROUND_MARK.sub(lambda mark: ROUND_MARKS[mark.group(1)], words)
     return MORE_THAN.sub(r"超\1", words)
 
 
@@ -655,8 +661,9 @@ def _year_after_quarters(normal: str) -> list[re.Match]:
 
 
 def _second_figure(normal: str, position: int) -> tuple[str | None, re.Match] | None:
-    """The verb and value of a name's second figure: right after its first (CHAIN), or the
-    total in the next clause (增长5.8%、增速全国第3，总量达到60013亿元)."""
+    """The verb and value of a name's second figure: right after its first (CHAIN), the
+    total in the next clause (增长5.8%、增速全国第3，总量达到60013亿元) or the growth after a
+    clause without a figure."""
     chain = CHAIN.match(normal, position)
     if chain:
         second = VALUE.match(normal, chain.end())
@@ -664,9 +671,12 @@ def _second_figure(normal: str, position: int) -> tuple[str | None, re.Match] | 
                 _listed_values(normal, chain.end())) > 1:   # 增长8.4%和8%: a list, not its own
             return None
         return chain.group("verb"), second
-    total = TOTAL_NEXT.match(normal, position)
-    value = total and not NAME.search(total.group("between")) and VALUE.match(normal, total.end())
-    return (total.group("verb"), value) if value else None
+    for pattern in (TOTAL_NEXT, GROWTH_NEXT):
+        after = pattern.match(normal, position)
+        value = after and not NAME.search(after.group("between")) and VALUE.match(normal, after.end())
+        if value:
+            return after.group("verb"), value
+    return None
 
 
 def _exact_after_mark(mark: IndicatorFact, exact: IndicatorFact) -> bool:

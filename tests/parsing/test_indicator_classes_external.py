@@ -322,3 +322,24 @@ def test_a_mark_passed_with_跨过_at_the_end_of_five_years():
     text = "地区生产总值跨过3万亿元、年均增长5.2％，较“十三五”末净增1万亿元，人均生产总值居全国第12位。"  # shaanxi-2026
     assert in_the_review(text, "一、“十四五”时期工作回顾") == [
         ("地区生产总值", LEVEL, ACTUAL, 2025, 3, "万亿元", "超过")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("全省地区生产总值增速居全国前列，规上工业增加值增速居全国第4位，进出口总额突破万亿元、增速居全国第5位。",
+     ("进出口总额", LEVEL, ACTUAL, 2025, 1, "万亿元", "超过")),                  # anhui-2026: 万亿 is one
+    ("积极争创中国（内蒙古）自由贸易试验区，进出口总值翻番达到2206亿元。",
+     ("进出口总额", LEVEL, ACTUAL, 2025, 2206, "亿元", "")),                    # neimenggu-2026
+    ("地区生产总值连续迈上4个万亿元台阶、达14.2万亿元、年均增长5.7%，人均地区生产总值达16.7万元。",
+     ("地区生产总值", LEVEL, ACTUAL, 2025, 14.2, "万亿元", "")),                # jiangsu-2026
+])
+def test_levels_reached_at_the_end_of_five_years(text, expected):
+    assert in_the_review(text, "一、“十四五”时期工作回顾") == [expected]
+
+
+def test_the_growth_after_a_clause_without_a_figure():
+    text = ("2025年，全省地区生产总值达到5.53万亿元、稳居全国前十强、增长4.8%，其中规模工业增加值增长6.2%、"
+            "高于全国平均0.3个百分点。")                                                  # hunan-2026
+    assert facts_of(text, 2026)[:2] == [("地区生产总值", LEVEL, ACTUAL, 2025, 5.53, "万亿元", ""),
+                                        ("地区生产总值", GROWTH, ACTUAL, 2025, 4.8, "%", "")]
+    # a clause that names another indicator is not a bridge
+    assert facts_of("2025年，地区生产总值达到5.53万亿元、规上工业增加值增长6.2%。", 2026)[1][0] == "规上工业增加值"
