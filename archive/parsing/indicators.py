@@ -97,7 +97,7 @@ def _alone(word: str) -> str:
 # The units a name's amounts are counted in (% goes with every name).
 MONEY = ("万亿元", "万亿美元", "亿美元", "亿元", "万元", "元")
 PEOPLE = ("万人",)
-GRAIN = ("万亿斤", "亿斤", "亿公斤", "万吨")
+GRAIN = ("万亿斤", "亿斤", "亿公斤", "亿吨", "万吨")
 # Canonical name, aliases (regular expressions), units. Where an alias of one name
 # starts like a longer alias of another, the longer one comes first.
 INDICATORS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
@@ -123,7 +123,7 @@ INDICATORS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("城乡居民收入", (r"城乡居民收入",), MONEY),
     ("居民收入", (_alone(r"居民收入"),), MONEY),
     ("城镇新增就业", (r"城镇新增就业(?:人数)?", r"新增城镇就业(?:人数)?"), PEOPLE),
-    ("城镇调查失业率", (r"城镇调查失业率",), ()),
+    ("城镇调查失业率", (r"城镇调查失业率", r"(?<!农村)调查失业率"), ()),
     ("城镇登记失业率", (r"城镇登记失业率",), ()),
     ("居民消费价格涨幅", (r"居民消费价格(?:指数)?(?:总水平)?(?:涨幅|上涨幅度)?", r"CPI涨幅",
                         r"(?:物价|价格)总水平(?:涨幅|上涨幅度)"), ()),
@@ -178,7 +178,7 @@ VERBS = (r"(?:增长|增加|提高|下降|降低|减少|回落|降)[到至]|增�
          r"|站上|迈上|跨上|跃上|跨过|突破|超过|超")
 VERB = rf"(?P<verb>{VERBS})"
 # Every unit a number may carry, so that 3个百分点 or 500家 is read whole (and skipped).
-UNIT = r"个百分点|%|万亿元|万亿美元|亿美元|亿元|万元|元|万亿斤|亿斤|亿公斤|万吨|万人次|万人|万户|万亩|亩|万家|家|万个|个"
+UNIT = r"个百分点|%|万亿元|万亿美元|亿美元|亿元|万元|元|万亿斤|亿斤|亿公斤|亿吨|万吨|万人次|万人|万户|万亩|亩|万家|家|万个|个"
 NUMBER = r"\d+(?:\.\d+)?"
 VALUE = re.compile(
     rf"(?P<pre>大约|约|超过|超|不低于|不少于|不超过|不高于)?(?P<num>{NUMBER})"
@@ -286,6 +286,7 @@ MORE_THAN = re.compile(rf"({NUMBER})多(?=万|亿|元|美元|人|吨|斤|公斤)
 # A round mark written without its one: 进出口总额突破万亿元, 迈上千亿元台阶.
 ROUND_MARK = re.compile(r"(?<=突破|超过|迈上|跨上|站上|跃上|跨过|达到)([万千百])亿(?=元|美元|斤)")
 ROUND_MARKS = {"万": "1万亿", "千": "1000亿", "百": "100亿"}
+MIDDLE_DOT_POINT = re.compile(r"(?<=\d)[·・](?=\d)")   # 增长14·1％ (1999): a decimal point
 FULL_WIDTH = str.maketrans("０１２３４５６７８９％．", "0123456789%.")
 # Half-width clause marks as some pages write them (…增长7%以上,规模以上…; 作用;实施), not a
 # digit group's comma (1,000).
@@ -313,7 +314,7 @@ EVERY_YEAR = re.compile(r"年均|每年|连年")
 GRAIN_HELD = ("稳定在", "保持在")
 # Units of one kind, to compare a round mark with an exact level (3万亿元 and 32765亿元).
 UNIT_FACTORS = {"万亿元": 1e12, "万亿美元": 1e12, "亿美元": 1e8, "亿元": 1e8, "万元": 1e4, "元": 1.0,
-                "万人": 1e4, "万亿斤": 1e12, "亿斤": 1e8, "亿公斤": 2e8, "万吨": 2e7}
+                "万人": 1e4, "万亿斤": 1e12, "亿斤": 1e8, "亿公斤": 2e8, "亿吨": 2e9, "万吨": 2e7}
 UNIT_KINDS = {"万亿元": "元", "亿元": "元", "万元": "元", "元": "元", "万亿美元": "美元",
               "亿美元": "美元", "万人": "人", "万亿斤": "斤", "亿斤": "斤", "亿公斤": "斤", "万吨": "斤"}
 
@@ -429,7 +430,7 @@ def _home(text: str, region: str) -> str:
 
 
 def _normalise(text: str) -> str:
-    compact = re.sub(r"\s+", "", text.translate(FULL_WIDTH))
+    compact = MIDDLE_DOT_POINT.sub(".", re.sub(r"\s+", "", text.translate(FULL_WIDTH)))
     compact = HALF_WIDTH_MARKS.sub(lambda mark: HALF_TO_FULL[mark.group()], compact)
     words = amounts_in_words_to_digits(percent_range_words_to_digits(years_in_words_to_digits(compact)))
     words = ROUND_MARK.sub(lambda mark: ROUND_MARKS[mark.group(1)], words)

@@ -363,3 +363,17 @@ def test_seed_interpretation_headline_is_last_years_actual():
     assert (LEVEL, TARGET, 2024, 263) in revenue and (GROWTH, TARGET, 2024, 6) in revenue
     assert not any(value == 248 and kind == TARGET for _, kind, _, value in revenue)
     assert all("\n" not in f.sentence for f in report.indicators)
+
+
+# ---- session 18: the national reports labelled last (1999, 2015, 2019) -------------------
+
+@pytest.mark.parametrize("text, year, expected", [
+    ("1998年，下半年国有单位固定资产投资增长显著加快，全年增长19·5％，全社会固定资产投资增长14·1％。", 1999,
+     ("固定资产投资", GROWTH, ACTUAL, 1998, 14.1, "%", "")),        # 1999-guowuyuan.txt: 14·1 is 14.1
+    ("去年，经济结构有新的优化，粮食产量达到6.07亿吨，消费对经济增长的贡献率上升3个百分点。", 2015,
+     ("粮食产量", LEVEL, ACTUAL, 2014, 6.07, "亿吨", "")),          # 2015-guowuyuan.txt: 亿吨
+    ("去年，城镇新增就业1361万人、调查失业率稳定在5%左右的较低水平。", 2019,
+     ("城镇调查失业率", LEVEL, ACTUAL, 2018, 5, "%", "左右")),       # 2019-guowuyuan.txt
+])
+def test_a_middle_dot_point_亿吨_and_调查失业率_alone(text, year, expected):
+    assert expected in facts_of(text, year, national=True)
