@@ -67,6 +67,10 @@ Rules (the tests pin them on the seed and the corpus):
   gives way to the exact level (突破2万元、达到20793元); in the review a five-year passage
   (这五年，… and the paragraph a short lead line of it introduces) gives its levels reached,
   a mark passed included, and 从2020年的…增长到2025年的… reads as the level reached.
+  From the first unseen 2026 reports: in the review a figure after 年均/每年 in its sentence
+  is on several years; trade with partners (与…国家, 对东盟、…) is a part; an item after 、
+  that continues another subject's figure (猕猴桃综合产值增长8.5%、出口…) is that subject's;
+  a round mark gives way to any exact level of the same fact.
 """
 from __future__ import annotations
 
@@ -167,7 +171,7 @@ FILLER = (r"(?:（[A-Z]{2,4}）|比上年|比去年|同比|同口径|可比|规�
 CHANGE_VERBS = ("增长", "增加", "增速", "上涨", "提高", "下降", "降低", "减少")
 DECLINES = ("下降", "降低", "减少")
 GROWTH_TARGET_VERB = re.compile(r"增长的?目标")   # 预期增长目标6%左右: a growth rate
-VERBS = (r"(?:增长|增加|提高|下降|降低|减少|回落|降)到|增长的?目标(?:定在|设定为|定为|设为|为|是)?|增长了?|增加|增速(?:达到|保持在|稳定在|为|达|在)?|上涨|提高"
+VERBS = (r"(?:增长|增加|提高|下降|降低|减少|回落|降)[到至]|增至|增长的?目标(?:定在|设定为|定为|设为|为|是)?|增长了?|增加|增速(?:达到|保持在|稳定在|为|达|在)?|上涨|提高"
          r"|下降|降低|减少|达到|达|完成|设定为|定为|为|是|控制在|保持在|稳定在|保持|在|低于"
          r"|站上|迈上|跨上|跃上|突破|超过|超")
 VERB = rf"(?P<verb>{VERBS})"
@@ -194,6 +198,7 @@ BRIDGE = (r"(?:(?:(?!\d+(?:\.\d+)?(?:%|万|亿|元|人|吨|斤))[^，。；、%]
 # starting values before 分别 are not names.
 FROM_VALUES = re.compile(rf"[从由]{YEAR_OF}?{NUMBER}(?:{UNIT})(?:[和、与]{NUMBER}(?:{UNIT}))*$")
 FROM_YEAR = re.compile(r"[从由](?:19|20)\d\d年")
+COMPARED_YEAR_BEFORE = re.compile(r"(?:[比较]|[快高低慢]于)$")   # 快于2024年…: a comparison
 TAIL = re.compile(rf"(?:{FROM}|{BRIDGE})?(?:{FILLER}(?:{VERB}{REACHED_IN}|(?<=目标)|(?<=预期)|(?<=均值)"
                   rf"|(?<=平均值)|(?<=）)))?{VALUE_START}")
 # A second figure for the same name: …增长7%以上，站上3500亿元; …9.86万亿元、增长5.7%;
@@ -227,7 +232,9 @@ AREAS = r"(?:(?:脱贫|贫困|民族|边境|边疆|欠发达|沿海)(?:地区)?|
 NOT_THE_WHOLE_BEFORE = re.compile(rf"(?:占|人均|企业|县|{AREAS}|全国|”)$")
 NATIONAL_BEFORE = re.compile(r"全国$")            # the whole, in the State Council's reports
 NOT_THE_WHOLE_AFTER = re.compile(r"县|企业|镇|乡|村|园区")                          # right after
-PARTNER_BEFORE = re.compile(r"对[^，；：]{1,20}$")   # 对共建“一带一路”国家进出口额: one partner
+# 对共建“一带一路”国家进出口额, 与共建“一带一路”国家进出口贸易额: trade with partners, a part.
+PARTNER_BEFORE = re.compile(r"对[^，；：]{1,20}$|与[^，；：]{0,20}(?:国家|地区|经济体|东盟|欧盟)$")
+PARTNER_LEAD = re.compile(r"[对与](?!上年|去年)")   # 对东盟、共建“一带一路”国家进出口总额分别…
 PAST_TARGET_BEFORE = re.compile(r"(?:确定|预定|原定|提出)的?$")
 PAST_TARGET_AFTER = re.compile(r"的?(?:预期)?目标")
 TARGET_WORDS = re.compile(r"预期目标|主要目标|调控目标|目标是|目标为|力争")
@@ -287,9 +294,16 @@ PLAN, REVIEW, SEVERAL_YEARS, OTHER_YEAR, MIXED = "plan", "review", "several", "o
 # A review of several years (过去五年工作回顾): only the levels reached at its end are the
 # reviewed year's (国内生产总值从54万亿元增加到82.7万亿元), not its growth rates or sums.
 PAST_PERIOD = "past period"
-REACHED = ("达到", "增加到", "增长到", "提高到")
+REACHED = ("达到", "达", "增加到", "增长到", "提高到", "增至", "增加至", "增长至", "提高至")
 LEAD_LENGTH = 80   # a lead line of a review of several years (这五年，我们…。) is short
 SUMMED = {"城镇新增就业"}   # over several years a count of new jobs is a sum
+# In the review a figure after 年均/每年 in its sentence is on several years (工业、消费、进出口等
+# 年均增速高于全国，粮食总产稳定在1100亿斤以上): only a level reached there can be the reviewed year's.
+EVERY_YEAR = re.compile(r"年均|每年|连年")
+# Grain held at a floor (粮食总产量稳定在550亿斤左右, 粮食年产量超760亿斤) is several years'
+# record, not the reviewed year's output, which a report states as a figure reached.
+GRAIN_HELD = ("稳定在", "保持在")
+YEARLY_OUTPUT_BEFORE = re.compile(r"粮食年$")   # 粮食年产量: each year's output
 # Units of one kind, to compare a round mark with an exact level (3万亿元 and 32765亿元).
 UNIT_FACTORS = {"万亿元": 1e12, "万亿美元": 1e12, "亿美元": 1e8, "亿元": 1e8, "万元": 1e4, "元": 1.0,
                 "万人": 1e4, "万亿斤": 1e12, "亿斤": 1e8, "亿公斤": 2e8, "万吨": 2e7}
@@ -314,7 +328,7 @@ class _Cues:
         early = text.count("明年") > text.count("今年")
         this, last = ("明年", "今年") if early else ("今年", "去年")
         return cls(year=year, plan=re.compile(rf"{this}|{year}年"),
-                   review=re.compile(rf"{last}|(?<!比)上年|过去一年|一年来|{year - 1}年"),
+                   review=re.compile(rf"(?<![比较])(?:{last}|上年)|过去一年|一年来|{year - 1}年"),
                    national=(text.count("国内生产总值") > text.count("地区生产总值")
                              if national is None else national),
                    newspaper=newspaper, home=_home(text, region) if newspaper else "")
@@ -446,6 +460,8 @@ def _phases(sections: list[SectionNode], cues: _Cues) -> list[str | None]:
 def _section_facts(text: str, phase: str | None, cues: _Cues) -> list[IndicatorFact]:
     facts, led = [], None
     for paragraph in text.split("\n"):
+        if phase == PAST_PERIOD and _opens_on_the_reviewed_year(paragraph, cues):
+            phase = REVIEW   # 刚刚过去的2025年，… in a review of five years: the year's own part
         carried = None    # the time of the 。-sentence a ；-piece continues
         framed = led      # the time an earlier sentence of the paragraph (or a lead) opened with
         led = led if not paragraph.strip() else _lead(paragraph, phase)
@@ -455,8 +471,8 @@ def _section_facts(text: str, phase: str | None, cues: _Cues) -> list[IndicatorF
             normal = _normalise(sentence)
             opening = _opening(normal)
             named = cues.time_of(opening.group("time") if opening else normal)
-            if named == OTHER_YEAR and not opening and _from_years_only(normal, cues):
-                named = None   # 从2021年的46503元…提高到58794元: the base year, not the fact's
+            if named == OTHER_YEAR and not opening and _other_years_are_bases(normal, cues):
+                named = None   # 从2021年的…提高到58794元, 快于2024年: not the fact's year
             if BASE_YEAR.search(normal) or named is None and cues.compares_several_years(normal):
                 named = SEVERAL_YEARS
             time = named or carried
@@ -479,6 +495,13 @@ def _section_facts(text: str, phase: str | None, cues: _Cues) -> list[IndicatorF
             if cues.home:
                 place = (PLACES.findall(normal) or [place])[-1]
     return facts
+
+
+def _opens_on_the_reviewed_year(paragraph: str, cues: _Cues) -> bool:
+    """Whether a paragraph opens on the reviewed year (刚刚过去的2025年，…; 2025年，…): in a
+    review of several years (“十四五”时期工作回顾) the paragraphs from there on are that year's."""
+    opening = _opening(_normalise(paragraph.strip()))
+    return bool(opening) and cues.time_of(opening.group("time")) == REVIEW
 
 
 def _lead(paragraph: str, phase: str | None) -> str | None:
@@ -521,10 +544,12 @@ def _pieces_by_year(sentence: str, cues: _Cues) -> list[str]:
     return pieces
 
 
-def _from_years_only(normal: str, cues: _Cues) -> bool:
+def _other_years_are_bases(normal: str, cues: _Cues) -> bool:
     """Whether every year the sentence names outside the plan and reviewed years is a base
-    (从2021年的…): the level it rises to is the reviewed year's."""
+    (从2021年的…) or what a figure is compared with (全年GDP增长4%，快于2024年1.8个百分点):
+    the figures are the reviewed year's."""
     return all(year in (cues.year, cues.year - 1) or FROM_YEAR.match(normal, start - 1)
+               or COMPARED_YEAR_BEFORE.search(normal, 0, start)
                for year, start in ((int(m.group(1)), m.start()) for m in YEAR_MENTION.finditer(normal)))
 
 
@@ -580,7 +605,12 @@ def _sentence_facts(sentence: str, normal: str, time: str, cues: _Cues,
         if cues.elsewhere(normal[:position], place):
             return None
         fact = _fact(name, verb, value, shared_suffix)
-        if fact and reached_only and (fact.measure != LEVEL or fact.name in SUMMED or not (
+        on_several_years = reached_only or time == REVIEW and bool(EVERY_YEAR.search(
+            normal, 0, len(normal) if fact and fact.name in SUMMED else position))   # 603.7万人…年均
+        if fact and fact.name == GRAIN_NAME and time != PLAN and (
+                verb in GRAIN_HELD or YEARLY_OUTPUT_BEFORE.search(normal, 0, name.start())):
+            return None
+        if fact and on_several_years and (fact.measure != LEVEL or fact.name in SUMMED or not (
                 verb in REACHED or fact.qualifier == "超过")):   # 超3.1万元: a mark passed
             return None
         if fact:
@@ -655,16 +685,14 @@ def _amount(fact: IndicatorFact) -> float:
 
 def _without_marks(facts: list[IndicatorFact]) -> list[IndicatorFact]:
     """A round mark passed (地区生产总值突破3万亿元) is dropped where the report states the exact
-    level of the same name, kind and year (完成地区生产总值32765亿元) at or above it."""
-    exact = {}
-    for fact in facts:
-        if fact.measure == LEVEL and not fact.qualifier:
-            key = (fact.name, fact.kind, fact.period_year, UNIT_KINDS.get(fact.unit))
-            exact.setdefault(key, []).append(fact)
+    level of the same name, kind and year (完成地区生产总值32765亿元): above it, the exact one
+    says more; below it, the mark is of something larger (成渝地区双城经济圈…经济总量超9万亿元)."""
+    def key(fact):
+        return fact.name, fact.kind, fact.period_year, UNIT_KINDS.get(fact.unit)
+
+    exact = {key(fact) for fact in facts if fact.measure == LEVEL and not fact.qualifier}
     return [fact for fact in facts
-            if not (fact.measure == LEVEL and fact.qualifier == "超过" and any(
-                _exact_after_mark(fact, other) for other in exact.get(
-                    (fact.name, fact.kind, fact.period_year, UNIT_KINDS.get(fact.unit)), ())))]
+            if not (fact.measure == LEVEL and fact.qualifier == "超过" and key(fact) in exact)]
 
 
 def _enumeration(normal: str, match: re.Match, add, national: bool) -> int | None:
@@ -674,6 +702,8 @@ def _enumeration(normal: str, match: re.Match, add, national: bool) -> int | Non
     names = _borrow_tails([_ending_name(text) for text in texts], texts)
     names = [None if name and _names_a_part(text[:name.start()], national) else name
              for name, text in zip(names, texts)]   # 脱贫地区、…: not the whole
+    if PARTNER_LEAD.match(match.group("names")):
+        names = [None] * len(names)   # 对东盟、共建“一带一路”国家进出口总额: partners
     separately = len(names) == 1 and names[0] and _GROUP[names[0].lastgroup] in SEPARATELY
     if separately:
         names = names * 2
@@ -788,10 +818,21 @@ def _whole_for_one_year(normal: str, name: re.Match, value: re.Match, time: str,
     if (SEVERAL_YEARS_BEFORE.search(normal, clause_start, name.start())
             or _names_a_part(normal[:name.start()], national)
             or PARTNER_BEFORE.search(normal, clause_start, name.start())
-            or NOT_THE_WHOLE_AFTER.match(normal, value.end())):
+            or NOT_THE_WHOLE_AFTER.match(normal, value.end())
+            or _GROUP[name.lastgroup] != GRAIN_OUTPUT   # 粮食播种面积…、总产: _on_grain's
+            and _item_of_another_subject(normal, clause_start, name.start())):
         return False
     return not (time == REVIEW and (PAST_TARGET_BEFORE.search(normal, 0, name.start())
                                     or PAST_TARGET_AFTER.match(normal, value.end())))
+
+
+def _item_of_another_subject(normal: str, clause_start: int, position: int) -> bool:
+    """猕猴桃综合产值增长8.5%、出口增长53.6%: a name after 、 continues an item with a figure
+    of something that is not a known name, so it is that thing's (its exports)."""
+    if position == 0 or normal[position - 1] != "、":
+        return False
+    item = normal[clause_start:position - 1]
+    return bool(VALUE.search(item)) and not NAME.search(item)
 
 
 def _names_a_part(before: str, national: bool) -> bool:

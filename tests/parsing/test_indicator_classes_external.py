@@ -205,3 +205,93 @@ def test_urban_and_rural_levels_from_a_base_year():
         ("城镇居民人均可支配收入", LEVEL, ACTUAL, 2025, 58794, "元", ""),
         ("农村居民人均可支配收入", LEVEL, ACTUAL, 2025, 23184, "元", ""),
     ]
+
+
+# ---- the first unseen batch of 2026 reports (jiangsu, shandong, shanghai, fujian, shaanxi,
+# sichuan): the false facts they showed when first measured ---------------------------------
+
+REVIEW_2025 = "一、2025年和“十四五”时期工作回顾"
+
+
+@pytest.mark.parametrize("sentence", [
+    "工业、消费、进出口等年均增速高于全国，粮食总产稳定在1100亿斤以上。",                 # shandong-2026
+    "每年实施20项重点民生实事，财政民生支出突破万亿元、占比稳定在80%左右，"
+    "居民人均可支配收入增长34.3%。",                                                  # shandong-2026
+    "人均可支配收入年均增长6%，城镇新增就业超690万人、稳定在全国1/10以上。",             # jiangsu-2026
+])
+def test_a_figure_after_an_every_year_word_in_the_review_is_not_the_years(sentence):
+    assert facts_in([part(REVIEW_2025, sentence)], 2026) == []
+
+
+def test_a_figure_before_the_every_year_word_stays_the_years():
+    text = "地区生产总值增长5.4%，五年年均增长5.5%。"
+    assert facts_in([part(REVIEW_2025, text)], 2026) == [
+        ("地区生产总值", GROWTH, ACTUAL, 2025, 5.4, "%", "")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "金砖创新基地促成138个合作项目，与共建“一带一路”国家进出口贸易额突破5万亿元。",       # fujian-2026
+    "贸易多元化成效明显，对东盟、共建“一带一路”国家进出口总额分别增长10.4%、12.1%。",    # shanghai-2026
+])
+def test_trade_with_partners_is_a_part(sentence):
+    assert facts_in([part(REVIEW_2025, sentence)], 2026) == []
+
+
+def test_an_item_continuing_another_subjects_figure_is_that_subjects():
+    text = "延安苹果、汉中中药材入选国家级优势特色产业集群，猕猴桃综合产值增长8.5%、出口增长53.6%。"  # shaanxi-2026
+    assert facts_in([part(REVIEW_2025, text)], 2026) == []
+    whole = "地区生产总值增长5.4%、出口增长6%。"
+    assert [fact[0] for fact in facts_in([part(REVIEW_2025, whole)], 2026)] == ["地区生产总值", "出口总额"]
+
+
+def test_a_mark_above_the_exact_level_is_of_something_larger():
+    text = ("全省地区生产总值达到64700亿元。成渝地区双城经济圈建设走深走实，经济总量超9万亿元，"
+            "占全国比重升至6.5%左右。")                                                       # sichuan-2026 (the second sentence)
+    assert facts_in([part(REVIEW_2025, text)], 2026) == [
+        ("地区生产总值", LEVEL, ACTUAL, 2025, 64700, "亿元", "")]
+
+
+# ---- the second unseen batch (天津 山西 内蒙古 辽宁 江西 河南 贵州, 2026) ----------------------
+
+def external_line(name, number):
+    return (EXTERNAL / name).read_text(encoding="utf-8").split("\n")[number - 1]
+
+
+def in_the_review(text, heading="一、2025年工作回顾"):
+    return facts_in([part(heading, text)], 2026)
+
+
+def test_a_target_list_that_compares_with_last_year_stays_a_list_of_targets():
+    # henan-2026: …粮食产量1300亿斤以上、力争比去年实现更多增长…
+    facts = facts_of(external_line("henan-2026-work_report.txt", 47), 2026)
+    assert len(facts) == 9 and {(kind, year) for _, _, kind, year, *_ in facts} == {(TARGET, 2026)}
+    assert ("粮食产量", LEVEL, TARGET, 2026, 1300, "亿斤", "以上") in facts
+
+
+def test_a_level_risen_to_with_增至_is_reached():
+    text = "2025年，社会消费品零售总额增至2.79万亿元。"                                  # hubei-2026
+    assert facts_of(text, 2026) == [("社会消费品零售总额", LEVEL, ACTUAL, 2025, 2.79, "万亿元", "")]
+
+
+def test_a_figure_compared_with_the_year_before_is_the_reviewed_years():
+    # shanxi-2026: 全年GDP增长4%，快于2024年1.8个百分点
+    line = external_line("shanxi-2026-work_report.txt", 30)
+    assert facts_of(line, 2026) == [("地区生产总值", GROWTH, ACTUAL, 2025, 4, "%", "")]
+
+
+def test_the_reviewed_years_paragraph_inside_a_review_of_five_years():
+    # shanxi-2026: part 一 “十四五”时期工作回顾 ends on 刚刚过去的2025年，…
+    five_years = external_line("shanxi-2026-work_report.txt", 28)
+    year = external_line("shanxi-2026-work_report.txt", 30)
+    assert in_the_review(five_years, "一、“十四五”时期工作回顾") == []
+    assert in_the_review(five_years + "\n" + year, "一、“十四五”时期工作回顾") == [
+        ("地区生产总值", GROWTH, ACTUAL, 2025, 4, "%", "")]
+
+
+@pytest.mark.parametrize("name, number", [
+    ("hubei-2026-work_report.txt", 22),     # 粮食总产量稳定在550亿斤左右: a floor held for years
+    ("jiangsu-2026-work_report.txt", 25),   # 粮食年产量超760亿斤: each year's output
+    ("henan-2026-work_report.txt", 24),     # 城镇新增就业603.7万人…年均增长6%: a five-year sum
+])
+def test_figures_on_several_years_in_a_review_are_not_the_years(name, number):
+    assert in_the_review(external_line(name, number)) == []
