@@ -17,7 +17,8 @@ Rules, in order:
    (nearly) the block's widest line without ending a sentence. A line that starts
    with a bullet (◎ ●), a heading number, or indentation starts a new paragraph;
    blocks of punctuation-free lines (highlight lists, headlines, by-lines) keep
-   one item per paragraph.
+   one item per paragraph. A line ending on an opening mark (``（`` / ``三）…``) always
+   goes on in the next.
 3. Page breaks: a paragraph is joined to the next blank-line-separated one
    (``…收入分`` + ``别增长…``) only if it ends without sentence-final punctuation
    and is running text (a sentence end inside it) or ends in an unfinished clause
@@ -59,7 +60,8 @@ INDENT = re.compile(r"^(?:[\u3000\t\u00a0]|  )")
 
 SENTENCE_END = "。！？!?；;…"
 FINAL = SENTENCE_END + "：:.”’」』）)】》〉—-"
-OPEN_CLAUSE = "，、,“‘《（(「『【"     # a paragraph ending in one of these is unfinished
+OPENING_MARKS = "“‘《（(「『【"       # a line never ends on one of these
+OPEN_CLAUSE = "，、," + OPENING_MARKS   # a paragraph ending in one of these is unfinished
 PROSE_MARK = re.compile("[，、。；：？！,;:!?]")
 HEADING_START = re.compile(
     r"""^(?:
@@ -132,9 +134,8 @@ def _block_paragraphs(raw_lines: list[str]) -> list[str]:
     paragraphs = [lines[0]]
     for previous, line, raw in zip(lines, lines[1:], raw_lines[1:]):
         wraps = (
-            prose
-            and _width(previous) >= full
-            and not _ends_sentence(previous)
+            (prose and _width(previous) >= full and not _ends_sentence(previous)
+             or _plain(previous).endswith(tuple(OPENING_MARKS)))   # （ / 三）…: cut after a bracket
             and not INDENT.match(raw)
             and not HEADING_START.match(line)
             and "\t" not in previous + line

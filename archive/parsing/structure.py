@@ -63,6 +63,7 @@ SENTENCE_MARKS = "。，；：！？,;:!?"
 PLAIN_KIND = "plain"
 MAX_LINE_HEADING = 45
 DASH = "——"           # ——经济平稳快速增长。: an item line set with a dash
+NARRATION = re.compile(r"(?:[^，。]{1,10}，)?我们")   # 这五年，我们…: the speaker narrates
 MIN_LINE_HEADINGS = 3   # fewer such lines opening a part are lead sentences, not items
 UNRANKED = float("inf")   # preamble, glossary and bold nodes: closed by any numbered heading
 
@@ -332,12 +333,17 @@ def _line_headings(paragraphs: list[_Paragraph],
     """Positions of one-sentence lines (国民经济快速增长。, ——经济平稳快速增长。) that are
     the items of a part: at least three of them between the part's heading and its first
     numbered item (or the next part), each followed by its body. Items are written alike:
-    where some open with a dash, the lines without one are lead sentences."""
+    where some open with a dash, the lines without one are lead sentences. Where the part's
+    numbered items follow, a line on what we did (这五年，我们…。) is the lead sentence of
+    its paragraph in the review before them, not an item."""
     found: set[int] = set()
     ends = [position for position, _ in heading_positions[1:]] + [len(paragraphs)]
-    for (start, level), end in zip(heading_positions, ends):
+    levels = [level for _, level in heading_positions[1:]] + [0]
+    for (start, level), end, next_level in zip(heading_positions, ends, levels):
+        numbered_items = next_level > level   # the part's own numbered items follow
         lines = [position for position in range(start + 1, end - 1)
                  if _is_item_line(paragraphs[position].text)
+                 and not (numbered_items and NARRATION.match(paragraphs[position].text))
                  and _is_body(paragraphs[position + 1].text)]
         dashed = [position for position in lines if paragraphs[position].text.startswith(DASH)]
         lines = dashed or lines

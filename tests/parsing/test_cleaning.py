@@ -168,6 +168,15 @@ def test_a_bare_heading_number_is_not_joined_to_its_body():
     assert len(_paragraphs(clean_text(raw))) == 2
 
 
+def test_a_line_cut_after_an_opening_bracket_goes_on():
+    # yunnan-2026-work_report.txt sets （三）'s bracket on a line of its own
+    raw = ("（二）产业发展提质增效、转型加快。\n非烟非能工业增加值增长8.1%。\n（\n三）改革开放持续深化、互促共进。\n"
+           "“云南方案”成为全国开展市场准入效能评估的基础性方案。")
+    assert _paragraphs(clean_text(raw)) == [
+        "（二）产业发展提质增效、转型加快。", "非烟非能工业增加值增长8.1%。",
+        "（三）改革开放持续深化、互促共进。", "“云南方案”成为全国开展市场准入效能评估的基础性方案。"]
+
+
 def test_indented_paragraph_is_not_joined():
     raw = "推动传统产业向高端化迈进。经济发展态势向优向好\n\n\u3000\u3000新的段落从这里开始，这是缩进的段落。"
     assert _paragraphs(clean_text(raw)) == [

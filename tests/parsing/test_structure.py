@@ -329,6 +329,27 @@ def test_dash_lines_before_the_numbered_items_are_items_too():
     assert_lossless(text, roots)
 
 
+def test_lines_on_what_we_did_are_lead_sentences_not_items():
+    # yunnan-2026-work_report.txt: part 一 opens on 这五年，我们…。 lines, each before its
+    # paragraph, then reviews 2025 in its items （一）…（七）
+    text = ("一、“十四五”时期和2025年工作回顾\n\n新时代以来，习近平总书记始终心系云岭大地、深情牵挂各族群众，3次亲临云南考察。“十四五”这五年，我们坚持以习近平新时代中国特色社会主义思想为指导。\n\n"
+            "这五年，我们完整准确全面贯彻新发展理念，全力推动高质量发展，经济实力迈上新台阶。\n\n"
+            "地区生产总值突破3万亿元、年均增长4.7%，人均地区生产总值超1万美元。\n\n"
+            "这五年，我们坚定不移走生态优先绿色发展之路，生态文明建设排头兵展现新面貌。\n\n"
+            "构建“四级三类”国土空间规划体系，形成“三屏两带六廊多点”生态安全格局。以过硬立场、品质、能力、意志抓生态环境保护，全力打好蓝天、碧水、净土保卫战。\n\n"
+            "这五年，我们深入践行以人民为中心的发展思想，民生福祉得到新改善。\n\n"
+            "一般公共预算支出3.4万亿元，74%以上用于民生。\n\n"
+            "各位代表！刚刚过去的2025年，是云南发展历程中具有重要里程碑意义的一年。\n\n"
+            "（一）经济运行顶住压力、稳中有进。\n\n强化经济运行分析研究，出台稳增长政策32项。\n\n"
+            "（二）产业发展提质增效、转型加快。\n\n非烟非能工业增加值增长8.1%。")
+    roots = split_sections(text)
+    assert [(node.style, node.heading, node.level) for node in nodes(roots)] == [
+        ("chinese", "“十四五”时期和2025年工作回顾", 1),
+        ("paren", "经济运行顶住压力、稳中有进", 2), ("paren", "产业发展提质增效、转型加快", 2)]
+    assert "这五年，我们深入践行以人民为中心的发展思想，民生福祉得到新改善。" in tops(roots)[0].text
+    assert_lossless(text, roots)
+
+
 def test_unnumbered_heading_lines_in_a_report_with_numbered_parts():
     # 2003-guowuyuan.txt: 五年来，… lines are the items of part 一 before its （一）;
     # 1985/1994/1998-guowuyuan.txt close with 结束语 after the last numbered part
