@@ -20,7 +20,9 @@ Short unnumbered lines without punctuation are the parts of a report without acc
 一、 headings. In a report with numbered parts, a line of its own that is no sentence
 (commas allowed) is a part when it stands before the first numbered part (after the
 各位代表 salutation) or alone after the last one (结束语), and otherwise an item of the
-section open there (五年来，外交工作开创新局面). Paragraphs of one short sentence ending in 。
+section open there (五年来，外交工作开创新局面); where several such parts open the report,
+its numbered parts stand inside the last of them. A web page's controls (扫一扫在手机打开当前页,
+打印本页, 【字号 大 中 小】) are text, never headings. Paragraphs of one short sentence ending in 。
 (国民经济快速增长。, ——经济平稳快速增长。) between a part's heading and its first numbered
 item are the part's items when there are at least three, each followed by its body (only
 the dashed ones where some have a dash). Bold run-in headings divide a paragraph that
@@ -66,6 +68,11 @@ DASH = "——"           # ——经济平稳快速增长。: an item line set 
 NARRATION = re.compile(r"(?:[^，。]{1,10}，)?我们")   # 这五年，我们…: the speaker narrates
 MIN_LINE_HEADINGS = 3   # fewer such lines opening a part are lead sentences, not items
 UNRANKED = float("inf")   # preamble, glossary and bold nodes: closed by any numbered heading
+# the controls of a web page kept with its text: body text, never a heading
+PAGE_CHROME = re.compile(
+    r"扫一扫在手机(?:上)?打开当前页|打印本页|关闭(?:本页|窗口)|下载|打印|全屏|收藏|分享(?:到)?[：:]?"
+    r"|【?\s*字[号体][：:]?\s*(?:[大中小]\s*){0,3}(?:加大|还原|减小|\s)*】?|相关(?:报道|链接|附件)[：:]?(?:>>)?")
+LEADING_PARTS = 2   # as many unnumbered parts before the first numbered one hold the numbered
 
 
 @dataclass
@@ -125,6 +132,7 @@ class _TreeBuilder:
         self.in_back_matter = False   # after 附注/附件: no more headings but these
         self.open_bare: SectionNode | None = None   # a bare numbered heading just opened
         self.accepted_kinds: set[str] = set()
+        self.leading_parts: list[SectionNode] = []   # unnumbered parts before the first numbered
 
     def feed(self, paragraph: _Paragraph, following: str = "") -> None:
         """Place one paragraph; ``following`` is the text of the next one."""
@@ -223,6 +231,8 @@ class _TreeBuilder:
         first, _ = self.part_span
         if self.position == self.closing_part or self.position < first and self.saluted:
             self._open_root(node)
+            if self.position < first:
+                self.leading_parts.append(node)
         elif self.position > first and self._in_section():
             self._open_child(node)
         else:
@@ -230,8 +240,16 @@ class _TreeBuilder:
         return True
 
     def _open(self, kind: str, node: SectionNode) -> None:
-        """Place a numbered or plain heading under the nearest shallower one."""
+        """Place a numbered or plain heading under the nearest shallower one.
+
+        Where the report opens with several unnumbered parts (“十四五”时期发展成就和2025年
+        工作回顾, “十五五”时期主要目标和2026年重点工作), its numbered parts stand inside
+        the last of them: the report does not switch to numbered parts halfway.
+        """
         rank = self.ranks.setdefault(kind, len(self.ranks))
+        if (len(self.leading_parts) >= LEADING_PARTS and self.stack
+                and self.stack[0] == (UNRANKED, self.leading_parts[-1])):
+            self.stack[0] = (-1, self.leading_parts[-1])
         for deeper, deeper_rank in self.ranks.items():
             if deeper_rank > rank:
                 self.last_number.pop(deeper, None)
@@ -504,6 +522,7 @@ def _is_unnumbered_heading(text: str) -> bool:
             and not any(ch in text for ch in "。！？；;：:!?\t")
             and text[-1] not in "，,、—…"
             and not text.startswith("各位代表")
+            and not PAGE_CHROME.fullmatch(text)
             and re.search(r"[\u4e00-\u9fff]", text) is not None)
 
 
@@ -512,4 +531,5 @@ def _is_plain_heading(text: str) -> bool:
     return (2 <= len(text) <= MAX_PLAIN_HEADING
             and not any(ch in SENTENCE_MARKS for ch in text)
             and text[-1] not in "、—…"
+            and not PAGE_CHROME.fullmatch(text)
             and re.search(r"[\u4e00-\u9fff]", text) is not None)

@@ -350,6 +350,54 @@ def test_lines_on_what_we_did_are_lead_sentences_not_items():
     assert_lossless(text, roots)
 
 
+@pytest.mark.parametrize("chrome", ["扫一扫在手机打开当前页", "打印本页", "关闭窗口", "【字号 大 中 小】", "相关链接>>"])
+def test_page_chrome_after_the_last_part_is_text_not_a_closing_part(chrome):
+    # shaanxi-2026-work_report.txt ends on 扫一扫在手机打开当前页, sichuan-2026 on 打印本页 / 关闭窗口
+    text = ("各位代表：\n\n现在，我代表省人民政府，向大会报告工作。\n\n一、2025年工作回顾\n\n正文。\n\n"
+            "二、“十五五”时期主要目标和重大举措\n\n正文。\n\n三、2026年重点工作\n\n"
+            "（九）守牢安全发展底线，维护社会和谐稳定\n\n"
+            "完善社会治理体系。坚持和发展新时代“枫桥经验”。\n\n"
+            "各位代表！蓝图鼓舞人心，实干谱写华章。\n\n" + chrome)
+    roots = split_sections(text)
+    assert [root.heading for root in tops(roots)] == [
+        "2025年工作回顾", "“十五五”时期主要目标和重大举措", "2026年重点工作"]
+    assert chrome not in [node.heading for node in nodes(roots)]
+    assert nodes(roots)[-1].text.endswith(chrome)
+    assert_lossless(text, roots)
+
+
+def test_page_chrome_in_a_report_without_numbered_parts_is_no_part():
+    text = ("各位代表：\n\n现在，我代表市人民政府报告工作。\n\n2024年工作回顾\n\n过去一年，经济回升向好。\n\n"
+            "2025年工作安排\n\n今年要抓好以下工作。\n\n打印本页\n\n关闭窗口")
+    roots = split_sections(text)
+    assert [(root.style, root.heading) for root in tops(roots)] == [
+        ("plain", "2024年工作回顾"), ("plain", "2025年工作安排")]
+    assert_lossless(text, roots)
+
+
+def test_numbered_parts_inside_the_last_of_several_unnumbered_parts():
+    # neimenggu-2026-work_report.txt: two unnumbered parts, 一、…四、 inside the second
+    text = ("各位代表：\n\n现在，我代表自治区人民政府向大会报告工作，请予审议。\n\n"
+            "“十四五”时期发展成就和2025年工作回顾\n\n“十四五”时期内蒙古发展历程极不平凡。\n\n"
+            "——这五年综合经济实力大幅提升。经济总量达到2.67万亿元。\n\n"
+            "“十五五”时期主要目标和2026年重点工作\n\n“十五五”时期是内蒙古高质量发展、加快闯新路的关键时期。\n\n"
+            "今年经济社会发展的主要预期目标是：地区生产总值增长5%左右。\n\n"
+            "一、把铸牢中华民族共同体意识作为民族地区各项工作的主线\n\n"
+            "（一）加强中华民族共有精神家园建设。坚持用习近平新时代中国特色社会主义思想凝心铸魂。\n\n"
+            "二、深化落实习近平总书记和党中央赋予的五大战略定位和使命任务\n\n"
+            "（一）坚持生态优先、绿色发展，筑牢我国北方重要生态安全屏障。正文。\n\n"
+            "三、全力抓好七项重点工作\n\n四、把坚持党的全面领导贯穿政府工作各方面全过程\n\n"
+            "新形势新任务，对政府工作提出了新的更高要求。")
+    roots = split_sections(text)
+    assert [(node.heading, node.level) for node in nodes(roots)[1:]] == [
+        ("“十四五”时期发展成就和2025年工作回顾", 1), ("“十五五”时期主要目标和2026年重点工作", 1),
+        ("把铸牢中华民族共同体意识作为民族地区各项工作的主线", 2), ("加强中华民族共有精神家园建设", 3),
+        ("深化落实习近平总书记和党中央赋予的五大战略定位和使命任务", 2),
+        ("坚持生态优先、绿色发展，筑牢我国北方重要生态安全屏障", 3),
+        ("全力抓好七项重点工作", 2), ("把坚持党的全面领导贯穿政府工作各方面全过程", 2)]
+    assert_lossless(text, roots)
+
+
 def test_unnumbered_heading_lines_in_a_report_with_numbered_parts():
     # 2003-guowuyuan.txt: 五年来，… lines are the items of part 一 before its （一）;
     # 1985/1994/1998-guowuyuan.txt close with 结束语 after the last numbered part
