@@ -13,7 +13,8 @@ nearest of a higher rank, one level deeper, so a report without 一、 puts （�
 and a 1、 straight under 三、 is at level 2. A numbered candidate (一、 （一） 1、 （1）
 一是 第一，) is a heading only if it continues its sequence (一 after a new parent, else
 previous + 1), its first sentence is short and not a list clause ending in ；, and (for
-一是) it is a line of its own or a bold run-in. A bare
+一是) it is a line of its own or a bold run-in; a 一是 list announced by a lead-in ending in
+： after the body of a part's last item stands beside the items (2011: 一是必须坚持科学发展。). A bare
 numbered heading line continues on the next paragraph when that is a short line without
 punctuation (三、持续提升政府 / 治理效能和服务水平: a line broken in the source).
 Short unnumbered lines without punctuation are the parts of a report without accepted
@@ -72,6 +73,7 @@ UNRANKED = float("inf")   # preamble, glossary and bold nodes: closed by any num
 PAGE_CHROME = re.compile(
     r"扫一扫在手机(?:上)?打开当前页|打印本页|关闭(?:本页|窗口)|下载|打印|全屏|收藏|分享(?:到)?[：:]?"
     r"|【?\s*字[号体][：:]?\s*(?:[大中小]\s*){0,3}(?:加大|还原|减小|\s)*】?|相关(?:报道|链接|附件)[：:]?(?:>>)?")
+MIN_ITEM_BODY = 3   # paragraphs of an item before a 一是 list that no longer opens it
 LEADING_PARTS = 2   # as many unnumbered parts before the first numbered one hold the numbered
 
 
@@ -133,11 +135,13 @@ class _TreeBuilder:
         self.open_bare: SectionNode | None = None   # a bare numbered heading just opened
         self.accepted_kinds: set[str] = set()
         self.leading_parts: list[SectionNode] = []   # unnumbered parts before the first numbered
+        self.previous_text = ""       # the paragraph fed before this one
 
     def feed(self, paragraph: _Paragraph, following: str = "") -> None:
         """Place one paragraph; ``following`` is the text of the next one."""
         text = paragraph.text
         self.position += 1
+        previous_text, self.previous_text = self.previous_text, text
         if self.roots and self._opens_back_matter(text):
             return
         if self.in_back_matter:
@@ -155,6 +159,8 @@ class _TreeBuilder:
             open_bare.heading += text
             return
         if numbered and not after_clause and self._continues_sequence(number, numbered.bare):
+            if self._list_of_the_part(number, previous_text):
+                self.stack.pop()
             self._open_numbered(numbered)
             start = numbered.body_start
         elif (self.plain_headings and not number and self.seen_sentence
@@ -212,6 +218,18 @@ class _TreeBuilder:
         """Next in its sequence; a bare heading line may skip one (a number lost in the source)."""
         last = self.last_number.get(number.kind, 0)
         return number.value == last + 1 or (bare and last > 0 and number.value == last + 2)
+
+    def _list_of_the_part(self, number: _Number, previous_text: str) -> bool:
+        """一是必须坚持科学发展。 announced by a lead-in ending in ： (…以下几个方面的认识和
+        体会：) after the body of the part's last item: a list beside the items, not inside
+        the last one (whose own 一是 list follows its heading and lead paragraph)."""
+        if number.kind not in LINE_ONLY_KINDS or number.value != 1 or not previous_text:
+            return False
+        if previous_text[-1] not in "：:" or len(self.stack) < 2 or not self.heading_positions:
+            return False
+        item_position, item_level = self.heading_positions[-1]
+        return (item_level > 1 and self.stack[-1][1].level == item_level
+                and self.position - item_position - 1 >= MIN_ITEM_BODY)
 
     def _open_numbered(self, numbered: _Numbered) -> None:
         number = numbered.number

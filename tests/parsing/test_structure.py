@@ -398,6 +398,35 @@ def test_numbered_parts_inside_the_last_of_several_unnumbered_parts():
     assert_lossless(text, roots)
 
 
+def test_a_shi_list_announced_after_the_last_items_body_stands_beside_the_items():
+    # 2011-guowuyuan.txt: part 一's lessons 一是…四是 follow （五）'s body and a lead-in ending
+    # in ：; 2003-guowuyuan.txt: （三）'s own 一是 list follows its heading and lead paragraph
+    text = ("一、“十一五”时期国民经济和社会发展的回顾\n\n（一）加强和改善宏观调控，促进经济平稳较快发展。\n\n正文。\n\n"
+            "（二）毫不放松地做好“三农”工作，巩固和加强农业基础。\n\n正文。\n\n"
+            "（三）大力推进经济结构调整，提高经济增长质量和效益。\n\n正文。\n\n"
+            "（四）坚定不移深化改革开放，增强经济社会发展内在活力。\n\n正文。\n\n"
+            "（五）加快发展社会事业，切实保障和改善民生。\n\n"
+            "始终坚持经济发展与社会发展相协调，围绕改善民生谋划发展。\n\n"
+            "五年来，我们不断深化行政管理体制改革，加快转变政府职能。\n\n"
+            "我们清醒地认识到，我国发展中不平衡、不协调、不可持续的问题依然突出。\n\n"
+            "回顾“十一五”时期的政府工作，我们进一步加深了以下几个方面的认识和体会：\n\n"
+            "一是必须坚持科学发展。\n\n我们战胜各种严峻挑战，靠的是发展。\n\n"
+            "二是必须坚持政府调控与市场机制有机统一。\n\n健全的市场机制，有效的宏观调控，都是社会主义市场经济体制不可或缺的重要组成部分。\n\n"
+            "二、“十二五”时期的主要目标和任务\n\n（一）坚持把解决“三农”问题放在突出位置，巩固和加强农业基础地位\n\n"
+            "农业、农村、农民问题，关系我国改革开放和现代化建设全局，任何时候都不能忽视和放松。\n\n"
+            "一是推进农业结构调整。\n\n通过政策支持、加强信息服务和技术服务，引导农民调整种植结构。\n\n"
+            "二是深化粮棉流通体制改革。\n\n正文。")
+    roots = split_sections(text)
+    assert [(node.heading, node.level) for node in nodes(roots)] == [
+        ("“十一五”时期国民经济和社会发展的回顾", 1), ("加强和改善宏观调控，促进经济平稳较快发展", 2),
+        ("毫不放松地做好“三农”工作，巩固和加强农业基础", 2), ("大力推进经济结构调整，提高经济增长质量和效益", 2),
+        ("坚定不移深化改革开放，增强经济社会发展内在活力", 2), ("加快发展社会事业，切实保障和改善民生", 2),
+        ("必须坚持科学发展", 2), ("必须坚持政府调控与市场机制有机统一", 2),
+        ("“十二五”时期的主要目标和任务", 1), ("坚持把解决“三农”问题放在突出位置，巩固和加强农业基础地位", 2),
+        ("推进农业结构调整", 3), ("深化粮棉流通体制改革", 3)]
+    assert_lossless(text, roots)
+
+
 def test_unnumbered_heading_lines_in_a_report_with_numbered_parts():
     # 2003-guowuyuan.txt: 五年来，… lines are the items of part 一 before its （一）;
     # 1985/1994/1998-guowuyuan.txt close with 结束语 after the last numbered part
