@@ -114,12 +114,12 @@ class _Numbered(NamedTuple):
 
 class _TreeBuilder:
     def __init__(self, plain_headings: bool, part_span: tuple[int, int] | None = None,
-                 closing_part: int | None = None, line_headings: frozenset[int] = frozenset(),
+                 closing_part: int | None = None, line_headings: dict[int, int | None] | None = None,
                  headlines: frozenset[int] = frozenset()):
         self.plain_headings = plain_headings
         self.part_span = part_span    # positions of the first and last numbered part heading
         self.closing_part = closing_part   # position of an unnumbered closing part (结束语)
-        self.line_headings = line_headings   # positions of one-sentence item lines
+        self.line_headings = line_headings or {}   # one-sentence item lines: the part they stand in
         self.headlines = headlines    # positions of a newspaper page's part headings
         self.position = -1            # of the paragraph being fed
         self.heading_positions: list[tuple[int, int]] = []   # (position, level), numbered
@@ -136,6 +136,7 @@ class _TreeBuilder:
         self.accepted_kinds: set[str] = set()
         self.leading_parts: list[SectionNode] = []   # unnumbered parts before the first numbered
         self.previous_text = ""       # the paragraph fed before this one
+        self.opened_at: dict[int, SectionNode] = {}   # numbered headings by position
 
     def feed(self, paragraph: _Paragraph, following: str = "") -> None:
         """Place one paragraph; ``following`` is the text of the next one."""
@@ -168,6 +169,7 @@ class _TreeBuilder:
             self._open(PLAIN_KIND, SectionNode(text, 0, style="plain"))
             return
         elif self.position in self.line_headings and self._in_section():
+            self._close_items_of(self.line_headings[self.position])
             self._open_child(SectionNode(text[:-1], 0, style="plain"))
             return
         elif self.part_span and not number and _is_unnumbered_heading(text):
@@ -239,6 +241,7 @@ class _TreeBuilder:
         self._open(number.kind, node)
         self.open_bare = node if numbered.bare else None
         self.heading_positions.append((self.position, node.level))
+        self.opened_at[self.position] = node
 
     def _open_unnumbered(self, node: SectionNode) -> bool:
         """An unnumbered heading line in a report with numbered parts (结束语, 五年来，…).
@@ -281,6 +284,13 @@ class _TreeBuilder:
             self.roots.append(node)
             node.level = 1
         self.stack.append((rank, node))
+
+    def _close_items_of(self, part_position: int | None) -> None:
+        """Close what is open below the part that stands at ``part_position``."""
+        part = self.opened_at.get(part_position) if part_position is not None else None
+        if part is not None and any(node is part for _, node in self.stack):
+            while self.stack[-1][1] is not part:
+                self.stack.pop()
 
     def _open_child(self, node: SectionNode) -> None:
         """An unnumbered item under the nearest numbered heading; it closes the item before it."""
@@ -333,7 +343,7 @@ def split_sections(text: str, plain_headings: bool = True) -> list[SectionNode]:
 
 def _build(paragraphs: list[_Paragraph], plain_headings: bool,
            part_span: tuple[int, int] | None = None, closing_part: int | None = None,
-           line_headings: frozenset[int] = frozenset(),
+           line_headings: dict[int, int | None] | None = None,
            headlines: frozenset[int] = frozenset()) -> _TreeBuilder:
     builder = _TreeBuilder(plain_headings, part_span, closing_part, line_headings, headlines)
     for paragraph, following in zip(paragraphs, paragraphs[1:] + [_Paragraph("", [])]):
@@ -365,27 +375,47 @@ def _back_matter_style(text: str) -> str | None:
 
 
 def _line_headings(paragraphs: list[_Paragraph],
-                   heading_positions: list[tuple[int, int]]) -> frozenset[int]:
+                   heading_positions: list[tuple[int, int]]) -> dict[int, int | None]:
     """Positions of one-sentence lines (国民经济快速增长。, ——经济平稳快速增长。) that are
     the items of a part: at least three of them between the part's heading and its first
     numbered item (or the next part), each followed by its body. Items are written alike:
     where some open with a dash, the lines without one are lead sentences. Where the part's
     numbered items follow, a line on what we did (这五年，我们…。) is the lead sentence of
-    its paragraph in the review before them, not an item."""
-    found: set[int] = set()
+    its paragraph in the review before them, not an item.
+
+    After the part's numbered items, a 各位代表！ address closes the last of them: at least
+    three such lines after it (这是经济实力持续提升的五年。) are items of the part beside the
+    numbered ones. Each position maps to the position of the part they stand in (None:
+    the section open there).
+    """
+    found: dict[int, int | None] = {}
     ends = [position for position, _ in heading_positions[1:]] + [len(paragraphs)]
     levels = [level for _, level in heading_positions[1:]] + [0]
+    part = None
     for (start, level), end, next_level in zip(heading_positions, ends, levels):
-        numbered_items = next_level > level   # the part's own numbered items follow
-        lines = [position for position in range(start + 1, end - 1)
-                 if _is_item_line(paragraphs[position].text)
-                 and not (numbered_items and NARRATION.match(paragraphs[position].text))
-                 and _is_body(paragraphs[position + 1].text)]
-        dashed = [position for position in lines if paragraphs[position].text.startswith(DASH)]
-        lines = dashed or lines
-        if level == 1 and len(lines) >= MIN_LINE_HEADINGS:
-            found.update(lines)
-    return frozenset(found)
+        if level == 1:
+            part = start
+            lines = _item_lines(paragraphs, start + 1, end, numbered_items=next_level > level)
+            if len(lines) >= MIN_LINE_HEADINGS:
+                found.update(dict.fromkeys(lines))
+        elif next_level <= 1 and part is not None:   # the part's last numbered item
+            address = next((position for position in range(start + 1, end)
+                            if paragraphs[position].text.startswith("各位代表")), None)
+            lines = _item_lines(paragraphs, address + 1, end) if address else []
+            if len(lines) >= MIN_LINE_HEADINGS:
+                found.update(dict.fromkeys(lines, part))
+    return found
+
+
+def _item_lines(paragraphs: list[_Paragraph], start: int, end: int,
+                numbered_items: bool = False) -> list[int]:
+    """The item lines from ``start`` up to ``end``, each followed by its body."""
+    lines = [position for position in range(start, end - 1)
+             if _is_item_line(paragraphs[position].text)
+             and not (numbered_items and NARRATION.match(paragraphs[position].text))
+             and _is_body(paragraphs[position + 1].text)]
+    dashed = [position for position in lines if paragraphs[position].text.startswith(DASH)]
+    return dashed or lines
 
 
 def _is_item_line(text: str) -> bool:

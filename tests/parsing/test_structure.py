@@ -427,6 +427,26 @@ def test_a_shi_list_announced_after_the_last_items_body_stands_beside_the_items(
     assert_lossless(text, roots)
 
 
+def test_lines_after_an_address_that_closes_the_last_item_are_items_of_the_part():
+    # guangdong-2026-work_report.txt: after 六是 and 各位代表！…, the 这是…的五年。 lines
+    text = ("一、2025年和“十四五”时期工作回顾\n\n2025年是中国式现代化进程中具有重要意义的一年。\n\n"
+            "一是联合港澳承办十五运会和残特奥会。\n\n认真落实“绿色、共享、开放、廉洁”的办赛理念。\n\n"
+            "二是全力保障和改善民生。\n\n十件民生实事全面完成。\n\n"
+            "各位代表！经过五年接续奋斗，我省“十四五”顺利收官。\n\n"
+            "这是经济实力持续提升的五年。\n\n地区生产总值从11.37万亿元提高到14.58万亿元，人均地区生产总值从9万元提高到11万元。三次产业比重为4.0∶37.7∶58.3，第一产业增加值提升至全国第二，先进制造业、高技术制造业增加值占规模以上工业增加值比重分别达56.2%、34.7%，现代服务业增加值占服务业增加值比重达64.9%，数字经济规模稳居全国首位。\n\n"
+            "这是粤港澳大湾区建设纵深推进的五年。\n\n预计大湾区经济总量突破15万亿元。湾区标准、湾区认证、港澳药械通、跨境理财通等落地见效，198项高频政务服务事项实现跨境通办。\n\n"
+            "这是产业科技互促双强大力拓展的五年。\n\n区域创新能力连续9年全国第一，全过程创新链加快构建。原生鸿蒙操作系统、麒麟高端芯片、体外膜肺氧合系统、高端核磁共振设备、高端手术机器人、显示制造关键装备等打破国外垄断，“梦想”号大洋钻探船等大国重器建成入列。\n\n"
+            "五年来，我们深刻领悟“两个确立”的决定性意义。\n\n"
+            "二、“十五五”时期的主要目标和重点任务\n\n正文。")
+    roots = split_sections(text)
+    assert [(node.heading, node.level) for node in nodes(roots)] == [
+        ("2025年和“十四五”时期工作回顾", 1), ("联合港澳承办十五运会和残特奥会", 2), ("全力保障和改善民生", 2),
+        ("这是经济实力持续提升的五年", 2), ("这是粤港澳大湾区建设纵深推进的五年", 2),
+        ("这是产业科技互促双强大力拓展的五年", 2), ("“十五五”时期的主要目标和重点任务", 1)]
+    assert "各位代表！经过五年接续奋斗" in tops(roots)[0].children[1].text
+    assert_lossless(text, roots)
+
+
 def test_unnumbered_heading_lines_in_a_report_with_numbered_parts():
     # 2003-guowuyuan.txt: 五年来，… lines are the items of part 一 before its （一）;
     # 1985/1994/1998-guowuyuan.txt close with 结束语 after the last numbered part
