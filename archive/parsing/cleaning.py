@@ -17,7 +17,9 @@ Rules, in order:
    (nearly) the block's widest line without ending a sentence. A line that starts
    with a bullet (◎ ●), a heading number, or indentation starts a new paragraph;
    blocks of punctuation-free lines (highlight lists, headlines, by-lines) keep
-   one item per paragraph.
+   one item per paragraph. A line cut where no line ends goes on in the next: after an
+   opening mark (``（`` / ``三）…``) or the particle 的 (``…发展的`` / ``主要目标``), or
+   before a colon or 是： (``主要预期目标`` / ``是：地区生产总值…``).
 3. Page breaks: a paragraph is joined to the next blank-line-separated one
    (``…收入分`` + ``别增长…``) only if it ends without sentence-final punctuation
    and is running text (a sentence end inside it) or ends in an unfinished clause
@@ -59,7 +61,10 @@ INDENT = re.compile(r"^(?:[\u3000\t\u00a0]|  )")
 
 SENTENCE_END = "。！？!?；;…"
 FINAL = SENTENCE_END + "：:.”’」』）)】》〉—-"
-OPEN_CLAUSE = "，、,“‘《（(「『【"     # a paragraph ending in one of these is unfinished
+OPENING_MARKS = "“‘《（(「『【"       # a line never ends on one of these
+OPEN_CLAUSE = "，、," + OPENING_MARKS   # a paragraph ending in one of these is unfinished
+PARTICLE_END = "的"    # …经济社会发展的 / 主要目标: a line never ends on 的
+CONTINUED_START = re.compile(r"[，。、；：,;:]|是[：:]")   # 主要预期目标 / 是：…: nor opens on these
 PROSE_MARK = re.compile("[，、。；：？！,;:!?]")
 HEADING_START = re.compile(
     r"""^(?:
@@ -132,9 +137,8 @@ def _block_paragraphs(raw_lines: list[str]) -> list[str]:
     paragraphs = [lines[0]]
     for previous, line, raw in zip(lines, lines[1:], raw_lines[1:]):
         wraps = (
-            prose
-            and _width(previous) >= full
-            and not _ends_sentence(previous)
+            (prose and _width(previous) >= full and not _ends_sentence(previous)
+             or _cut_inside(previous, line))
             and not INDENT.match(raw)
             and not HEADING_START.match(line)
             and "\t" not in previous + line
@@ -144,6 +148,14 @@ def _block_paragraphs(raw_lines: list[str]) -> list[str]:
         else:
             paragraphs.append(line)
     return paragraphs
+
+
+def _cut_inside(line: str, following: str) -> bool:
+    """A line cut where no line ends: after an opening bracket (``（`` / ``三）…``) or 的
+    (``…发展的`` / ``主要目标``), or before a colon or 是： (``主要预期目标`` / ``是：…``)."""
+    plain = _plain(line)
+    return (plain.endswith(tuple(OPENING_MARKS + PARTICLE_END))
+            or bool(plain and CONTINUED_START.match(_plain(following))))
 
 
 def _continues(paragraph: str, following: str, columns: bool = False) -> bool:

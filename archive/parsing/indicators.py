@@ -445,10 +445,14 @@ def _phases(sections: list[SectionNode], cues: _Cues) -> list[str | None]:
         sibling_set_its_part = False
         while open_headings and open_headings[-1][0] >= node.level:
             level, style, _, its_own = open_headings.pop()
-            sibling_set_its_part = its_own and (level, style) == (node.level, node.style)
+            # Only among the report's parts: items (五年来，…) set no part of their own.
+            sibling_set_its_part = (its_own and level == 1
+                                    and (level, style) == (node.level, node.style))
         parent = open_headings[-1][2] if open_headings else None
         # Under the review or the plan only a year moves a heading (锚定目标攻坚 is review).
         phase = cues.heading_time(_normalise(node.heading), by_words=parent not in (REVIEW, PLAN))
+        if phase == SEVERAL_YEARS and parent in (REVIEW, PAST_PERIOD):
+            phase = PAST_PERIOD   # 五年来，… under 过去五年政府工作的回顾: what was reached
         if phase is None and parent is None and node.heading:
             phase = cues.opening_time(node.text)
         own = phase is not None

@@ -13,14 +13,17 @@ nearest of a higher rank, one level deeper, so a report without 一、 puts （�
 and a 1、 straight under 三、 is at level 2. A numbered candidate (一、 （一） 1、 （1）
 一是 第一，) is a heading only if it continues its sequence (一 after a new parent, else
 previous + 1), its first sentence is short and not a list clause ending in ；, and (for
-一是) it is a line of its own or a bold run-in. A bare
+一是) it is a line of its own or a bold run-in; a 一是 list announced by a lead-in ending in
+： after the body of a part's last item stands beside the items (2011: 一是必须坚持科学发展。). A bare
 numbered heading line continues on the next paragraph when that is a short line without
 punctuation (三、持续提升政府 / 治理效能和服务水平: a line broken in the source).
 Short unnumbered lines without punctuation are the parts of a report without accepted
 一、 headings. In a report with numbered parts, a line of its own that is no sentence
 (commas allowed) is a part when it stands before the first numbered part (after the
 各位代表 salutation) or alone after the last one (结束语), and otherwise an item of the
-section open there (五年来，外交工作开创新局面). Paragraphs of one short sentence ending in 。
+section open there (五年来，外交工作开创新局面); where several such parts open the report,
+its numbered parts stand inside the last of them. A web page's controls (扫一扫在手机打开当前页,
+打印本页, 【字号 大 中 小】) are text, never headings. Paragraphs of one short sentence ending in 。
 (国民经济快速增长。, ——经济平稳快速增长。) between a part's heading and its first numbered
 item are the part's items when there are at least three, each followed by its body (only
 the dashed ones where some have a dash). Bold run-in headings divide a paragraph that
@@ -63,8 +66,15 @@ SENTENCE_MARKS = "。，；：！？,;:!?"
 PLAIN_KIND = "plain"
 MAX_LINE_HEADING = 45
 DASH = "——"           # ——经济平稳快速增长。: an item line set with a dash
+NARRATION = re.compile(r"(?:[^，。]{1,10}，)?我们")   # 这五年，我们…: the speaker narrates
 MIN_LINE_HEADINGS = 3   # fewer such lines opening a part are lead sentences, not items
 UNRANKED = float("inf")   # preamble, glossary and bold nodes: closed by any numbered heading
+# the controls of a web page kept with its text: body text, never a heading
+PAGE_CHROME = re.compile(
+    r"扫一扫在手机(?:上)?打开当前页|打印本页|关闭(?:本页|窗口)|下载|打印|全屏|收藏|分享(?:到)?[：:]?"
+    r"|【?\s*字[号体][：:]?\s*(?:[大中小]\s*){0,3}(?:加大|还原|减小|\s)*】?|相关(?:报道|链接|附件)[：:]?(?:>>)?")
+MIN_ITEM_BODY = 3   # paragraphs of an item before a 一是 list that no longer opens it
+LEADING_PARTS = 2   # as many unnumbered parts before the first numbered one hold the numbered
 
 
 @dataclass
@@ -104,12 +114,12 @@ class _Numbered(NamedTuple):
 
 class _TreeBuilder:
     def __init__(self, plain_headings: bool, part_span: tuple[int, int] | None = None,
-                 closing_part: int | None = None, line_headings: frozenset[int] = frozenset(),
+                 closing_part: int | None = None, line_headings: dict[int, int | None] | None = None,
                  headlines: frozenset[int] = frozenset()):
         self.plain_headings = plain_headings
         self.part_span = part_span    # positions of the first and last numbered part heading
         self.closing_part = closing_part   # position of an unnumbered closing part (结束语)
-        self.line_headings = line_headings   # positions of one-sentence item lines
+        self.line_headings = line_headings or {}   # one-sentence item lines: the part they stand in
         self.headlines = headlines    # positions of a newspaper page's part headings
         self.position = -1            # of the paragraph being fed
         self.heading_positions: list[tuple[int, int]] = []   # (position, level), numbered
@@ -124,11 +134,15 @@ class _TreeBuilder:
         self.in_back_matter = False   # after 附注/附件: no more headings but these
         self.open_bare: SectionNode | None = None   # a bare numbered heading just opened
         self.accepted_kinds: set[str] = set()
+        self.leading_parts: list[SectionNode] = []   # unnumbered parts before the first numbered
+        self.previous_text = ""       # the paragraph fed before this one
+        self.opened_at: dict[int, SectionNode] = {}   # numbered headings by position
 
     def feed(self, paragraph: _Paragraph, following: str = "") -> None:
         """Place one paragraph; ``following`` is the text of the next one."""
         text = paragraph.text
         self.position += 1
+        previous_text, self.previous_text = self.previous_text, text
         if self.roots and self._opens_back_matter(text):
             return
         if self.in_back_matter:
@@ -146,6 +160,8 @@ class _TreeBuilder:
             open_bare.heading += text
             return
         if numbered and not after_clause and self._continues_sequence(number, numbered.bare):
+            if self._list_of_the_part(number, previous_text):
+                self.stack.pop()
             self._open_numbered(numbered)
             start = numbered.body_start
         elif (self.plain_headings and not number and self.seen_sentence
@@ -153,6 +169,7 @@ class _TreeBuilder:
             self._open(PLAIN_KIND, SectionNode(text, 0, style="plain"))
             return
         elif self.position in self.line_headings and self._in_section():
+            self._close_items_of(self.line_headings[self.position])
             self._open_child(SectionNode(text[:-1], 0, style="plain"))
             return
         elif self.part_span and not number and _is_unnumbered_heading(text):
@@ -204,6 +221,18 @@ class _TreeBuilder:
         last = self.last_number.get(number.kind, 0)
         return number.value == last + 1 or (bare and last > 0 and number.value == last + 2)
 
+    def _list_of_the_part(self, number: _Number, previous_text: str) -> bool:
+        """一是必须坚持科学发展。 announced by a lead-in ending in ： (…以下几个方面的认识和
+        体会：) after the body of the part's last item: a list beside the items, not inside
+        the last one (whose own 一是 list follows its heading and lead paragraph)."""
+        if number.kind not in LINE_ONLY_KINDS or number.value != 1 or not previous_text:
+            return False
+        if previous_text[-1] not in "：:" or len(self.stack) < 2 or not self.heading_positions:
+            return False
+        item_position, item_level = self.heading_positions[-1]
+        return (item_level > 1 and self.stack[-1][1].level == item_level
+                and self.position - item_position - 1 >= MIN_ITEM_BODY)
+
     def _open_numbered(self, numbered: _Numbered) -> None:
         number = numbered.number
         self.accepted_kinds.add(number.kind)
@@ -212,6 +241,7 @@ class _TreeBuilder:
         self._open(number.kind, node)
         self.open_bare = node if numbered.bare else None
         self.heading_positions.append((self.position, node.level))
+        self.opened_at[self.position] = node
 
     def _open_unnumbered(self, node: SectionNode) -> bool:
         """An unnumbered heading line in a report with numbered parts (结束语, 五年来，…).
@@ -222,6 +252,8 @@ class _TreeBuilder:
         first, _ = self.part_span
         if self.position == self.closing_part or self.position < first and self.saluted:
             self._open_root(node)
+            if self.position < first:
+                self.leading_parts.append(node)
         elif self.position > first and self._in_section():
             self._open_child(node)
         else:
@@ -229,8 +261,16 @@ class _TreeBuilder:
         return True
 
     def _open(self, kind: str, node: SectionNode) -> None:
-        """Place a numbered or plain heading under the nearest shallower one."""
+        """Place a numbered or plain heading under the nearest shallower one.
+
+        Where the report opens with several unnumbered parts (“十四五”时期发展成就和2025年
+        工作回顾, “十五五”时期主要目标和2026年重点工作), its numbered parts stand inside
+        the last of them: the report does not switch to numbered parts halfway.
+        """
         rank = self.ranks.setdefault(kind, len(self.ranks))
+        if (len(self.leading_parts) >= LEADING_PARTS and self.stack
+                and self.stack[0] == (UNRANKED, self.leading_parts[-1])):
+            self.stack[0] = (-1, self.leading_parts[-1])
         for deeper, deeper_rank in self.ranks.items():
             if deeper_rank > rank:
                 self.last_number.pop(deeper, None)
@@ -244,6 +284,13 @@ class _TreeBuilder:
             self.roots.append(node)
             node.level = 1
         self.stack.append((rank, node))
+
+    def _close_items_of(self, part_position: int | None) -> None:
+        """Close what is open below the part that stands at ``part_position``."""
+        part = self.opened_at.get(part_position) if part_position is not None else None
+        if part is not None and any(node is part for _, node in self.stack):
+            while self.stack[-1][1] is not part:
+                self.stack.pop()
 
     def _open_child(self, node: SectionNode) -> None:
         """An unnumbered item under the nearest numbered heading; it closes the item before it."""
@@ -296,7 +343,7 @@ def split_sections(text: str, plain_headings: bool = True) -> list[SectionNode]:
 
 def _build(paragraphs: list[_Paragraph], plain_headings: bool,
            part_span: tuple[int, int] | None = None, closing_part: int | None = None,
-           line_headings: frozenset[int] = frozenset(),
+           line_headings: dict[int, int | None] | None = None,
            headlines: frozenset[int] = frozenset()) -> _TreeBuilder:
     builder = _TreeBuilder(plain_headings, part_span, closing_part, line_headings, headlines)
     for paragraph, following in zip(paragraphs, paragraphs[1:] + [_Paragraph("", [])]):
@@ -328,22 +375,47 @@ def _back_matter_style(text: str) -> str | None:
 
 
 def _line_headings(paragraphs: list[_Paragraph],
-                   heading_positions: list[tuple[int, int]]) -> frozenset[int]:
+                   heading_positions: list[tuple[int, int]]) -> dict[int, int | None]:
     """Positions of one-sentence lines (国民经济快速增长。, ——经济平稳快速增长。) that are
     the items of a part: at least three of them between the part's heading and its first
     numbered item (or the next part), each followed by its body. Items are written alike:
-    where some open with a dash, the lines without one are lead sentences."""
-    found: set[int] = set()
+    where some open with a dash, the lines without one are lead sentences. Where the part's
+    numbered items follow, a line on what we did (这五年，我们…。) is the lead sentence of
+    its paragraph in the review before them, not an item.
+
+    After the part's numbered items, a 各位代表！ address closes the last of them: at least
+    three such lines after it (这是经济实力持续提升的五年。) are items of the part beside the
+    numbered ones. Each position maps to the position of the part they stand in (None:
+    the section open there).
+    """
+    found: dict[int, int | None] = {}
     ends = [position for position, _ in heading_positions[1:]] + [len(paragraphs)]
-    for (start, level), end in zip(heading_positions, ends):
-        lines = [position for position in range(start + 1, end - 1)
-                 if _is_item_line(paragraphs[position].text)
-                 and _is_body(paragraphs[position + 1].text)]
-        dashed = [position for position in lines if paragraphs[position].text.startswith(DASH)]
-        lines = dashed or lines
-        if level == 1 and len(lines) >= MIN_LINE_HEADINGS:
-            found.update(lines)
-    return frozenset(found)
+    levels = [level for _, level in heading_positions[1:]] + [0]
+    part = None
+    for (start, level), end, next_level in zip(heading_positions, ends, levels):
+        if level == 1:
+            part = start
+            lines = _item_lines(paragraphs, start + 1, end, numbered_items=next_level > level)
+            if len(lines) >= MIN_LINE_HEADINGS:
+                found.update(dict.fromkeys(lines))
+        elif next_level <= 1 and part is not None:   # the part's last numbered item
+            address = next((position for position in range(start + 1, end)
+                            if paragraphs[position].text.startswith("各位代表")), None)
+            lines = _item_lines(paragraphs, address + 1, end) if address else []
+            if len(lines) >= MIN_LINE_HEADINGS:
+                found.update(dict.fromkeys(lines, part))
+    return found
+
+
+def _item_lines(paragraphs: list[_Paragraph], start: int, end: int,
+                numbered_items: bool = False) -> list[int]:
+    """The item lines from ``start`` up to ``end``, each followed by its body."""
+    lines = [position for position in range(start, end - 1)
+             if _is_item_line(paragraphs[position].text)
+             and not (numbered_items and NARRATION.match(paragraphs[position].text))
+             and _is_body(paragraphs[position + 1].text)]
+    dashed = [position for position in lines if paragraphs[position].text.startswith(DASH)]
+    return dashed or lines
 
 
 def _is_item_line(text: str) -> bool:
@@ -498,6 +570,7 @@ def _is_unnumbered_heading(text: str) -> bool:
             and not any(ch in text for ch in "。！？；;：:!?\t")
             and text[-1] not in "，,、—…"
             and not text.startswith("各位代表")
+            and not PAGE_CHROME.fullmatch(text)
             and re.search(r"[\u4e00-\u9fff]", text) is not None)
 
 
@@ -506,4 +579,5 @@ def _is_plain_heading(text: str) -> bool:
     return (2 <= len(text) <= MAX_PLAIN_HEADING
             and not any(ch in SENTENCE_MARKS for ch in text)
             and text[-1] not in "、—…"
+            and not PAGE_CHROME.fullmatch(text)
             and re.search(r"[\u4e00-\u9fff]", text) is not None)

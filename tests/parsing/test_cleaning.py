@@ -168,6 +168,30 @@ def test_a_bare_heading_number_is_not_joined_to_its_body():
     assert len(_paragraphs(clean_text(raw))) == 2
 
 
+def test_a_line_cut_after_an_opening_bracket_goes_on():
+    # yunnan-2026-work_report.txt sets （三）'s bracket on a line of its own
+    raw = ("（二）产业发展提质增效、转型加快。\n非烟非能工业增加值增长8.1%。\n（\n三）改革开放持续深化、互促共进。\n"
+           "“云南方案”成为全国开展市场准入效能评估的基础性方案。")
+    assert _paragraphs(clean_text(raw)) == [
+        "（二）产业发展提质增效、转型加快。", "非烟非能工业增加值增长8.1%。",
+        "（三）改革开放持续深化、互促共进。", "“云南方案”成为全国开展市场准入效能评估的基础性方案。"]
+
+
+def test_a_line_cut_before_a_colon_or_after_de_goes_on():
+    # guangdong-2026-work_report.txt sets the bold words of two lead-ins on lines of their own
+    raw = ("按照党的二十届四中全会及省委十三届七次、八次全会部署要求。\n“十五五”时期经济社会发展的\n主要目标\n"
+           "是：地区生产总值年均增长5%左右，高质量发展取得显著成效。\n"
+           "2026年是“十五五”第一年，开好局起好步十分重要。\n主要预期目标\n"
+           "是：地区生产总值增长4.5%—5%，在实际工作中全力争取更好结果。\n"
+           "（一）久久为功推动粤港澳大湾区建设，打造富有活力和国际竞争力的一流湾区和世界级城市群。")
+    assert _paragraphs(clean_text(raw)) == [
+        "按照党的二十届四中全会及省委十三届七次、八次全会部署要求。",
+        "“十五五”时期经济社会发展的主要目标是：地区生产总值年均增长5%左右，高质量发展取得显著成效。",
+        "2026年是“十五五”第一年，开好局起好步十分重要。",
+        "主要预期目标是：地区生产总值增长4.5%—5%，在实际工作中全力争取更好结果。",
+        "（一）久久为功推动粤港澳大湾区建设，打造富有活力和国际竞争力的一流湾区和世界级城市群。"]
+
+
 def test_indented_paragraph_is_not_joined():
     raw = "推动传统产业向高端化迈进。经济发展态势向优向好\n\n\u3000\u3000新的段落从这里开始，这是缩进的段落。"
     assert _paragraphs(clean_text(raw)) == [

@@ -43,6 +43,29 @@ def test_a_review_of_five_years_gives_only_the_level_reached():
     assert kinds(extract_indicators(report, 2018)) == [("国内生产总值", ACTUAL, 2017, 82.7)]
 
 
+def test_five_year_items_of_a_review_of_five_years_give_the_levels_reached():
+    # 2003-guowuyuan.txt: 一、过去五年政府工作的回顾, its unnumbered items 五年来，…
+    report = [part("过去五年政府工作的回顾", "第九届全国人民代表大会第一次会议以来的五年，是很不平凡的五年。"),
+              part("五年来，国民经济保持良好发展势头，经济结构战略性调整迈出重要步伐",
+                   "经济持续较快增长。国内生产总值从1997年的7.4万亿元增加到2002年的10.2万亿元，"
+                   "按可比价格计算，平均每年增长7.7%。", 2, "plain")]
+    assert kinds(extract_indicators(report, 2003)) == [("国内生产总值", ACTUAL, 2002, 10.2)]
+
+
+def test_an_item_after_an_item_that_set_its_time_is_not_the_plan():
+    # 1998-guowuyuan.txt: a neutral part after the review is the plan, a neutral item is not
+    report = [part("关于过去五年的政府工作", "第八届全国人民代表大会第一次会议以来的五年，我国各族人民"
+                                           "在中国共产党领导下，解放思想，开拓进取。"),
+              part("过去的五年，经济发展保持良好势头，国家经济实力显著增强",
+                   "1997年国内生产总值达到74772亿元，按可比价格计算，平均每年增长11%。", 2, "plain"),
+              part("对外开放继续扩大，形成了全方位、多层次、宽领域的开放格局",
+                   "五年来，我国年进出口总额由1655亿美元增加到3251亿美元。", 2, "plain"),
+              part("进一步稳定和加强农业", "国内生产总值增长8%。")]
+    assert kinds(extract_indicators(report, 1998)) == [
+        ("国内生产总值", ACTUAL, 1997, 74772), ("进出口总额", ACTUAL, 1997, 3251),
+        ("国内生产总值", TARGET, 1998, 8)]
+
+
 @pytest.mark.parametrize("text, year", [
     ("刚刚过去的2017年，经济社会发展主要目标任务全面完成并好于预期。国内生产总值增长6.9%，"
      "居民收入增长7.3%，增速均比上年有所加快；", 2018),                        # 2018-guowuyuan.txt

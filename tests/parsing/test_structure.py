@@ -329,6 +329,124 @@ def test_dash_lines_before_the_numbered_items_are_items_too():
     assert_lossless(text, roots)
 
 
+def test_lines_on_what_we_did_are_lead_sentences_not_items():
+    # yunnan-2026-work_report.txt: part 一 opens on 这五年，我们…。 lines, each before its
+    # paragraph, then reviews 2025 in its items （一）…（七）
+    text = ("一、“十四五”时期和2025年工作回顾\n\n新时代以来，习近平总书记始终心系云岭大地、深情牵挂各族群众，3次亲临云南考察。“十四五”这五年，我们坚持以习近平新时代中国特色社会主义思想为指导。\n\n"
+            "这五年，我们完整准确全面贯彻新发展理念，全力推动高质量发展，经济实力迈上新台阶。\n\n"
+            "地区生产总值突破3万亿元、年均增长4.7%，人均地区生产总值超1万美元。\n\n"
+            "这五年，我们坚定不移走生态优先绿色发展之路，生态文明建设排头兵展现新面貌。\n\n"
+            "构建“四级三类”国土空间规划体系，形成“三屏两带六廊多点”生态安全格局。以过硬立场、品质、能力、意志抓生态环境保护，全力打好蓝天、碧水、净土保卫战。\n\n"
+            "这五年，我们深入践行以人民为中心的发展思想，民生福祉得到新改善。\n\n"
+            "一般公共预算支出3.4万亿元，74%以上用于民生。\n\n"
+            "各位代表！刚刚过去的2025年，是云南发展历程中具有重要里程碑意义的一年。\n\n"
+            "（一）经济运行顶住压力、稳中有进。\n\n强化经济运行分析研究，出台稳增长政策32项。\n\n"
+            "（二）产业发展提质增效、转型加快。\n\n非烟非能工业增加值增长8.1%。")
+    roots = split_sections(text)
+    assert [(node.style, node.heading, node.level) for node in nodes(roots)] == [
+        ("chinese", "“十四五”时期和2025年工作回顾", 1),
+        ("paren", "经济运行顶住压力、稳中有进", 2), ("paren", "产业发展提质增效、转型加快", 2)]
+    assert "这五年，我们深入践行以人民为中心的发展思想，民生福祉得到新改善。" in tops(roots)[0].text
+    assert_lossless(text, roots)
+
+
+@pytest.mark.parametrize("chrome", ["扫一扫在手机打开当前页", "打印本页", "关闭窗口", "【字号 大 中 小】", "相关链接>>"])
+def test_page_chrome_after_the_last_part_is_text_not_a_closing_part(chrome):
+    # shaanxi-2026-work_report.txt ends on 扫一扫在手机打开当前页, sichuan-2026 on 打印本页 / 关闭窗口
+    text = ("各位代表：\n\n现在，我代表省人民政府，向大会报告工作。\n\n一、2025年工作回顾\n\n正文。\n\n"
+            "二、“十五五”时期主要目标和重大举措\n\n正文。\n\n三、2026年重点工作\n\n"
+            "（九）守牢安全发展底线，维护社会和谐稳定\n\n"
+            "完善社会治理体系。坚持和发展新时代“枫桥经验”。\n\n"
+            "各位代表！蓝图鼓舞人心，实干谱写华章。\n\n" + chrome)
+    roots = split_sections(text)
+    assert [root.heading for root in tops(roots)] == [
+        "2025年工作回顾", "“十五五”时期主要目标和重大举措", "2026年重点工作"]
+    assert chrome not in [node.heading for node in nodes(roots)]
+    assert nodes(roots)[-1].text.endswith(chrome)
+    assert_lossless(text, roots)
+
+
+def test_page_chrome_in_a_report_without_numbered_parts_is_no_part():
+    text = ("各位代表：\n\n现在，我代表市人民政府报告工作。\n\n2024年工作回顾\n\n过去一年，经济回升向好。\n\n"
+            "2025年工作安排\n\n今年要抓好以下工作。\n\n打印本页\n\n关闭窗口")
+    roots = split_sections(text)
+    assert [(root.style, root.heading) for root in tops(roots)] == [
+        ("plain", "2024年工作回顾"), ("plain", "2025年工作安排")]
+    assert_lossless(text, roots)
+
+
+def test_numbered_parts_inside_the_last_of_several_unnumbered_parts():
+    # neimenggu-2026-work_report.txt: two unnumbered parts, 一、…四、 inside the second
+    text = ("各位代表：\n\n现在，我代表自治区人民政府向大会报告工作，请予审议。\n\n"
+            "“十四五”时期发展成就和2025年工作回顾\n\n“十四五”时期内蒙古发展历程极不平凡。\n\n"
+            "——这五年综合经济实力大幅提升。经济总量达到2.67万亿元。\n\n"
+            "“十五五”时期主要目标和2026年重点工作\n\n“十五五”时期是内蒙古高质量发展、加快闯新路的关键时期。\n\n"
+            "今年经济社会发展的主要预期目标是：地区生产总值增长5%左右。\n\n"
+            "一、把铸牢中华民族共同体意识作为民族地区各项工作的主线\n\n"
+            "（一）加强中华民族共有精神家园建设。坚持用习近平新时代中国特色社会主义思想凝心铸魂。\n\n"
+            "二、深化落实习近平总书记和党中央赋予的五大战略定位和使命任务\n\n"
+            "（一）坚持生态优先、绿色发展，筑牢我国北方重要生态安全屏障。正文。\n\n"
+            "三、全力抓好七项重点工作\n\n四、把坚持党的全面领导贯穿政府工作各方面全过程\n\n"
+            "新形势新任务，对政府工作提出了新的更高要求。")
+    roots = split_sections(text)
+    assert [(node.heading, node.level) for node in nodes(roots)[1:]] == [
+        ("“十四五”时期发展成就和2025年工作回顾", 1), ("“十五五”时期主要目标和2026年重点工作", 1),
+        ("把铸牢中华民族共同体意识作为民族地区各项工作的主线", 2), ("加强中华民族共有精神家园建设", 3),
+        ("深化落实习近平总书记和党中央赋予的五大战略定位和使命任务", 2),
+        ("坚持生态优先、绿色发展，筑牢我国北方重要生态安全屏障", 3),
+        ("全力抓好七项重点工作", 2), ("把坚持党的全面领导贯穿政府工作各方面全过程", 2)]
+    assert_lossless(text, roots)
+
+
+def test_a_shi_list_announced_after_the_last_items_body_stands_beside_the_items():
+    # 2011-guowuyuan.txt: part 一's lessons 一是…四是 follow （五）'s body and a lead-in ending
+    # in ：; 2003-guowuyuan.txt: （三）'s own 一是 list follows its heading and lead paragraph
+    text = ("一、“十一五”时期国民经济和社会发展的回顾\n\n（一）加强和改善宏观调控，促进经济平稳较快发展。\n\n正文。\n\n"
+            "（二）毫不放松地做好“三农”工作，巩固和加强农业基础。\n\n正文。\n\n"
+            "（三）大力推进经济结构调整，提高经济增长质量和效益。\n\n正文。\n\n"
+            "（四）坚定不移深化改革开放，增强经济社会发展内在活力。\n\n正文。\n\n"
+            "（五）加快发展社会事业，切实保障和改善民生。\n\n"
+            "始终坚持经济发展与社会发展相协调，围绕改善民生谋划发展。\n\n"
+            "五年来，我们不断深化行政管理体制改革，加快转变政府职能。\n\n"
+            "我们清醒地认识到，我国发展中不平衡、不协调、不可持续的问题依然突出。\n\n"
+            "回顾“十一五”时期的政府工作，我们进一步加深了以下几个方面的认识和体会：\n\n"
+            "一是必须坚持科学发展。\n\n我们战胜各种严峻挑战，靠的是发展。\n\n"
+            "二是必须坚持政府调控与市场机制有机统一。\n\n健全的市场机制，有效的宏观调控，都是社会主义市场经济体制不可或缺的重要组成部分。\n\n"
+            "二、“十二五”时期的主要目标和任务\n\n（一）坚持把解决“三农”问题放在突出位置，巩固和加强农业基础地位\n\n"
+            "农业、农村、农民问题，关系我国改革开放和现代化建设全局，任何时候都不能忽视和放松。\n\n"
+            "一是推进农业结构调整。\n\n通过政策支持、加强信息服务和技术服务，引导农民调整种植结构。\n\n"
+            "二是深化粮棉流通体制改革。\n\n正文。")
+    roots = split_sections(text)
+    assert [(node.heading, node.level) for node in nodes(roots)] == [
+        ("“十一五”时期国民经济和社会发展的回顾", 1), ("加强和改善宏观调控，促进经济平稳较快发展", 2),
+        ("毫不放松地做好“三农”工作，巩固和加强农业基础", 2), ("大力推进经济结构调整，提高经济增长质量和效益", 2),
+        ("坚定不移深化改革开放，增强经济社会发展内在活力", 2), ("加快发展社会事业，切实保障和改善民生", 2),
+        ("必须坚持科学发展", 2), ("必须坚持政府调控与市场机制有机统一", 2),
+        ("“十二五”时期的主要目标和任务", 1), ("坚持把解决“三农”问题放在突出位置，巩固和加强农业基础地位", 2),
+        ("推进农业结构调整", 3), ("深化粮棉流通体制改革", 3)]
+    assert_lossless(text, roots)
+
+
+def test_lines_after_an_address_that_closes_the_last_item_are_items_of_the_part():
+    # guangdong-2026-work_report.txt: after 六是 and 各位代表！…, the 这是…的五年。 lines
+    text = ("一、2025年和“十四五”时期工作回顾\n\n2025年是中国式现代化进程中具有重要意义的一年。\n\n"
+            "一是联合港澳承办十五运会和残特奥会。\n\n认真落实“绿色、共享、开放、廉洁”的办赛理念。\n\n"
+            "二是全力保障和改善民生。\n\n十件民生实事全面完成。\n\n"
+            "各位代表！经过五年接续奋斗，我省“十四五”顺利收官。\n\n"
+            "这是经济实力持续提升的五年。\n\n地区生产总值从11.37万亿元提高到14.58万亿元，人均地区生产总值从9万元提高到11万元。三次产业比重为4.0∶37.7∶58.3，第一产业增加值提升至全国第二，先进制造业、高技术制造业增加值占规模以上工业增加值比重分别达56.2%、34.7%，现代服务业增加值占服务业增加值比重达64.9%，数字经济规模稳居全国首位。\n\n"
+            "这是粤港澳大湾区建设纵深推进的五年。\n\n预计大湾区经济总量突破15万亿元。湾区标准、湾区认证、港澳药械通、跨境理财通等落地见效，198项高频政务服务事项实现跨境通办。\n\n"
+            "这是产业科技互促双强大力拓展的五年。\n\n区域创新能力连续9年全国第一，全过程创新链加快构建。原生鸿蒙操作系统、麒麟高端芯片、体外膜肺氧合系统、高端核磁共振设备、高端手术机器人、显示制造关键装备等打破国外垄断，“梦想”号大洋钻探船等大国重器建成入列。\n\n"
+            "五年来，我们深刻领悟“两个确立”的决定性意义。\n\n"
+            "二、“十五五”时期的主要目标和重点任务\n\n正文。")
+    roots = split_sections(text)
+    assert [(node.heading, node.level) for node in nodes(roots)] == [
+        ("2025年和“十四五”时期工作回顾", 1), ("联合港澳承办十五运会和残特奥会", 2), ("全力保障和改善民生", 2),
+        ("这是经济实力持续提升的五年", 2), ("这是粤港澳大湾区建设纵深推进的五年", 2),
+        ("这是产业科技互促双强大力拓展的五年", 2), ("“十五五”时期的主要目标和重点任务", 1)]
+    assert "各位代表！经过五年接续奋斗" in tops(roots)[0].children[1].text
+    assert_lossless(text, roots)
+
+
 def test_unnumbered_heading_lines_in_a_report_with_numbered_parts():
     # 2003-guowuyuan.txt: 五年来，… lines are the items of part 一 before its （一）;
     # 1985/1994/1998-guowuyuan.txt close with 结束语 after the last numbered part
