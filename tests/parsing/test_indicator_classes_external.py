@@ -343,3 +343,9 @@ def test_the_growth_after_a_clause_without_a_figure():
                                         ("地区生产总值", GROWTH, ACTUAL, 2025, 4.8, "%", "")]
     # a clause that names another indicator is not a bridge
     assert facts_of("2025年，地区生产总值达到5.53万亿元、规上工业增加值增长6.2%。", 2026)[1][0] == "规上工业增加值"
+
+
+def test_农村居民收入_is_the_rural_income():
+    text = ("2025年，全体居民人均可支配收入达39545元、增长5%，其中农村居民收入增长5.8%、快于经济增速1个百分点，"
+            "城乡居民收入比缩小至1.98∶1。")                                                 # hunan-2026
+    assert facts_of(text, 2026)[-1] == ("农村居民人均可支配收入", GROWTH, ACTUAL, 2025, 5.8, "%", "")
