@@ -285,6 +285,9 @@ YEAR_MENTION = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
 MORE_THAN = re.compile(rf"({NUMBER})多(?=万|亿|元|美元|人|吨|斤|公斤)")
 # A round mark written without its one: 进出口总额突破万亿元, 迈上千亿元台阶.
 ROUND_MARK = re.compile(r"(?<=突破|超过|迈上|跨上|站上|跃上|跨过|达到)([万千百])亿(?=元|美元|斤)")
+# Consumer prices unchanged (居民消费价格与上年持平): a rise of 0%; not 涨幅基本持平 (the rate
+# unchanged, its value unstated).
+PRICES_FLAT = re.compile(r"(居民消费价格(?:指数)?(?:总水平)?)(?:与上年|比上年|同比)?持平")
 ROUND_MARKS = {"万": "1万亿", "千": "1000亿", "百": "100亿"}
 MIDDLE_DOT_POINT = re.compile(r"(?<=\d)[·・](?=\d)")   # 增长14·1％ (1999): a decimal point
 FULL_WIDTH = str.maketrans("０１２３４５６７８９％．", "0123456789%.")
@@ -434,6 +437,7 @@ def _normalise(text: str) -> str:
     compact = HALF_WIDTH_MARKS.sub(lambda mark: HALF_TO_FULL[mark.group()], compact)
     words = amounts_in_words_to_digits(percent_range_words_to_digits(years_in_words_to_digits(compact)))
     words = ROUND_MARK.sub(lambda mark: ROUND_MARKS[mark.group(1)], words)
+    words = PRICES_FLAT.sub(r"\1上涨0%", words)
     return MORE_THAN.sub(r"超\1", words)
 
 

@@ -349,3 +349,13 @@ def test_农村居民收入_is_the_rural_income():
     text = ("2025年，全体居民人均可支配收入达39545元、增长5%，其中农村居民收入增长5.8%、快于经济增速1个百分点，"
             "城乡居民收入比缩小至1.98∶1。")                                                 # hunan-2026
     assert facts_of(text, 2026)[-1] == ("农村居民人均可支配收入", GROWTH, ACTUAL, 2025, 5.8, "%", "")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2025年，城镇调查失业率4.7%，居民消费价格与上年持平。",                              # fujian-2026
+     [("城镇调查失业率", LEVEL, ACTUAL, 2025, 4.7, "%", ""), ("居民消费价格涨幅", GROWTH, ACTUAL, 2025, 0, "%", "")]),
+    ("2025年，城镇调查失业率5.4%，居民消费价格涨幅基本持平。",                            # the rate, no value
+     [("城镇调查失业率", LEVEL, ACTUAL, 2025, 5.4, "%", "")]),
+])
+def test_consumer_prices_unchanged_is_a_rise_of_nothing(text, expected):
+    assert facts_of(text, 2026) == expected
