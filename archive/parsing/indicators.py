@@ -650,10 +650,11 @@ def _sentence_facts(sentence: str, normal: str, time: str, cues: _Cues,
                 or not _whole_for_one_year(normal, name, value, time, cues.national)):
             continue   # 增加到2020年的…: another year's; 乙增长8.4%和11.4%: a list's values
         first = add(name.start(), name, tail.group("verb"), value)
-        second = first and _second_figure(normal, value.end())
+        increment = tail.group("verb") in CHANGE_VERBS and value.group("unit") != "%"
+        second = (first or increment) and _second_figure(normal, value.end())   # 增加321元，达到784元
         if second:
             also = add(name.start(), name, *second)
-            if also and also.measure == first.measure:
+            if first and also and also.measure == first.measure:
                 # 、力争达到8%: only a figure of the other measure is taken, but 首次突破2万元、
                 # 达到20793元: the exact level rather than the round mark it passed.
                 del found[-2 if _exact_after_mark(first, also) else -1]

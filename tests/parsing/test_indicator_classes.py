@@ -400,3 +400,9 @@ def test_seed_interpretation_headline_is_last_years_actual():
 ])
 def test_a_middle_dot_point_亿吨_and_调查失业率_alone(text, year, expected):
     assert expected in facts_of(text, year, national=True)
+
+
+def test_an_increment_then_the_level_reached():
+    # 1993-guowuyuan.txt writes 农村居民人均纯收入增加３２１元，达到７８４元 (there, against 1987)
+    assert facts_of("1992年，农村居民人均纯收入增加321元，达到784元。", 1993, national=True) == [
+        ("农村居民人均纯收入", LEVEL, ACTUAL, 1992, 784, "元", "")]
