@@ -40,11 +40,11 @@ GDP_NAMES = ("国内生产总值", "地区生产总值")
 
 # The totals `--check` and tests/parsing/test_evaluation.py hold the parser to, per split:
 # at least this many right, at most this many wrong + false, at least this heading precision
-# and recall. Dev is pinned at what the parser reaches (session 18: 84 reports), so that any
+# and recall. Dev is pinned at what the parser reaches (session 18: 87 reports), so that any
 # regression fails; held_out and external at what they measure now (they are never tuned on,
 # so their figures move only with the parser's general rules).
 FLOOR = {
-    "dev": {"target": {"right": 488, "wrong_false": 0}, "actual": {"right": 627, "wrong_false": 0},
+    "dev": {"target": {"right": 506, "wrong_false": 0}, "actual": {"right": 659, "wrong_false": 0},
             "heading_precision": {1: 0.98, 2: 0.995}, "heading_recall": {1: 0.985, 2: 0.975}},
     "held_out": {"target": {"right": 25, "wrong_false": 0}, "actual": {"right": 62, "wrong_false": 0},
                  "heading_precision": {1: 0.94, 2: 0.93}, "heading_recall": {1: 0.92, 2: 0.87}},

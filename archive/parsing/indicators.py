@@ -96,7 +96,7 @@ def _alone(word: str) -> str:
 
 # The units a name's amounts are counted in (% goes with every name).
 MONEY = ("万亿元", "万亿美元", "亿美元", "亿元", "万元", "元")
-PEOPLE = ("万人",)
+PEOPLE = ("万人", "人")   # a district counts its new jobs one by one (新增就业5650人)
 GRAIN = ("万亿斤", "亿斤", "亿公斤", "亿吨", "万吨")
 # Canonical name, aliases (regular expressions), units. Where an alias of one name
 # starts like a longer alias of another, the longer one comes first.
@@ -107,7 +107,7 @@ INDICATORS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("地区生产总值", (r"地区生产总值", _alone(r"生产总值"), _alone(r"GDP"),
                       _alone(r"经济增(?:长(?:速度)?|速)"), _alone(r"经济总量")), MONEY),
     ("一般公共预算总收入", (r"一般公共预算总收入", r"财政总收入"), MONEY),
-    ("一般公共预算收入", (r"(?:地方)?一般公共预算收入", r"(?:全国|国家)财政收入", r"(?:地方)?公共财政收入"),
+    ("一般公共预算收入", (r"(?:地方)?一般公共预算收入", r"(?:全国|国家)财政收入", r"(?:地方)?公共财政(?:预算)?收入"),
      MONEY),
     ("财政收入", (_alone(r"财政收入"),), MONEY),
     ("规上工业增加值", (r"规模以上工业增加值", r"规上工业增加值", r"规模工业增加值"), MONEY),
@@ -118,11 +118,11 @@ INDICATORS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("农村居民人均纯收入", (r"农村居民(?:家庭)?人均纯收入", r"农民人均纯收入",
                           r"农民(?:家庭)?平均每人的?纯收入",
                           r"农民的?纯收入，全国平均每人"), MONEY),
-    ("城乡居民人均可支配收入", (r"(?:城乡|全体|全国)居民人均可支配收入",
+    ("城乡居民人均可支配收入", (r"(?:城乡|全体|全国)(?:常住)?居民人均可支配收入", r"城乡居民可支配收入",
                                _alone(r"居民人均可支配收入")), MONEY),
     ("城乡居民收入", (r"城乡居民收入",), MONEY),
     ("居民收入", (_alone(r"居民收入"),), MONEY),
-    ("城镇新增就业", (r"城镇新增就业(?:人数)?", r"新增城镇就业(?:人数)?"), PEOPLE),
+    ("城镇新增就业", (r"城镇新增就业(?:人数)?", r"新增城镇就业(?:人数)?", _alone(r"新增就业(?:人数)?")), PEOPLE),
     ("城镇调查失业率", (r"城镇调查失业率", r"(?<!农村)调查失业率"), ()),
     ("城镇登记失业率", (r"城镇登记失业率",), ()),
     ("居民消费价格涨幅", (r"居民消费价格(?:指数)?(?:总水平)?(?:涨幅|上涨幅度)?", r"CPI涨幅",
@@ -168,17 +168,17 @@ ADVERBS = r"(?:逆势|稳步|持续|快速|较快|大幅|顺利|翻番|翻一番
 PRICES_DEDUCTED = r"(?:扣除|考虑)(?:价格|物价)(?:上涨|下降|变动)?因素"
 # Words allowed between a name and its verb: 比上年, 同口径, 的宏观调控目标，…
 FILLER = (r"(?:（[A-Z]{2,4}）|比上年|比去年|同比|同口径|可比|规模|全年|实际|名义|计划|预计|预定|力争|争取|确保|要|将"
-          rf"|首次|再|继续|都|按|{ADVERBS}|，?{PRICES_DEDUCTED}，?|按可比价格计算，?"
+          rf"|首次|再|继续|都|按|{ADVERBS}|，?{PRICES_DEDUCTED}，?|按可比价格?计算，?"
           r"|平均值?|均值|的?(?:宏观)?(?:调控|主要|预期)?目标，?|的?预期)*")
 CHANGE_VERBS = ("增长", "增加", "增速", "上涨", "提高", "下降", "降低", "减少")
 DECLINES = ("下降", "降低", "减少")
 GROWTH_TARGET_VERB = re.compile(r"增长的?目标")   # 预期增长目标6%左右: a growth rate
 VERBS = (r"(?:增长|增加|提高|下降|降低|减少|回落|降)[到至]|增至|增长的?目标(?:定在|设定为|定为|设为|为|是)?|增长了?|增加|增速(?:达到|保持在|稳定在|为|达|在)?|上涨|提高"
-         r"|下降|降低|减少|达到|达|完成|实现|设定为|定为|为|是|控制在|保持在|稳定在|保持|在|低于"
+         r"|下降|降低|减少|达到|达|完成|实现|设定为|定为|为|是|控制在|控制到|保持在|稳定在|保持|在|低于"
          r"|站上|迈上|跨上|跃上|跨过|突破|超过|超")
 VERB = rf"(?P<verb>{VERBS})"
 # Every unit a number may carry, so that 3个百分点 or 500家 is read whole (and skipped).
-UNIT = r"个百分点|%|万亿元|万亿美元|亿美元|亿元|万元|元|万亿斤|亿斤|亿公斤|亿吨|万吨|万人次|万人|万户|万亩|亩|万家|家|万个|个"
+UNIT = r"个百分点|%|万亿元|万亿美元|亿美元|亿元|万元|元|万亿斤|亿斤|亿公斤|亿吨|万吨|万人次|万人|人|万户|万亩|亩|万家|家|万个|个"
 NUMBER = r"\d+(?:\.\d+)?"
 VALUE = re.compile(
     rf"(?P<pre>大约|约|超过|超|不低于|不少于|不超过|不高于)?(?P<num>{NUMBER})"
@@ -205,7 +205,7 @@ TAIL = re.compile(rf"(?:{FROM}|{BRIDGE})?(?:{FILLER}(?:{VERB}{REACHED_IN}|(?<=�
                   rf"|(?<=平均值)|(?<=）)))?{VALUE_START}")
 # A second figure for the same name: …增长7%以上，站上3500亿元; …9.86万亿元、增长5.7%;
 # 2.76万亿元增长6.1%; 完成248亿元（预计数，下同），同比增长7.4%.
-CHAIN = re.compile(rf"(?:（[^）]{{0,12}}）|新?台阶|大关)?[，、]?(?:按可比价格计算，|{PRICES_DEDUCTED}，?)?"
+CHAIN = re.compile(rf"(?:（[^）]{{0,12}}）|新?台阶|大关)?[，、]?(?:按可比价格?计算，|{PRICES_DEDUCTED}，?)?"
                    rf"(?:预计)?(?:比上年|同比|总量|总额)?(?:实际)?{ADVERBS}?{VERB}?{VALUE_START}")
 # Growth by quarter, then for the year, without a name: the GDP's (_year_after_quarters).
 QUARTERS_THEN_YEAR = re.compile(rf"季度(?:增长|增速){NUMBER}%[^。；]*?[，；](?P<year>全年)(?=增长)")
@@ -315,9 +315,13 @@ EVERY_YEAR = re.compile(r"年均|每年|连年")
 # Grain held at a floor (粮食总产量稳定在550亿斤左右) is several years' record, not the
 # reviewed year's output, which a report states as a figure reached or passed.
 GRAIN_HELD = ("稳定在", "保持在")
+# 新增就业 without 城镇 is the place's count in a sentence about employment (再就业2100人,
+# 城镇登记失业率…, 就业政策), not at the end of one project's or sector's results.
+BARE_JOBS = "新增就业"
+ABOUT_JOBS = re.compile(r"就业|失业")
 # Units of one kind, to compare a round mark with an exact level (3万亿元 and 32765亿元).
 UNIT_FACTORS = {"万亿元": 1e12, "万亿美元": 1e12, "亿美元": 1e8, "亿元": 1e8, "万元": 1e4, "元": 1.0,
-                "万人": 1e4, "万亿斤": 1e12, "亿斤": 1e8, "亿公斤": 2e8, "亿吨": 2e9, "万吨": 2e7}
+                "万人": 1e4, "人": 1.0, "万亿斤": 1e12, "亿斤": 1e8, "亿公斤": 2e8, "亿吨": 2e9, "万吨": 2e7}
 UNIT_KINDS = {"万亿元": "元", "亿元": "元", "万元": "元", "元": "元", "万亿美元": "美元",
               "亿美元": "美元", "万人": "人", "万亿斤": "斤", "亿斤": "斤", "亿公斤": "斤", "万吨": "斤"}
 
@@ -622,6 +626,9 @@ def _sentence_facts(sentence: str, normal: str, time: str, cues: _Cues,
             normal, 0, len(normal) if fact and fact.name in SUMMED else position))   # 603.7万人…年均
         if fact and fact.name == GRAIN_NAME and time != PLAN and verb in GRAIN_HELD:
             return None
+        if fact and name.group().startswith(BARE_JOBS) and not ABOUT_JOBS.search(
+                normal.replace(name.group(), "", 1)):
+            return None   # 新增营业面积10万平方米，新增就业3000人: one sector's jobs
         if fact and on_several_years and (fact.measure != LEVEL or fact.name in SUMMED or not (
                 verb in REACHED or fact.qualifier == "超过")):   # 超3.1万元: a mark passed
             return None

@@ -359,3 +359,29 @@ def test_农村居民收入_is_the_rural_income():
 ])
 def test_consumer_prices_unchanged_is_a_rise_of_nothing(text, expected):
     assert facts_of(text, 2026) == expected
+
+
+# ---- a district's reports (海拉尔区 2013, 2016, 2019; fixtures/external/hailaer-*) -----------
+
+@pytest.mark.parametrize("text, year, expected", [
+    ("2015年，全年共发放就业小额担保贷款1600万元，全年实现新增就业5650人，再就业2100人，城镇登记失业率控制到3.9%。",
+     2016, [("城镇新增就业", LEVEL, ACTUAL, 2015, 5650, "人", ""),
+            ("城镇登记失业率", LEVEL, ACTUAL, 2015, 3.9, "%", "")]),             # hailaer-2016
+    ("2015年，地方公共财政预算收入达到15.07亿元,同比增长10.3%；", 2016,
+     [("一般公共预算收入", LEVEL, ACTUAL, 2015, 15.07, "亿元", ""),
+      ("一般公共预算收入", GROWTH, ACTUAL, 2015, 10.3, "%", "")]),                # hailaer-2016
+    ("2018年，全年地区生产总值完成192.3亿元，按可比价计算，同比增长6.0%。", 2019,
+     [("地区生产总值", LEVEL, ACTUAL, 2018, 192.3, "亿元", ""),
+      ("地区生产总值", GROWTH, ACTUAL, 2018, 6, "%", "")]),                      # hailaer-2019
+    ("2018年，城乡常住居民人均可支配收入分别完成37820元、28104元，同比分别增长6.5%、9.4%。", 2019,
+     [("城镇居民人均可支配收入", LEVEL, ACTUAL, 2018, 37820, "元", ""),
+      ("农村居民人均可支配收入", LEVEL, ACTUAL, 2018, 28104, "元", ""),
+      ("城镇居民人均可支配收入", GROWTH, ACTUAL, 2018, 6.5, "%", ""),
+      ("农村居民人均可支配收入", GROWTH, ACTUAL, 2018, 9.4, "%", "")]),            # hailaer-2019
+])
+def test_a_districts_wordings(text, year, expected):
+    assert facts_of(text, year) == expected
+
+
+def test_new_jobs_without_城镇_only_in_a_sentence_on_employment():
+    assert facts_of("2015年，全年新增营业面积10万平方米，新增就业3000人。", 2016) == []   # hailaer-2016
