@@ -1,5 +1,12 @@
 """Our engine and Tantivy (bench/peer.py) on the same index content, queries and page work.
 
+Part of every bench/run.py size; on its own, over a scratch folder that
+``bench/run.py --keep`` left behind: ``python bench/side_by_side.py /tmp/zhengbao-bench-1000-…``
+(add ``--rebuild`` to rebuild our index first, for the index size and build speed after a
+change of the index format; without it the build figures are left out). It prints one
+table with the search server's memory and writes it to
+bench/results/<UTC date-time>-<N>-side-by-side.txt.
+
 Engines alternate query by query (ours first on even passes, Tantivy first on odd ones),
 so that a burst of load from elsewhere on the machine falls on both. Three passes over
 the 50 queries; the first warms caches and is not counted. Before timing, each query's
@@ -13,9 +20,15 @@ those of two engines doing the same work.
 """
 from __future__ import annotations
 
+import argparse
+import datetime
+import os
+import subprocess
+import sys
 import time
 from pathlib import Path
 
+ROOT = Path(__file__).resolve().parent.parent
 PASSES = 3
 
 
@@ -23,6 +36,20 @@ def measure(path: Path, queries: list[dict], section_chars: int, input_bytes: in
             ours: dict, log) -> dict:
     """Figures of both engines and their ratios (ours / Tantivy; for speeds Tantivy / ours,
     so that above 1 always means ours is behind)."""
+    from bench import peer
+
+    seconds, documents = peer.build(path)
+    log(f"tantivy build: {documents} documents in {seconds:.1f}s")
+    out = {"tantivy index chars/s": section_chars / seconds}
+    out["index speed tantivy/ours"] = out["tantivy index chars/s"] / ours["index chars/s"]
+    out["tantivy index/input size"] = peer.index_bytes(path) / input_bytes
+    out["index size ours/tantivy"] = ours["index/input size"] / out["tantivy index/input size"]
+    out.update(compare(path, queries, log))
+    return out
+
+
+def compare(path: Path, queries: list[dict], log) -> dict:
+    """The same hits, then engine and page times of both engines, over a built Tantivy index."""
     from whoosh.query import And
 
     from bench import peer
@@ -33,13 +60,7 @@ def measure(path: Path, queries: list[dict], section_chars: int, input_bytes: in
     from search.querying import parse_user_query
     from search.services import filters, search
 
-    seconds, documents = peer.build(path)
-    log(f"tantivy build: {documents} documents in {seconds:.1f}s")
-    out = {"tantivy index chars/s": section_chars / seconds}
-    out["index speed tantivy/ours"] = out["tantivy index chars/s"] / ours["index chars/s"]
-    out["tantivy index/input size"] = peer.index_bytes(path) / input_bytes
-    out["index size ours/tantivy"] = ours["index/input size"] / out["tantivy index/input size"]
-
+    out = {}
     tantivy = peer.Peer(path)
     searcher = backend().searcher()
 
@@ -104,3 +125,71 @@ def our_keys(searcher, query) -> set[int]:
 
     return {document_key(fields["django_ct"], fields["django_id"])
             for fields in map(searcher.stored_fields, bulk.search(searcher, query).docnums.tolist())}
+
+
+# -- on its own, over a kept scratch folder ----------------------------------------------
+
+def rerun(scratch: Path, rebuild: bool) -> dict:
+    """The side-by-side figures over ``scratch`` (a folder bench/run.py --keep left)."""
+    from bench.run import QUERIES, folder_bytes, setup_django
+
+    setup_django(scratch / "data")
+    from django.db.models import Sum
+    from django.db.models.functions import Length
+
+    from archive.models import Report, Section
+    from search.indexing import backend
+
+    def log(message):
+        print(f"[side by side] {message}", file=sys.stderr, flush=True)
+
+    out: dict = {"N": Report.objects.count()}
+    input_bytes = sum(p.stat().st_size for p in (scratch / "corpus").iterdir())
+    section_chars = Section.objects.aggregate(chars=Sum(Length("text")))["chars"]
+    if rebuild:
+        from search.rebuild import rebuild as rebuild_index
+        start = time.perf_counter()
+        documents = rebuild_index()
+        out["index chars/s"] = section_chars / (time.perf_counter() - start)
+        log(f"rebuild: {documents} documents")
+    out["index MB"] = folder_bytes(Path(backend().path)) / 1e6
+    out["index/input size"] = out["index MB"] / (input_bytes / 1e6)
+    if rebuild:
+        out.update(measure(scratch / "tantivy", QUERIES, section_chars, input_bytes, out, log))
+    else:
+        from bench import peer
+        tantivy_path = scratch / "tantivy"
+        if not tantivy_path.exists():
+            peer.build(tantivy_path)
+        out["tantivy index/input size"] = peer.index_bytes(tantivy_path) / input_bytes
+        out["index size ours/tantivy"] = out["index/input size"] / out["tantivy index/input size"]
+        out.update(compare(tantivy_path, QUERIES, log))
+    server = subprocess.run([sys.executable, str(ROOT / "bench" / "run.py"), "--serve-memory",
+                             str(scratch / "data")], stdout=subprocess.PIPE, text=True, check=True,
+                            cwd=ROOT)
+    peak, private = server.stdout.strip().splitlines()[-1].split()
+    out["search server RSS MB"] = float(peak)
+    out["  of which private MB"] = float(private)
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="our engine beside Tantivy over a kept bench folder")
+    parser.add_argument("scratch", type=Path, help="a folder that bench/run.py --keep left")
+    parser.add_argument("--rebuild", action="store_true",
+                        help="rebuild our index and Tantivy's first (index size and build speed)")
+    args = parser.parse_args()
+    from bench.run import RESULTS, table
+
+    row = rerun(args.scratch.resolve(), args.rebuild)
+    stamp = datetime.datetime.now(datetime.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    report = (f"政报档案 side by side {stamp} over {args.scratch} ({os.cpu_count()} CPUs"
+              f"{', rebuilt' if args.rebuild else ''})\n{table([row])}\n")
+    print(report)
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / f"{stamp}-{row['N']}-side-by-side.txt").write_text(report, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT))
+    main()

@@ -4,9 +4,9 @@ Whoosh evaluates a query one document at a time, in Python: for a common word it
 a tree of matchers through ten thousand documents and scores each (about 100 ms at
 1,000 reports), and a phrase of two common words decodes and compares positions for
 every document holding both (170 ms for 人民群众). Here each segment is evaluated as
-arrays over its documents: a term's postings are read a block at a time (the blocks
-are already arrays, search.codec), And/Or/Not are boolean operations, BM25 is computed
-for a whole posting list at once, and the positions of a phrase are decoded for all its
+arrays over its documents: a term's whole posting list is read at once into arrays
+(search.postings), And/Or/Not are boolean operations, BM25 is computed for a whole
+posting list at once, and the positions of a phrase are decoded for all its
 candidate documents together and lined up with array intersections.
 
 The result is Whoosh's: the same documents, and Whoosh's BM25F scores (the same
@@ -23,13 +23,14 @@ from dataclasses import dataclass
 
 import numpy as np
 from whoosh.codec.whoosh3 import W3LeafMatcher
-from whoosh.matching import ListMatcher
 from whoosh.query import And, NullQuery, NumericRange, Not, Or, Term
+from whoosh.reading import TermNotFound
 from whoosh.scoring import BM25F
 from whoosh.util.numeric import byte_to_length
 
+from search import postings
 from search.adjacency import AdjacentWords
-from search.codec import CompactLeafMatcher, CompactPositions, length_bytes
+from search.codec import ArchiveCodec, CompactPositions, length_bytes
 from search.containing import WordsContaining
 
 _LENGTH_OF_BYTE = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
@@ -187,37 +188,46 @@ class _Segment:
     def postings(self, fieldname, text, values=False):
         """(document numbers, weights, values) of one term in this segment; values, when
         asked for, as (the length of each, their concatenation as bytes)."""
+        field = self.parent.schema[fieldname]
+        try:
+            info = self.reader._terms.term_info(fieldname, field.to_bytes(text))
+        except TermNotFound:
+            return _no_postings(values)
+        if info.is_inlined():  # a term's lone posting, kept in its term info
+            ids, weights, found = info.inlined_postings()
+            return (np.asarray(ids, dtype=np.int64), np.asarray(weights, dtype=np.float64),
+                    _joined([len(v) for v in found], list(found)) if values else None)
+        if isinstance(self.reader.codec(), ArchiveCodec):
+            read = postings.read(self.reader._terms._postfile, info, values=values)
+            return read.ids, read.weights, (read.value_lengths, read.value_bytes) if values else None
+        return self._block_postings(fieldname, field, text, values)
+
+    def _block_postings(self, fieldname, field, text, values):
+        """As postings, through Whoosh's block reader: segments of Whoosh's own codec."""
         ids, weights, lengths, data = [], [], [], []
-        if (fieldname, text) in self.reader:
-            field = self.parent.schema[fieldname]
-            matcher = self.reader._terms.matcher(fieldname, field.to_bytes(text), field.format)
-            if isinstance(matcher, ListMatcher):  # a lone posting inlined in the term info
-                ids, weights = list(matcher._ids), list(matcher._weights)
-                if values:
-                    lengths, data = [len(v) for v in matcher._values], list(matcher._values)
-            elif isinstance(matcher, W3LeafMatcher):  # blocks of ours, or of Whoosh's own codec
-                while matcher.is_active():
-                    matcher._read_ids()
-                    matcher._read_weights()
-                    ids.extend(matcher._ids)
-                    weights.extend(matcher._weights)
-                    if values:
-                        block_lengths, block_data = _block_values(matcher)
-                        lengths.extend(block_lengths)
-                        data.append(block_data)
-                    matcher._next_block()
-            else:
-                raise Unsupported(f"postings read by {type(matcher).__name__}")
-        found = ((np.asarray(lengths, dtype=np.int64), np.frombuffer(b"".join(data), dtype=np.uint8))
-                 if values else None)
-        return np.asarray(ids, dtype=np.int64), np.asarray(weights, dtype=np.float64), found
+        matcher = self.reader._terms.matcher(fieldname, field.to_bytes(text), field.format)
+        if not isinstance(matcher, W3LeafMatcher):
+            raise Unsupported(f"postings read by {type(matcher).__name__}")
+        while matcher.is_active():
+            matcher._read_ids()
+            matcher._read_weights()
+            ids.extend(matcher._ids)
+            weights.extend(matcher._weights)
+            if values:
+                matcher._read_values()
+                lengths.extend(len(v) for v in matcher._values)
+                data.extend(matcher._values)
+            matcher._next_block()
+        return (np.asarray(ids, dtype=np.int64), np.asarray(weights, dtype=np.float64),
+                _joined(lengths, data) if values else None)
 
 
-def _block_values(matcher):
-    if isinstance(matcher, CompactLeafMatcher):
-        return matcher.packed_values()
-    matcher._read_values()
-    return [len(v) for v in matcher._values], b"".join(matcher._values)
+def _joined(lengths, data):
+    return np.asarray(lengths, dtype=np.int64), np.frombuffer(b"".join(data), dtype=np.uint8)
+
+
+def _no_postings(values):
+    return np.zeros(0, np.int64), np.zeros(0), _joined([], []) if values else None
 
 
 _cache: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # per segment reader

@@ -111,13 +111,6 @@ class CompactLeafMatcher(W3LeafMatcher):
             start += length
         self._values = values
 
-    def packed_values(self) -> tuple[array, bytes]:
-        """The block's value lengths and their concatenation, unsplit (search.bulk)."""
-        if self._data is None:
-            self._read_data()
-        lengths, start = unpack_numbers(self._data[2], self._blocklength)
-        return lengths, self._data[2][start:]
-
 
 class CompactPerDocReader(W3PerDocReader):
     """W3's per-document reader with each field's document lengths read into memory at once.

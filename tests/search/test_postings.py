@@ -1,0 +1,74 @@
+"""A whole posting list read at once (search.postings) holds what Whoosh's block reader reads."""
+import numpy as np
+import pytest
+
+from whoosh.fields import ID, Schema
+from whoosh.filedb.filestore import FileStorage
+
+from search import postings
+from search.analysis import text_fields, text_values
+from search.codec import ArchiveCodec
+from tests.search.test_codec import paragraphs
+
+
+@pytest.fixture(scope="module")
+def packed(tmp_path_factory):
+    """The bundled reports' paragraphs in two segments of our codec, the second a merge."""
+    schema = Schema(id=ID(stored=True), **text_fields("text"))
+    index = FileStorage(str(tmp_path_factory.mktemp("packed"))).create_index(schema)
+    texts = paragraphs()
+    for part in range(3):
+        writer = index.writer(codec=ArchiveCodec())
+        for number in range(part, len(texts), 3):
+            writer.add_document(id=str(number), **text_values("text", texts[number]))
+        writer.commit(optimize=part == 2)  # the three merged into one segment by our codec
+    with index.writer(codec=ArchiveCodec()) as writer:
+        writer.add_document(id="last", **text_values("text", texts[0]))
+    return index
+
+
+@pytest.mark.parametrize("fieldname", ["text", "text_chars"])
+def test_every_term_reads_as_the_block_reader_reads_it(packed, fieldname):
+    longest = 0
+    with packed.reader() as top:
+        assert len(top.leaf_readers()) == 2
+        for reader, _ in top.leaf_readers():
+            assert isinstance(reader.codec(), ArchiveCodec)
+            longest = max(longest, _compare_terms(reader, fieldname))
+    assert longest > 128  # lists over several blocks
+
+
+def _compare_terms(reader, fieldname) -> int:
+    """Checks every term of one field of a segment; the longest list's length."""
+    terms = reader._terms
+    has_positions = reader.schema[fieldname].format.supports("positions")
+    longest = 0
+    for term in reader.lexicon(fieldname):
+        info = terms.term_info(fieldname, term)
+        matcher = reader.postings(fieldname, term)
+        ids, weights, values = [], [], []
+        while matcher.is_active():
+            ids.append(matcher.id())
+            weights.append(matcher.weight())
+            values.append(matcher.value())
+            matcher.next()
+        read = postings.read(terms._postfile, info, values=has_positions)
+        assert read.ids.tolist() == ids, term
+        assert read.weights.tolist() == weights, term
+        if has_positions:
+            assert read.value_lengths.tolist() == [len(v) for v in values], term
+            assert read.value_bytes.tobytes() == b"".join(values), term
+        longest = max(longest, len(ids))
+    return longest
+
+
+def test_weights_that_are_not_whole_numbers(tmp_path):
+    index = FileStorage(str(tmp_path)).create_index(Schema(id=ID(stored=True), tag=ID()))
+    with index.writer(codec=ArchiveCodec()) as writer:
+        for number in range(300):
+            writer.add_document(id=str(number), tag="a", _boost=1 + number % 3 / 4)
+    with index.reader() as reader:
+        read = postings.read(reader._terms._postfile, reader._terms.term_info("tag", b"a"))
+        assert read.ids.tolist() == list(range(300))
+        assert np.allclose(read.weights, [1 + n % 3 / 4 for n in range(300)])
+
