@@ -17,6 +17,10 @@ those of two engines doing the same work.
 - page: what the search page needs: the count, year/region/kind facets over every hit,
   and 20 hits with snippets (ours: search.services.search, which reads the hits from the
   database and cuts snippets; Tantivy: bench.peer.Peer.page, from its document store).
+
+Ours keeps the decoded posting lists of the terms searched most (search.posting_cache),
+which the timed passes find filled; "engine cold" and "page cold" time ours once more
+with that cache emptied before each query, against the same Tantivy figures.
 """
 from __future__ import annotations
 
@@ -54,7 +58,7 @@ def compare(path: Path, queries: list[dict], log) -> dict:
 
     from bench import peer
     from bench.run import percentiles
-    from search import bulk
+    from search import bulk, posting_cache
     from search.indexing import backend
     from search.params import SearchParams
     from search.querying import parse_user_query
@@ -96,7 +100,8 @@ def compare(path: Path, queries: list[dict], log) -> dict:
         return tantivy.page(query, peer.highlight_words(parsed.terms),
                             newest=params.get("sort") == "newest")
 
-    samples = {key: [] for key in ("engine", "tantivy engine", "page", "tantivy page")}
+    samples = {key: [] for key in ("engine", "tantivy engine", "page", "tantivy page",
+                                   "engine cold", "page cold")}
     for number in range(PASSES):
         for params in queries:
             pairs = [("engine", our_engine), ("tantivy engine", peer_engine),
@@ -108,11 +113,23 @@ def compare(path: Path, queries: list[dict], log) -> dict:
                 run(params)
                 if number:
                     samples[key].append(time.perf_counter() - start)
-    for what in ("engine", "page"):
-        ours_cut, peer_cut = percentiles(samples[what]), percentiles(samples[f"tantivy {what}"])
+    out["posting cache MB"] = posting_cache.cache.bytes / 1e6
+    # Ours again with no posting list kept from before (search.posting_cache emptied
+    # before each query, untimed): every list read from the index, as for a new word.
+    for number in range(1, PASSES):
+        for params in queries:
+            for key, run in (("engine cold", our_engine), ("page cold", our_page)):
+                posting_cache.cache.clear()
+                start = time.perf_counter()
+                run(params)
+                samples[key].append(time.perf_counter() - start)
+    for what in ("engine", "page", "engine cold", "page cold"):
+        ours_cut = percentiles(samples[what])
+        peer_cut = percentiles(samples[f"tantivy {what.removesuffix(' cold')}"])
         for key in ("p50", "p95"):
             out[f"{what} {key} ms"] = ours_cut[key]
-            out[f"tantivy {what} {key} ms"] = peer_cut[key]
+            if what == what.removesuffix(" cold"):
+                out[f"tantivy {what} {key} ms"] = peer_cut[key]
             out[f"{what} {key} ours/tantivy"] = ours_cut[key] / peer_cut[key]
     log("side by side measured")
     return out

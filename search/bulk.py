@@ -5,7 +5,8 @@ a tree of matchers through ten thousand documents and scores each (about 100 ms 
 1,000 reports), and a phrase of two common words decodes and compares positions for
 every document holding both (170 ms for 人民群众). Here each segment is evaluated as
 arrays over its documents: a term's whole posting list is read at once into arrays
-(search.postings), And/Or/Not are boolean operations, BM25 is computed for a whole
+(search.postings; those of the terms searched most are kept, search.posting_cache),
+And/Or/Not are boolean operations, BM25 is computed for a whole
 posting list at once, and the positions of a phrase are decoded for all its
 candidate documents together and lined up with array intersections.
 
@@ -28,7 +29,7 @@ from whoosh.reading import TermNotFound
 from whoosh.scoring import BM25F
 from whoosh.util.numeric import byte_to_length
 
-from search import postings
+from search import posting_cache, postings
 from search.adjacency import AdjacentWords
 from search.codec import ArchiveCodec, CompactPositions, length_bytes
 from search.containing import WordsContaining
@@ -188,23 +189,30 @@ class _Segment:
     def postings(self, fieldname, text, values=False):
         """(document numbers, weights, values) of one term in this segment; values, when
         asked for, as (the length of each, their concatenation as bytes)."""
+        if isinstance(self.reader.codec(), ArchiveCodec):
+            segment = self.reader._segment
+            found = posting_cache.cache.get((segment.indexname, segment.segment_id(), fieldname, text),
+                                            values, lambda: self._read(fieldname, text, values))
+        else:
+            found = self._read(fieldname, text, values)
+        return found.ids, found.weights, (found.value_lengths, found.value_bytes) if values else None
+
+    def _read(self, fieldname, text, values) -> postings.Postings:
         field = self.parent.schema[fieldname]
         try:
             info = self.reader._terms.term_info(fieldname, field.to_bytes(text))
         except TermNotFound:
-            return _no_postings(values)
+            return _arrays([], [], [] if values else None)
         if info.is_inlined():  # a term's lone posting, kept in its term info
             ids, weights, found = info.inlined_postings()
-            return (np.asarray(ids, dtype=np.int64), np.asarray(weights, dtype=np.float64),
-                    _joined([len(v) for v in found], list(found)) if values else None)
+            return _arrays(ids, weights, found if values else None)
         if isinstance(self.reader.codec(), ArchiveCodec):
-            read = postings.read(self.reader._terms._postfile, info, values=values)
-            return read.ids, read.weights, (read.value_lengths, read.value_bytes) if values else None
+            return postings.read(self.reader._terms._postfile, info, values=values)
         return self._block_postings(fieldname, field, text, values)
 
-    def _block_postings(self, fieldname, field, text, values):
-        """As postings, through Whoosh's block reader: segments of Whoosh's own codec."""
-        ids, weights, lengths, data = [], [], [], []
+    def _block_postings(self, fieldname, field, text, values) -> postings.Postings:
+        """As _read, through Whoosh's block reader: segments of Whoosh's own codec."""
+        ids, weights, found = [], [], []
         matcher = self.reader._terms.matcher(fieldname, field.to_bytes(text), field.format)
         if not isinstance(matcher, W3LeafMatcher):
             raise Unsupported(f"postings read by {type(matcher).__name__}")
@@ -215,19 +223,18 @@ class _Segment:
             weights.extend(matcher._weights)
             if values:
                 matcher._read_values()
-                lengths.extend(len(v) for v in matcher._values)
-                data.extend(matcher._values)
+                found.extend(matcher._values)
             matcher._next_block()
-        return (np.asarray(ids, dtype=np.int64), np.asarray(weights, dtype=np.float64),
-                _joined(lengths, data) if values else None)
+        return _arrays(ids, weights, found if values else None)
 
 
-def _joined(lengths, data):
-    return np.asarray(lengths, dtype=np.int64), np.frombuffer(b"".join(data), dtype=np.uint8)
-
-
-def _no_postings(values):
-    return np.zeros(0, np.int64), np.zeros(0), _joined([], []) if values else None
+def _arrays(ids, weights, values) -> postings.Postings:
+    """Postings as search.postings reads them, from lists (values: bytes each, or None)."""
+    found = postings.Postings(np.asarray(ids, dtype=np.int64), np.asarray(weights, dtype=np.float64))
+    if values is not None:
+        found.value_lengths = np.asarray([len(v) for v in values], dtype=np.int64)
+        found.value_bytes = np.frombuffer(b"".join(values), dtype=np.uint8)
+    return found
 
 
 _cache: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # per segment reader

@@ -29,6 +29,7 @@ from whoosh.util.numeric import byte_to_length
 
 from search.packing import count_gaps, pack_gaps, pack_numbers, unpack_gaps, unpack_numbers
 
+BLOCK_POSTINGS = 1024
 FLOATS = b"f"  # a block's weights that are not all whole numbers: 4-byte floats follow
 
 
@@ -147,7 +148,16 @@ def length_bytes(perdoc, fieldname) -> bytes | None:
 
 
 class ArchiveCodec(W3Codec):
-    """W3Codec with compact posting blocks and lengths in memory (see the module docstring)."""
+    """W3Codec with compact posting blocks and lengths in memory (see the module docstring).
+
+    Blocks hold up to 1,024 postings rather than W3's 128: search.postings reads a whole
+    list at once, where each block costs an unpickled header, a zlib stream and a few
+    arrays; one stream over more postings also compresses better. Whoosh's own matchers
+    (more-like-this, the highlighter's) read blocks of any length.
+    """
+
+    def __init__(self, blocklimit=BLOCK_POSTINGS, compression=3, inlinelimit=1):
+        super().__init__(blocklimit=blocklimit, compression=compression, inlinelimit=inlinelimit)
 
     def per_document_reader(self, storage, segment):
         return CompactPerDocReader(storage, segment)

@@ -7,22 +7,24 @@ from whoosh.filedb.filestore import FileStorage
 
 from search import postings
 from search.analysis import text_fields, text_values
-from search.codec import ArchiveCodec
+from search.codec import BLOCK_POSTINGS, ArchiveCodec
 from tests.search.test_codec import paragraphs
 
 
-@pytest.fixture(scope="module")
-def packed(tmp_path_factory):
-    """The bundled reports' paragraphs in two segments of our codec, the second a merge."""
+@pytest.fixture(scope="module", params=[BLOCK_POSTINGS, 64])
+def packed(tmp_path_factory, request):
+    """The bundled reports' paragraphs in two segments of our codec (the first a merge), in
+    blocks of its size and in small ones (lists of many blocks)."""
     schema = Schema(id=ID(stored=True), **text_fields("text"))
     index = FileStorage(str(tmp_path_factory.mktemp("packed"))).create_index(schema)
     texts = paragraphs()
+    codec = ArchiveCodec(blocklimit=request.param)
     for part in range(3):
-        writer = index.writer(codec=ArchiveCodec())
+        writer = index.writer(codec=codec)
         for number in range(part, len(texts), 3):
             writer.add_document(id=str(number), **text_values("text", texts[number]))
         writer.commit(optimize=part == 2)  # the three merged into one segment by our codec
-    with index.writer(codec=ArchiveCodec()) as writer:
+    with index.writer(codec=codec) as writer:
         writer.add_document(id="last", **text_values("text", texts[0]))
     return index
 
@@ -35,7 +37,7 @@ def test_every_term_reads_as_the_block_reader_reads_it(packed, fieldname):
         for reader, _ in top.leaf_readers():
             assert isinstance(reader.codec(), ArchiveCodec)
             longest = max(longest, _compare_terms(reader, fieldname))
-    assert longest > 128  # lists over several blocks
+    assert longest > 128  # lists over several blocks (of 64)
 
 
 def _compare_terms(reader, fieldname) -> int:
