@@ -85,7 +85,6 @@ class _Segment:
 
     def __init__(self, parent, leaf):
         self.parent = parent
-        self.leaf = leaf
         self.reader = leaf.reader()
         self.size = self.reader.doc_count_all()
         self.live = np.ones(self.size, dtype=bool)
@@ -138,10 +137,14 @@ class _Segment:
         field = self.parent.schema[fieldname]
         if not field.scorable:
             return weights
-        scorer = self.parent.weighting.scorer(self.leaf, fieldname, text)
+        # BM25FScorer's statistics, from the top-level searcher (which keeps each idf), without
+        # the scorer itself: its setup reads the term's info again for block-quality skipping
+        weighting = self.parent.weighting
+        k1, b = weighting.K1, weighting._field_B.get(fieldname, weighting.B)
+        idf = self.parent.idf(fieldname, text)
+        avgfl = self.parent.avg_field_length(fieldname) or 1
         lengths = _lengths(self.reader, fieldname)[ids]
-        k1, b = scorer.K1, scorer.B
-        return scorer.idf * ((weights * (k1 + 1)) / (weights + k1 * ((1 - b) + b * lengths / scorer.avgfl)))
+        return idf * ((weights * (k1 + 1)) / (weights + k1 * ((1 - b) + b * lengths / avgfl)))
 
     def adjacent(self, query: AdjacentWords):
         """Documents where a term of each place stands at consecutive positions."""
