@@ -3,7 +3,8 @@
 Part of every bench/run.py size; on its own, over a scratch folder that
 ``bench/run.py --keep`` left behind: ``python bench/side_by_side.py /tmp/zhengbao-bench-1000-…``
 (add ``--rebuild`` to rebuild our index first, for the index size and build speed after a
-change of the index format; without it the build figures are left out). It prints one
+change of the index format; without it the build figures are left out, and the Tantivy
+index in the folder is reused if it holds as many documents as ours). It prints one
 table with the search server's memory and writes it to
 bench/results/<UTC date-time>-<N>-side-by-side.txt.
 
@@ -176,8 +177,9 @@ def rerun(scratch: Path, rebuild: bool) -> dict:
     else:
         from bench import peer
         tantivy_path = scratch / "tantivy"
-        if not tantivy_path.exists():
-            peer.build(tantivy_path)
+        if not tantivy_path.exists() or (peer.Peer(tantivy_path).searcher.num_docs
+                                         != backend().searcher().doc_count()):
+            peer.build(tantivy_path)  # none yet, or built before reports were added
         out["tantivy index/input size"] = peer.index_bytes(tantivy_path) / input_bytes
         out["index size ours/tantivy"] = out["index/input size"] / out["tantivy index/input size"]
         out.update(compare(tantivy_path, QUERIES, log))
