@@ -274,19 +274,15 @@ def _position_keys(ids, values, candidates) -> np.ndarray:
     in ascending order (postings come by document, positions rising)."""
     lengths, data = values
     keep = candidates[ids]
-    data = data[np.repeat(keep, lengths)].astype(np.int64)
+    data = data[np.repeat(keep, lengths)]
     lengths = lengths[keep]
     if not data.size:
         return np.zeros(0, np.int64)
-    # variable-length gaps (search.packing): a number ends at a byte below 128
-    ends = (data < 0x80).astype(np.int64)
-    number = np.cumsum(ends) - ends  # which number each byte belongs to
-    first_byte = np.flatnonzero(np.concatenate(([1], ends[:-1])))
-    shift = 7 * (np.arange(data.size) - first_byte[number])
-    gaps = np.bincount(number, weights=(data & 0x7F) << shift).astype(np.int64)
-    # how many numbers each value holds; positions are running sums restarting at each value
-    counts = np.add.reduceat(ends, np.concatenate(([0], np.cumsum(lengths)[:-1])))
-    total = np.cumsum(gaps)
+    # how many numbers each value holds (a number ends at a byte below 128); positions
+    # are running sums of the gaps, restarting at each value
+    counts = np.add.reduceat((data < 0x80).astype(np.int64),
+                             np.concatenate(([0], np.cumsum(lengths)[:-1])))
+    total = np.cumsum(postings.varints(data))
     restart = np.repeat(np.concatenate(([0], total[np.cumsum(counts)[:-1] - 1])), counts)
     return (np.repeat(ids[keep], counts) << 32) | (total - restart)
 

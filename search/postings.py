@@ -6,9 +6,9 @@ unpickles the block's data, and turns its numbers into Python lists: for a word 
 thousand documents, eighty rounds of that and lists of ten thousand ints, about a third
 of a search page. Here the term's extent (every block, as search.codec writes them) is
 read from the postings file at once and walked in a loop; each block's packed numbers
-become numpy arrays directly, and the document-number gaps of all blocks are summed in
-one pass (a block's first gap counts from 0, so it is corrected by the previous block's
-last document, which its header holds).
+become numpy arrays directly (variable-length numbers decoded all at once), and the
+document-number gaps of all blocks are summed in one pass (a block's first gap counts
+from 0, so it is corrected by the previous block's last document, which its header holds).
 """
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC
 
-from search.codec import FLOATS
+from search.codec import COUNTS, FLOATS, GAPS
 
 _BLOCK_LENGTH = struct.Struct("!i")
 # search.packing's type byte → its little-endian array type
@@ -59,20 +59,47 @@ def read(postfile, terminfo, values: bool = False) -> Postings:
         block = raw[header.tell():end]
         ids_packed, block_weights, block_values = pickle.loads(
             zlib.decompress(block) if compressed else block)
-        block_gaps = _numbers(ids_packed, count).astype(np.int64)
+        block_gaps = _gaps(ids_packed, count)
         block_gaps[0] -= previous_last
         gaps.append(block_gaps)
-        weights.append(_weights(block_weights, count))
+        if values or block_weights == COUNTS:
+            packed_lengths = _numbers(block_values, count)
+            block_lengths = packed_lengths.astype(np.int64)
+            block_data = np.frombuffer(block_values, dtype=np.uint8,
+                                       offset=1 + count * packed_lengths.itemsize)
+        if block_weights == COUNTS:  # each posting's number of positions: its bytes below 128
+            weights.append(np.bincount(np.repeat(np.arange(count), block_lengths),
+                                       weights=block_data < 0x80, minlength=count))
+        else:
+            weights.append(_weights(block_weights, count))
         if values:
-            block_lengths = _numbers(block_values, count)
             lengths.append(block_lengths)
-            data.append(block_values[1 + count * block_lengths.itemsize:])
+            data.append(block_data)
         previous_last, position = last, end
     found = Postings(np.cumsum(np.concatenate(gaps)), np.concatenate(weights))
     if values:
-        found.value_lengths = np.concatenate(lengths).astype(np.int64)
-        found.value_bytes = np.frombuffer(b"".join(data), dtype=np.uint8)
+        found.value_lengths = np.concatenate(lengths)
+        found.value_bytes = np.concatenate(data)
     return found
+
+
+def varints(data: np.ndarray) -> np.ndarray:
+    """The numbers in bytes search.packing.pack_gaps wrote (seven bits a byte, low bits
+    first; a byte below 128 ends a number), not summed."""
+    ends = data < 0x80
+    if ends.all():  # every number below 128: one byte each (most)
+        return data.astype(np.int64)
+    number = np.cumsum(ends) - ends  # which number each byte belongs to
+    first_byte = np.flatnonzero(np.concatenate(([True], ends[:-1])))
+    shift = 7 * (np.arange(data.size) - first_byte[number])
+    return np.bincount(number, weights=(data & 0x7F).astype(np.int64) << shift).astype(np.int64)
+
+
+def _gaps(packed: bytes, count: int) -> np.ndarray:
+    """A block's document-number gaps (the first from 0), as a new array."""
+    if packed[:1] == GAPS:
+        return varints(np.frombuffer(packed, dtype=np.uint8, offset=1))
+    return _numbers(packed, count).astype(np.int64)  # blocks written before GAPS
 
 
 def _numbers(packed: bytes, count: int) -> np.ndarray:
