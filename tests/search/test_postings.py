@@ -74,3 +74,43 @@ def test_weights_that_are_not_whole_numbers(tmp_path):
         assert read.ids.tolist() == list(range(300))
         assert np.allclose(read.weights, [1 + n % 3 / 4 for n in range(300)])
 
+
+
+def test_blocks_written_before_variable_length_ids_are_read_as_they_were(tmp_path, monkeypatch):
+    """Indexes written before GAPS and COUNTS: gaps as an array, weights written out."""
+    from search.codec import CompactPostingsWriter
+    from search.packing import pack_numbers
+
+    def old_ids(writer):
+        ids = writer._ids
+        return pack_numbers([docnum - previous for previous, docnum in zip([0, *ids], ids)])
+
+    def old_weights(writer):
+        return pack_numbers([int(w) for w in writer._weights]) if len(set(writer._weights)) > 1 \
+            else (None if writer._weights[0] == 1 else float(writer._weights[0]))
+
+    schema = Schema(id=ID(stored=True), **text_fields("text"))
+    texts = paragraphs()
+    found = []
+    for written_before in (True, False):
+        with monkeypatch.context() as patch:
+            if written_before:
+                patch.setattr(CompactPostingsWriter, "_mini_ids", old_ids)
+                patch.setattr(CompactPostingsWriter, "_mini_weights", old_weights)
+            folder = tmp_path / ("before" if written_before else "now")
+            folder.mkdir()
+            index = FileStorage(str(folder)).create_index(schema)
+            with index.writer(codec=ArchiveCodec(blocklimit=64)) as writer:
+                for number, text in enumerate(texts[:300]):
+                    writer.add_document(id=str(number), **text_values("text", text))
+        with index.reader() as reader:
+            _compare_terms(reader, "text")
+            found.append({term: postings.read(reader._terms._postfile,
+                                              reader._terms.term_info("text", term), values=True)
+                          for term in reader.lexicon("text")})
+    before, now = found
+    assert before.keys() == now.keys()
+    for term in now:
+        assert before[term].ids.tolist() == now[term].ids.tolist()
+        assert before[term].weights.tolist() == now[term].weights.tolist()
+        assert before[term].value_bytes.tobytes() == now[term].value_bytes.tobytes()
