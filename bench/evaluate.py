@@ -5,12 +5,13 @@
 Each labelled source (a path in the repository) is parsed by archive.parsing.parse_report from its
 bytes — a .docx through the same reading path as an upload — with the label's region,
 year and kind given, as an uploader or a manifest gives them. Per report (dev only) and
-in total (dev and held_out apart): targets and actuals as right / wrong / missed /
+in total (dev, held_out and external apart): targets and actuals as right / wrong / missed /
 false (bench/scoring.py says what each means), heading precision and recall per level,
 and the reports whose GDP growth target or actual is labelled but not extracted right.
 
-Held-out reports stand for real reports never seen: their lines are not printed unless
-``--show-held-out`` is given, so that nobody tunes the parser on them.
+Held-out reports stand for real reports never seen, and external ones are real reports from
+outside ../shared (fixtures/external): their lines are not printed unless ``--show-held-out``
+is given, so that nobody tunes the parser on them. Totals print for dev, held_out, external.
 
 ``--check`` exits 1 when a total falls below FLOOR (tests/parsing/test_evaluation.py pins
 the same floor).
@@ -27,7 +28,7 @@ if __package__ in (None, ""):
 
 from archive.parsing.document import ReportMetadata  # noqa: E402
 from archive.parsing.pipeline import parse_report  # noqa: E402
-from bench.labels import KINDS, LabelError, LabelledReport, load_labels  # noqa: E402
+from bench.labels import KINDS, SPLITS, LabelError, LabelledReport, load_labels  # noqa: E402
 from bench.scoring import (  # noqa: E402
     LEVELS, HeadingScore, HeadingTally, IndicatorScore, Tally, extracted_headings,
     score_headings, score_indicators,
@@ -39,11 +40,12 @@ GDP_NAMES = ("国内生产总值", "地区生产总值")
 
 # The totals `--check` and tests/parsing/test_evaluation.py hold the parser to, per split:
 # at least this many right, at most this many wrong + false, at least this heading recall.
-# Measured on the 47 labelled reports, all dev since session 17 (290 targets, 360 actuals
-# labelled), a little below what the parser reaches, so that a regression fails.
+# Dev: the 47 first labelled reports and 10 external ones read to tune in session 17
+# (345 targets, 426 actuals labelled); a little below what the parser reaches, so that a
+# regression fails. held_out and external are pinned at what they measured when first run.
 FLOOR = {
-    "dev": {"target": {"right": 285, "wrong_false": 2}, "actual": {"right": 335, "wrong_false": 4},
-            "heading_recall": {1: 0.88, 2: 0.91}},
+    "dev": {"target": {"right": 335, "wrong_false": 9}, "actual": {"right": 388, "wrong_false": 11},
+            "heading_recall": {1: 0.88, 2: 0.89}},
 }
 
 
@@ -190,7 +192,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--labels", type=Path, default=LABELS, help="folder of label files")
     parser.add_argument("--details", action="store_true", help="list every miss (dev reports)")
     parser.add_argument("--show-held-out", action="store_true",
-                        help="print held-out reports' lines too (not while tuning the parser)")
+                        help="print held-out and external reports' lines too (not while tuning the parser)")
     parser.add_argument("--check", action="store_true", help="exit 1 below the pinned floor")
     args = parser.parse_args(argv)
     try:
@@ -208,12 +210,12 @@ def main(argv: list[str] | None = None) -> int:
     out = sys.stdout
     by_split = evaluate(labels)
     print(f"{'report':42} T r/ w/  m/ f     A r/ w/  m/ f     headings P/R %", file=out)
-    for split in ("dev", "held_out"):
+    for split in SPLITS:
         if split in by_split and (split == "dev" or args.show_held_out):
             for result in by_split[split][0]:
                 print_report(result, args.details, out)
     problems = []
-    for split in ("dev", "held_out"):
+    for split in SPLITS:
         if split in by_split:
             print_totals(split, by_split[split][1], out)
             problems += shortfalls(split, by_split[split][1])

@@ -14,7 +14,7 @@ KEY_NAMES = frozenset({
 })
 MEASURES = ("growth", "level")
 KINDS = ("target", "actual")
-SPLITS = ("dev", "held_out")
+SPLITS = ("dev", "held_out", "external")
 
 
 class LabelError(ValueError):

@@ -1,15 +1,13 @@
 """/indicators/<name>/?year=<y>: every region's target for the year, ranked; as a page, CSV and JSON."""
 from __future__ import annotations
 
-import csv
-import io
 from urllib.parse import urlencode
 
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.http import content_disposition_header
 
+from archive.csv_export import csv_response, spreadsheet_text
 from archive.regions import LEVEL_LABELS
 from indicators import indicator_series as series_lib
 from indicators.bar_chart import ranking_chart
@@ -76,21 +74,14 @@ def ranking_csv(request, name):
         ranking = _selection(request, name)
     except BadRequest as error:
         return HttpResponse(str(error), status=400, content_type="text/plain; charset=utf-8")
-    buffer = io.StringIO()
-    buffer.write("\ufeff")
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(CSV_HEADER)
-    for row in ranking.rows:
-        writer.writerow([row.rank or "", row.region, series_lib.written(row.target),
-                         "" if row.value is None else series_lib.format_number(row.value).replace("−", "-"),
-                         ranking.unit if row.value is not None else "",
-                         series_lib.written(row.previous_actual), series_lib.written(row.previous_target),
-                         row.target.sentence if row.target else "",
-                         row.target.report_id if row.target else ""])
-    response = HttpResponse(buffer.getvalue().encode("utf-8"), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = content_disposition_header(
-        True, f"{name}-{ranking.year}-各地区-{ranking.measure_label}.csv")
-    return response
+    rows = ([row.rank or "", spreadsheet_text(row.region), series_lib.written(row.target),
+             "" if row.value is None else series_lib.format_number(row.value).replace("−", "-"),
+             ranking.unit if row.value is not None else "",
+             series_lib.written(row.previous_actual), series_lib.written(row.previous_target),
+             spreadsheet_text(row.target.sentence) if row.target else "",
+             row.target.report_id if row.target else ""]
+            for row in ranking.rows)
+    return csv_response(f"{name}-{ranking.year}-各地区-{ranking.measure_label}.csv", CSV_HEADER, rows)
 
 
 def ranking_api(request, name):

@@ -23,11 +23,14 @@ Rules, in order:
    and is running text (a sentence end inside it) or ends in an unfinished clause
    (``，`` ``、`` ``“`` ``《``), and the next one is not indented, does not start like a
    heading, list item or ``**`` bold run-in heading, and is not a short line
-   without a full stop. Headings are never joined to what follows: a heading
-   number without a sentence inside (``（三）坚持改革开放，增强发展活力``), or a
-   paragraph bold throughout. One-sentence paragraphs without a full stop
+   without a full stop. Headings are joined to what follows only when cut after a
+   comma (``（三）坚持改革开放，`` + ``增强发展活力``): a heading number without a
+   sentence inside (``（三）坚持改革开放，增强发展活力``), or a paragraph bold
+   throughout. One-sentence paragraphs without a full stop
    (``五年来，国防和军队建设迈出新步伐``) count as headings too, which leaves a
-   few real breaks in newspaper columns unjoined; table rows (tabs) never join.
+   few real breaks in newspaper columns unjoined; table rows (tabs) never join. On a
+   newspaper page (``columns``), whose columns break running text anywhere, a paragraph
+   with a clause mark inside is running text too (``…城乡居民人均可`` + ``支配收入增长7.0%，…``).
 4. ``０-９`` and ``％`` become ASCII everywhere. In paragraphs with Chinese text,
    spaced digits are closed up (``1 9 9 8`` -> ``1998``), ``．`` between digits
    becomes ``.``, spaces between a number and a following Chinese character or %
@@ -84,8 +87,11 @@ CJK_THEN_NUMBER = re.compile(f"(?<=[{CJK}]) +(?=\\d+(?:\\.\\d+)?[%{CJK}])")
 SPACED_CJK = re.compile(f"(?<![^\\s*])[{CJK}](?: [{CJK}])+(?![^\\s*])")
 
 
-def clean_text(raw: str) -> str:
-    """Cleaned text: one paragraph per line, blank lines between, bold markers kept."""
+def clean_text(raw: str, columns: bool = False) -> str:
+    """Cleaned text: one paragraph per line, blank lines between, bold markers kept.
+
+    ``columns``: the text of a newspaper page (rule 3).
+    """
     text = raw.replace("\r\n", "\n").translate(LINE_BREAKS).translate(INVISIBLE)
     text = text.translate(FULL_WIDTH)
     paragraphs: list[str] = []
@@ -96,7 +102,7 @@ def clean_text(raw: str) -> str:
                 index == 0
                 and paragraphs
                 and not INDENT.match(lines[0])
-                and _continues(paragraphs[-1], paragraph)
+                and _continues(paragraphs[-1], paragraph, columns)
             ):
                 paragraphs[-1] = _join(paragraphs[-1], paragraph)
             else:
@@ -140,14 +146,18 @@ def _block_paragraphs(raw_lines: list[str]) -> list[str]:
     return paragraphs
 
 
-def _continues(paragraph: str, following: str) -> bool:
+def _continues(paragraph: str, following: str, columns: bool = False) -> bool:
     """Whether ``following`` continues ``paragraph`` across a page break (rule 3)."""
     plain, next_plain = _plain(paragraph), _plain(following)
     if not next_plain or "\t" in paragraph + following:
         return False
-    if _ends_sentence(paragraph) or _is_heading(paragraph) or HEADING_START.match(following):
+    if _ends_sentence(paragraph) or HEADING_START.match(following):
         return False
-    running_text = any(mark in plain[:-1] for mark in SENTENCE_END)
+    if _is_heading(paragraph):
+        # （三）坚持改革开放， / 增强发展活力: a heading cut after a comma goes on
+        return plain[-1] in "，,"
+    running_text = any(mark in plain[:-1] for mark in SENTENCE_END) or (
+        columns and PROSE_MARK.search(plain[:-1]))
     if not (running_text or plain[-1] in OPEN_CLAUSE):
         return False
     is_title = len(next_plain) <= SHORT_LINE and next_plain[-1] not in SENTENCE_END

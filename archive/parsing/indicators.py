@@ -9,9 +9,14 @@ Rules (the tests pin them on the seed and the corpus):
   enumeration: 规上工业增加值、限上批零销售额、固定资产投资分别增长10.5%、17%、10% gives
   two facts; an enumeration whose counts of names and values differ gives none.
   城乡居民人均可支配收入分别增长5%、6% gives the 城镇 and the 农村 figure; in
-  城镇、农村居民人均可支配收入 the bare 城镇 borrows the tail of the last name.
+  城镇、农村居民人均可支配收入 the bare 城镇 borrows the tail of the last name; 粮肉奶产量
+  names grain's output first. Without 分别 only known names whose values are listed
+  after the verb pair up (甲和乙实际增长8.4%和11.4%); a value in such a list is no one
+  name's own. …，分别增长… right after an enumeration's values reads its names again;
+  甲11759元，乙3587元，扣除价格因素，分别增长10.4%和7.4% gives each level its change.
 * Not the figure of the whole place for one year, so skipped: a name after 年均, 累计,
-  五年来… in its clause, or right after 占, 人均, 企业, 县, 全国 or a closing quote;
+  五年来… in its clause, or right after 占, 人均, 企业, 县, 全国, a kind of area (脱贫地区,
+  革命老区…) or a closing quote;
   a value followed by 县 or 企业 (生产总值超200亿元县); a unit the name is not
   counted in (研发投入500家).
 * GDP: 国内生产总值 is itself; 地区生产总值 and the generic 生产总值, GDP, 经济增长
@@ -21,11 +26,14 @@ Rules (the tests pin them on the seed and the corpus):
 * Measure: a name that is itself a rate of change (经济增长速度, 涨幅) gives growth; a
   change verb (增长, 下降…) with % gives growth, a decline negative; a change in
   another unit (增加100亿斤) is skipped; anything else (达到, 增长到, no verb) is a
-  level, in % only for a rate (失业率, 强度).
+  level, in % only for a rate (失业率, 强度). A second figure of a name follows its first
+  (…亿元，比上年实际增长…) or stands in the next clause on its total (增长5.8%、增速全国
+  第3，总量达到60013亿元); 从1997年的…增加到2002年的… is the level of the year written.
+  Growth by quarter then 全年增长4.8%, with no name in the sentence, is the GDP's.
 * Qualifiers as written: 左右, 以上, 以内, 以下, range, and 超过 for 超/超过/突破 and
   站上/迈上/跨上/跃上…台阶 ("more than", kept apart from 以上 "at least"); 约 and 上下 read
-  as 左右, 不低于 as 以上, 不超过 as 以内, 低于 as 以下. A qualifier after the last value of
-  分别增长5%、7%左右 applies to each.
+  as 左右, 不低于 as 以上, 不超过 as 以内, 低于 as 以下, and 67700多亿元 as 超过. A
+  qualifier after the last value of 分别增长5%、7%左右 applies to each.
 * Kind and period, the first rule that decides: the sentence's opening (2012年，…)
   or else its words name the plan year (今年, 2025年) → target for ``year``, or the
   past year (去年, 过去一年, 2024年) → actual for ``year - 1``; a sentence naming
@@ -33,7 +41,7 @@ Rules (the tests pin them on the seed and the corpus):
   2000年相比) is left to the rules below. Then the 。-sentence a
   ；-piece continues; then the opening of an earlier sentence of the paragraph
   (过去一年，…。国内生产总值增长10.3%), except a past opening over a sentence with
-  target words; then the section: a heading on the review (回顾, 过去, 成就,
+  target words (in the plan, also a figure with 左右); then the section: a heading on the review (回顾, 过去, 成就,
   2024年) gives actuals, on the plan (安排, 任务, 目标, 2025年) targets, on several
   years (五年, 时期, “十四五”) nothing. Under the review or the plan only a year
   moves a heading (锚定目标攻坚 stays in the review); a neutral heading takes its
@@ -49,8 +57,20 @@ Rules (the tests pin them on the seed and the corpus):
   placed by how its text opens (2024年是…); a heading on several years is placed by the
   year it names, else a review of several years (过去五年工作回顾) gives only levels
   reached (从54万亿元增加到82.7万亿元), and sentences on several years (过去五年, 这两年中,
-  比2002年, 以1954年为基数) give nothing; a part on both years, and a newspaper page, are
-  read by their wording (a newspaper figure without a time is last year's result).
+  比2002年, 以1954年为基数) give nothing, nor does a figure compared with its own year or a
+  later one (比1980年预计增加 in 1980's plan); a part on both years, and a newspaper page,
+  are read by their wording (a newspaper figure without a time is last year's result).
+* Session 17's classes of the external reports (tests/parsing/test_indicator_classes_external.py):
+  on a newspaper page a figure after another place's name (郑州 in a page on 武汉) is skipped,
+  and a question (深圳如何实现GDP增长6%) places nothing; a sentence on both years is cut per
+  year; 增长目标(定在) is a growth verb; half-width ,;: part clauses; a round mark passed
+  gives way to the exact level (突破2万元、达到20793元); in the review a five-year passage
+  (这五年，… and the paragraph a short lead line of it introduces) gives its levels reached,
+  a mark passed included, and 从2020年的…增长到2025年的… reads as the level reached.
+  From the first unseen 2026 reports: in the review a figure after 年均/每年 in its sentence
+  is on several years; trade with partners (与…国家, 对东盟、…) is a part; an item after 、
+  that continues another subject's figure (猕猴桃综合产值增长8.5%、出口…) is that subject's;
+  a round mark gives way to any exact level of the same fact.
 """
 from __future__ import annotations
 
@@ -85,16 +105,19 @@ INDICATORS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("国内生产总值", (r"国内生产总值",), MONEY),
     ("国民生产总值", (r"国民生产总值",), MONEY),
     ("地区生产总值", (r"地区生产总值", _alone(r"生产总值"), _alone(r"GDP"),
-                      _alone(r"经济增长(?:速度)?"), _alone(r"经济总量")), MONEY),
+                      _alone(r"经济增(?:长(?:速度)?|速)"), _alone(r"经济总量")), MONEY),
     ("一般公共预算总收入", (r"一般公共预算总收入", r"财政总收入"), MONEY),
-    ("一般公共预算收入", (r"(?:地方)?一般公共预算收入", r"(?:全国|国家)财政收入"), MONEY),
+    ("一般公共预算收入", (r"(?:地方)?一般公共预算收入", r"(?:全国|国家)财政收入", r"(?:地方)?公共财政收入"),
+     MONEY),
     ("财政收入", (_alone(r"财政收入"),), MONEY),
     ("规上工业增加值", (r"规模以上工业增加值", r"规上工业增加值", r"规模工业增加值"), MONEY),
-    ("固定资产投资", (r"全社会固定资产投资", _alone(r"固定资产投资")), MONEY),
+    ("固定资产投资", (r"全社会固定资产投资", _alone(r"固定资产投资"), _alone(r"完成固定资产投资")), MONEY),
     ("社会消费品零售总额", (r"社会消费品零售总?额", r"社消零售总额"), MONEY),
-    ("城镇居民人均可支配收入", (r"城镇(?:常住)?居民人均可支配收入",), MONEY),
-    ("农村居民人均可支配收入", (r"农村(?:常住)?居民人均可支配收入",), MONEY),
-    ("农村居民人均纯收入", (r"农村居民人均纯收入", r"农民人均纯收入"), MONEY),
+    ("城镇居民人均可支配收入", (r"城镇(?:常住)?居民(?:家庭)?人均可支配收入",), MONEY),
+    ("农村居民人均可支配收入", (r"农村(?:常住)?居民(?:家庭)?人均可支配收入",), MONEY),
+    ("农村居民人均纯收入", (r"农村居民(?:家庭)?人均纯收入", r"农民人均纯收入",
+                          r"农民(?:家庭)?平均每人的?纯收入",
+                          r"农民的?纯收入，全国平均每人"), MONEY),
     ("城乡居民人均可支配收入", (r"(?:城乡|全体|全国)居民人均可支配收入",
                                _alone(r"居民人均可支配收入")), MONEY),
     ("城乡居民收入", (r"城乡居民收入",), MONEY),
@@ -106,8 +129,8 @@ INDICATORS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
                         r"(?:物价|价格)总水平(?:涨幅|上涨幅度)"), ()),
     ("商品零售价格涨幅", (r"商品零售价格涨幅",), ()),
     ("进出口总额", (r"(?:外贸)?进出口(?:贸易)?总?[额值]", _alone(r"(?:外贸)?进出口"), r"对外贸易总额",
-                    _alone(r"货物贸易(?:进出口)?(?:总[额值])?")), MONEY),
-    ("出口总额", (_alone(r"(?:外贸)?出口(?:总额)?"),), MONEY),
+                    _alone(r"货物贸易(?![进出]口)"), _alone(r"货物贸易进出口(?:总[额值])?")), MONEY),
+    ("出口总额", (_alone(r"(?:外贸|货物贸易|货物)?出口(?:总[额值])?"), _alone(r"商品出口总[额值]")), MONEY),
     ("粮食产量", (r"粮食总?产量?",), GRAIN),
     ("产量", (_alone(r"(?:总产量?|产量)"),), GRAIN),
     ("研发投入强度", (r"(?:全社会)?研发(?:经费)?投入强度", r"研究与试验发展经费投入强度",
@@ -118,10 +141,14 @@ INDICATORS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
 INCOMES = ("城镇居民人均可支配收入", "农村居民人均可支配收入")
 SEPARATELY = {"城乡居民人均可支配收入": INCOMES, "城乡居民收入": INCOMES}
 ONLY_SEPARATELY = {"城乡居民收入"}   # 城乡居民收入增长6% alone names no single figure
-# A bare 产量/总产 is grain's where its clause, or the clause before, opens on 粮食:
-# 粮食播种面积1.1亿亩、产量825亿斤; 粮食生产再获丰收，总产达到557亿斤.
+# A bare 产量/总产 is grain's where its clause, or the clause before, or the sentence before
+# opens on 粮食: 粮食播种面积1.1亿亩、产量825亿斤; 粮食生产再获丰收，总产达到557亿斤;
+# 确保粮食播种面积1520万亩、总产125亿斤; ——粮食生产再创新高。播种面积…，总产量达到853.2亿斤.
 GRAIN_OUTPUT, GRAIN_NAME = "产量", "粮食产量"
-GRAIN_TOPIC = re.compile(r"(?:全年|全省|全市|全区|今年|去年)?粮食")
+GRAIN_TOPIC = re.compile(r"(?:——)?(?:全年|全省|全市|全区|今年|去年|确保|力争|稳定|保持)*粮食")
+# 粮肉奶产量分别稳定在800亿斤、60亿斤、160亿斤以上: products named by one character each.
+ABBREVIATED_OUTPUTS = re.compile(r"(?<![\u4e00-\u9fff])(?P<heads>[\u4e00-\u9fff]{2,5})总?产量$")
+GRAIN_HEAD = "粮"
 # Names that mean one figure of the whole country in the State Council's reports: the GDP,
 # 财政收入 (全国财政收入, 一般公共预算收入 since 2014), 居民收入 (全国居民人均可支配收入).
 NATIONAL_NAMES = {"地区生产总值": "国内生产总值", "财政收入": "一般公共预算收入",
@@ -130,20 +157,24 @@ ONLY_NATIONAL = {"财政收入", "居民收入"}   # elsewhere too vague to name
 
 UNITS_OF = {name: units for name, _, units in INDICATORS}
 _GROUP = {f"n{index}": name for index, (name, _, _) in enumerate(INDICATORS)}
+_GROUP_OF = {name: group for group, name in _GROUP.items()}
 NAME = re.compile("|".join(f"(?P<n{index}>{'|'.join(aliases)})"
                            for index, (_, aliases, _) in enumerate(INDICATORS)))
-RATE_OF_CHANGE = re.compile(r"增长|速度|涨幅")   # in a name as written: its value is a growth rate
+RATE_OF_CHANGE = re.compile(r"增长|增速|速度|涨幅")   # in a name as written: its value is a growth rate
 RATE = re.compile(r"率|强度")                     # in a name: its % value is a level
 
+PRICES_DEDUCTED = r"(?:扣除|考虑)(?:价格|物价)(?:上涨|下降|变动)?因素"
 # Words allowed between a name and its verb: 比上年, 同口径, 的宏观调控目标，…
-FILLER = (r"(?:比上年|比去年|同比|同口径|全年|实际|名义|计划|预计|预定|力争|争取|确保|要|将"
-          r"|首次|再|继续|都|按|扣除价格因素|按可比价格计算，?"
+FILLER = (r"(?:（[A-Z]{2,4}）|比上年|比去年|同比|同口径|可比|规模|全年|实际|名义|计划|预计|预定|力争|争取|确保|要|将"
+          rf"|首次|再|继续|都|按|，?{PRICES_DEDUCTED}，?|按可比价格计算，?"
           r"|平均值?|均值|的?(?:宏观)?(?:调控|主要|预期)?目标，?|的?预期)*")
 CHANGE_VERBS = ("增长", "增加", "增速", "上涨", "提高", "下降", "降低", "减少")
 DECLINES = ("下降", "降低", "减少")
-VERB = (r"(?P<verb>(?:增长|增加|提高|下降|降低|减少|回落|降)到|增长了?|增加|增速|上涨|提高"
-        r"|下降|降低|减少|达到|达|完成|设定为|定为|为|是|控制在|保持在|稳定在|保持|在|低于"
-        r"|站上|迈上|跨上|跃上|突破|超过|超)")
+GROWTH_TARGET_VERB = re.compile(r"增长的?目标")   # 预期增长目标6%左右: a growth rate
+VERBS = (r"(?:增长|增加|提高|下降|降低|减少|回落|降)[到至]|增至|增长的?目标(?:定在|设定为|定为|设为|为|是)?|增长了?|增加|增速(?:达到|保持在|稳定在|为|达|在)?|上涨|提高"
+         r"|下降|降低|减少|达到|达|完成|设定为|定为|为|是|控制在|保持在|稳定在|保持|在|低于"
+         r"|站上|迈上|跨上|跃上|突破|超过|超")
+VERB = rf"(?P<verb>{VERBS})"
 # Every unit a number may carry, so that 3个百分点 or 500家 is read whole (and skipped).
 UNIT = r"个百分点|%|万亿元|万亿美元|亿美元|亿元|万元|元|万亿斤|亿斤|亿公斤|万吨|万人次|万人|万户|万亩|亩|万家|家|万个|个"
 NUMBER = r"\d+(?:\.\d+)?"
@@ -153,20 +184,42 @@ VALUE = re.compile(
     rf"(?P<unit>{UNIT})(?P<suf>左右|上下|以上|以内|之内|以下|或者?更多一些)?")
 VALUE_START = rf"(?={NUMBER}|[约超不大])"
 # After a name: filler and verb, or a filler ending in 目标/预期/均值 and no verb, or nothing;
-# 从54万亿元增加到82.7万亿元 (the level reached); 再上新台阶，突破1600亿斤 (a short clause
-# without a figure, then a verb of reaching).
-FROM = rf"[从由](?:不到|约)?{NUMBER}(?:{UNIT})?(?=(?:增加|增长|提高)到)"
-BRIDGE = (r"(?:(?!\d+(?:\.\d+)?(?:%|万|亿|元|人|吨|斤))[^，。；、%]){1,10}，(?:\d{4}年|去年)?"
+# 从54万亿元增加到82.7万亿元 or ，由1997年的5160元增加到2002年的7703元 (the level reached, of
+# the year written if one is: 从2020年的3.68万亿元增长到2025年的4.93万亿元); 再上新台阶，突破
+# 1600亿斤 (a short clause without a figure, or one on marks passed: 跨越3个千亿元台阶，, then a
+# verb of reaching).
+YEAR_OF = r"(?:(?:19|20)\d\d年(?:底|末)?的?)"
+FROM = rf"，?[从由]{YEAR_OF}?(?:不到|约)?{NUMBER}(?:{UNIT})?(?=(?:增加|增长|提高)到)"
+REACHED_IN = r"(?:(?<=到)(?P<year>(?:19|20)\d\d)年(?:底|末)?的?)?"
+BRIDGE = (r"(?:(?:(?!\d+(?:\.\d+)?(?:%|万|亿|元|人|吨|斤))[^，。；、%]){1,10}|[^，。；、%]{1,14}台阶)"
+          r"，(?:\d{4}年|去年)?"
           r"(?=达到|突破|超过|站上|迈上|跨上|跃上)")
-TAIL = re.compile(rf"(?:{FROM}|{BRIDGE})?(?:{FILLER}(?:{VERB}|(?<=目标)|(?<=预期)|(?<=均值)"
-                  rf"|(?<=平均值)))?{VALUE_START}")
+# 城乡居民人均可支配收入从2021年的46503元和16935元分别提高到58794元和23184元: the
+# starting values before 分别 are not names.
+FROM_VALUES = re.compile(rf"[从由]{YEAR_OF}?{NUMBER}(?:{UNIT})(?:[和、与]{NUMBER}(?:{UNIT}))*$")
+FROM_YEAR = re.compile(r"[从由](?:19|20)\d\d年")
+COMPARED_YEAR_BEFORE = re.compile(r"(?:[比较]|[快高低慢]于)$")   # 快于2024年…: a comparison
+TAIL = re.compile(rf"(?:{FROM}|{BRIDGE})?(?:{FILLER}(?:{VERB}{REACHED_IN}|(?<=目标)|(?<=预期)|(?<=均值)"
+                  rf"|(?<=平均值)|(?<=）)))?{VALUE_START}")
 # A second figure for the same name: …增长7%以上，站上3500亿元; …9.86万亿元、增长5.7%;
 # 2.76万亿元增长6.1%; 完成248亿元（预计数，下同），同比增长7.4%.
-CHAIN = re.compile(rf"(?:（[^）]{{0,12}}）|新?台阶|大关)?[，、]?(?:按可比价格计算，|扣除价格因素，?)?"
-                   rf"(?:比上年|同比|总量|总额)?{VERB}?{VALUE_START}")
-# The names of an enumeration, from the clause start to 分别 (预计分别, 比上年实际分别…).
-ENUMERATION = re.compile(rf"(?P<names>[^，。；：:！？]+?){FILLER}分别{FILLER}{VERB}?")
+CHAIN = re.compile(rf"(?:（[^）]{{0,12}}）|新?台阶|大关)?[，、]?(?:按可比价格计算，|{PRICES_DEDUCTED}，?)?"
+                   rf"(?:预计)?(?:比上年|同比|总量|总额)?(?:实际)?{VERB}?{VALUE_START}")
+# Growth by quarter, then for the year, without a name: the GDP's (_year_after_quarters).
+QUARTERS_THEN_YEAR = re.compile(rf"季度(?:增长|增速){NUMBER}%[^。；]*?[，；](?P<year>全年)(?=增长)")
+YEAR_AS_GDP = re.compile(rf"(?P<{_GROUP_OF['地区生产总值']}>全年)")
+# The total in the clause after a name's figure: 、增速全国第3，总量达到60013亿元.
+TOTAL_NEXT = re.compile(rf"(?P<between>[^，。；！？：]{{0,20}})，总量{VERB}?{VALUE_START}")
+# The names of an enumeration, from the clause start to 分别 (预计分别, 比上年实际分别…), or
+# to the verb of known names that are listed with their values (甲和乙实际增长8.4%和11.4%).
+ENUMERATION = re.compile(rf"(?P<names>[^，。；：:！？]+?){FILLER}(?:(?P<each>分别){FILLER}"
+                         rf"|(?=(?:{VERBS}){NUMBER}(?:{UNIT})(?:左右|以上)?[、和]{NUMBER})){VERB}?")
 ITEM_SEPARATOR = re.compile(r"[、和及与]")
+# The same names again: 分别达到45000元和21000元，分别增长4.5%和6.5%.
+EACH_AGAIN = re.compile(rf"，{FILLER}分别{FILLER}{VERB}?(?={NUMBER})")
+# A change of several figures named in the clauses before: …，扣除价格因素，分别比上年实际增长.
+JOINT_CHANGE = re.compile(rf"，(?:{PRICES_DEDUCTED}，)?{FILLER}(?:分别{FILLER})?(?P<verb>增长|提高|下降)"
+                          rf"(?={NUMBER})")
 QUALIFIERS = {"约": "左右", "大约": "左右", "上下": "左右", "超": "超过", "超过": "超过",
               "突破": "超过", "站上": "超过", "迈上": "超过", "跨上": "超过", "跃上": "超过",
               "不低于": "以上", "不少于": "以上", "不超过": "以内",
@@ -174,10 +227,14 @@ QUALIFIERS = {"约": "左右", "大约": "左右", "上下": "左右", "超": "�
               "以内": "以内", "以下": "以下", "或更多一些": "以上", "或者更多一些": "以上"}
 
 SEVERAL_YEARS_BEFORE = re.compile(r"年均|平均|每年|累计|以来|[二三四五六七八九十]年")   # in the clause
-NOT_THE_WHOLE_BEFORE = re.compile(r"(?:占|人均|企业|县|全国|”)$")                 # right before
+# Right before a name: 占…, 人均…, 企业…, 脱贫地区… (a kind of area, not 北京地区), 全国….
+AREAS = r"(?:(?:脱贫|贫困|民族|边境|边疆|欠发达|沿海)(?:地区)?|[山牧林垦库灾老]区)"   # 民族地区生产总值
+NOT_THE_WHOLE_BEFORE = re.compile(rf"(?:占|人均|企业|县|{AREAS}|全国|”)$")
 NATIONAL_BEFORE = re.compile(r"全国$")            # the whole, in the State Council's reports
 NOT_THE_WHOLE_AFTER = re.compile(r"县|企业|镇|乡|村|园区")                          # right after
-PARTNER_BEFORE = re.compile(r"对[^，；：]{1,20}$")   # 对共建“一带一路”国家进出口额: one partner
+# 对共建“一带一路”国家进出口额, 与共建“一带一路”国家进出口贸易额: trade with partners, a part.
+PARTNER_BEFORE = re.compile(r"对[^，；：]{1,20}$|与[^，；：]{0,20}(?:国家|地区|经济体|东盟|欧盟)$")
+PARTNER_LEAD = re.compile(r"[对与](?!上年|去年)")   # 对东盟、共建“一带一路”国家进出口总额分别…
 PAST_TARGET_BEFORE = re.compile(r"(?:确定|预定|原定|提出)的?$")
 PAST_TARGET_AFTER = re.compile(r"的?(?:预期)?目标")
 TARGET_WORDS = re.compile(r"预期目标|主要目标|调控目标|目标是|目标为|力争")
@@ -193,8 +250,10 @@ COMPARED_WITH_A_YEAR = re.compile(r"(?:与|同|比|较)((?:19|20)\d\d)年")
 BASE_YEAR = re.compile(r"以(?:19|20)\d\d年为基[数期准]")   # 以一九五四年为基数: a plan of years
 # A sentence opening with a time (过去一年，…) is placed by it, and frames the next ones.
 # 在1992年快速增长的基础上，1993年我国经济…: the year after the basis. An opening on several
-# years (过去五年，…) frames nothing.
-OPENING = re.compile(r"(?:在[^，。]{0,30}基础上，)?在?(?P<time>(?:刚刚过去的|过去的)?"
+# years (过去五年，…) frames nothing. A newspaper's speaker may come first: 温国辉介绍，2017年，….
+OPENING = re.compile(r"(?:[^，。]{1,10}(?:介绍|表示)，)?"
+                     r"(?:在[^，。]{0,30}基础上，|[^，。\d]{1,8}，(?=刚刚过去的|过去的))?在?"
+                     r"(?P<time>(?:刚刚过去的|过去的)?"
                      rf"(?:过去一年|去年|今年|明年|一年来|\d{{4}}年|{SEVERAL}))")
 # A part of the report without a telling heading is placed by how its text opens:
 # 2024年是…的一年 / 一年来，… (the review), 2025年是…之年 (the plan).
@@ -202,17 +261,54 @@ PART_OPENING = re.compile(r"[^，。；：]{0,30}")
 # On a newspaper page a sentence without a time is a result of last year, unless it reads
 # like a target: a figure with 左右, or target words.
 TARGET_FIGURE = re.compile(r"\d%左右")
+# A question states no result: 深圳如何实现GDP增长6%：… (a headline), …底气何在？
+QUESTION = re.compile(r"如何|怎样|怎么|为何|为什么|何在|[？?]")
 PLAN_WORDING = re.compile(r"计划|预期|安排|控制在|争取|(?<![重主需必只])要")
+# Places a newspaper page may quote beside its own (郑州 and 长沙 in an article on 武汉): the
+# provinces and the larger cities. On such a page a figure after another place's name, in
+# its paragraph, is that place's.
+PLACES = re.compile(
+    "内蒙古|黑龙江|乌鲁木齐|呼和浩特|石家庄|哈尔滨|"
+    "北京|天津|河北|山西|辽宁|吉林|上海|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|广西|"
+    "海南|重庆|四川|贵州|云南|西藏|陕西|甘肃|青海|宁夏|新疆|香港|澳门|台湾|"
+    "太原|沈阳|长春|南京|杭州|合肥|福州|南昌|济南|郑州|武汉|长沙|广州|南宁|海口|成都|贵阳|昆明|"
+    "拉萨|西安|兰州|西宁|银川|深圳|大连|青岛|宁波|厦门|苏州|无锡|常州|南通|徐州|佛山|东莞|珠海|"
+    "惠州|泉州|温州|绍兴|嘉兴|金华|台州|烟台|潍坊|唐山|洛阳|襄阳|宜昌")
+REGION_SUFFIX = re.compile(r"(?:维吾尔|壮族|回族)?自治区$|特别行政区$|[省市县区]$")
 YEAR_MENTION = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
+# 67700多亿元 ("more than 67700"), as 四亿零七百多万吨 in words: 超67700亿元.
+MORE_THAN = re.compile(rf"({NUMBER})多(?=万|亿|元|美元|人|吨|斤|公斤)")
 FULL_WIDTH = str.maketrans("０１２３４５６７８９％．", "0123456789%.")
+# Half-width clause marks as some pages write them (…增长7%以上,规模以上…; 作用;实施), not a
+# digit group's comma (1,000).
+HALF_WIDTH_MARKS = re.compile(r"(?<!\d),|,(?!\d)|[;:]")
+HALF_TO_FULL = {",": "，", ";": "；", ":": "："}
 SENTENCE = re.compile(r"[^。！？；\n]+[。！？；]?")
+# A sentence on both years, each named near the start of its own clauses (预计2022年…增长
+# 4.5%左右，…，同时2023年GDP增长目标定在6.5%以上。) is read as pieces, one per year.
+CLAUSE = re.compile(r"[^，,]+[，,]?")
+CLAUSE_HEAD = 16                                         # characters where a clause names its year
+COMPARED_BEFORE = re.compile(r"[比较与同到至]$")          # 比去年, 到2027年: not the clause's own year
 
 PLAN, REVIEW, SEVERAL_YEARS, OTHER_YEAR, MIXED = "plan", "review", "several", "other", "mixed"
 # A review of several years (过去五年工作回顾): only the levels reached at its end are the
 # reviewed year's (国内生产总值从54万亿元增加到82.7万亿元), not its growth rates or sums.
 PAST_PERIOD = "past period"
-REACHED = ("达到", "增加到", "增长到", "提高到")
+REACHED = ("达到", "达", "增加到", "增长到", "提高到", "增至", "增加至", "增长至", "提高至")
+LEAD_LENGTH = 80   # a lead line of a review of several years (这五年，我们…。) is short
 SUMMED = {"城镇新增就业"}   # over several years a count of new jobs is a sum
+# In the review a figure after 年均/每年 in its sentence is on several years (工业、消费、进出口等
+# 年均增速高于全国，粮食总产稳定在1100亿斤以上): only a level reached there can be the reviewed year's.
+EVERY_YEAR = re.compile(r"年均|每年|连年")
+# Grain held at a floor (粮食总产量稳定在550亿斤左右, 粮食年产量超760亿斤) is several years'
+# record, not the reviewed year's output, which a report states as a figure reached.
+GRAIN_HELD = ("稳定在", "保持在")
+YEARLY_OUTPUT_BEFORE = re.compile(r"粮食年$")   # 粮食年产量: each year's output
+# Units of one kind, to compare a round mark with an exact level (3万亿元 and 32765亿元).
+UNIT_FACTORS = {"万亿元": 1e12, "万亿美元": 1e12, "亿美元": 1e8, "亿元": 1e8, "万元": 1e4, "元": 1.0,
+                "万人": 1e4, "万亿斤": 1e12, "亿斤": 1e8, "亿公斤": 2e8, "万吨": 2e7}
+UNIT_KINDS = {"万亿元": "元", "亿元": "元", "万元": "元", "元": "元", "万亿美元": "美元",
+              "亿美元": "美元", "万人": "人", "万亿斤": "斤", "亿斤": "斤", "亿公斤": "斤", "万吨": "斤"}
 
 
 @dataclass
@@ -224,17 +320,27 @@ class _Cues:
     review: re.Pattern
     national: bool = False    # the State Council's: 全国 is the whole
     newspaper: bool = False   # a page of results and targets, not a speech
+    home: str = ""            # (a newspaper page) the place it is about: 武汉 for 武汉市
 
     @classmethod
     def of(cls, text: str, year: int, newspaper: bool = False,
-           national: bool | None = None) -> _Cues:
+           national: bool | None = None, region: str = "") -> _Cues:
         early = text.count("明年") > text.count("今年")
         this, last = ("明年", "今年") if early else ("今年", "去年")
         return cls(year=year, plan=re.compile(rf"{this}|{year}年"),
-                   review=re.compile(rf"{last}|(?<!比)上年|过去一年|一年来|{year - 1}年"),
+                   review=re.compile(rf"(?<![比较])(?:{last}|上年)|过去一年|一年来|{year - 1}年"),
                    national=(text.count("国内生产总值") > text.count("地区生产总值")
                              if national is None else national),
-                   newspaper=newspaper)
+                   newspaper=newspaper, home=_home(text, region) if newspaper else "")
+
+    def elsewhere(self, before: str, place: str | None) -> bool:
+        """On a newspaper page: whether the place last named (in ``before``, else ``place``,
+        the one the paragraph named last) is another than the page's own."""
+        if not self.home:
+            return False
+        named = PLACES.findall(before)
+        last = named[-1] if named else place
+        return last is not None and last != self.home
 
     def time_of(self, text: str) -> str | None:
         """PLAN, REVIEW or OTHER_YEAR when the words say so unambiguously, else None."""
@@ -270,15 +376,17 @@ class _Cues:
 
 
 def extract_indicators(sections: list[SectionNode], year: int, newspaper: bool = False,
-                       national: bool | None = None) -> list[IndicatorFact]:
+                       national: bool | None = None, region: str = "") -> list[IndicatorFact]:
     """The facts stated in ``sections`` (flattened, in reading order) of the report for ``year``.
 
     ``newspaper``: a highlights or interpretation page, where a figure without a time is
     one of last year's results unless it reads like a target. ``national``: the State
     Council's report (None: a report that names 国内生产总值 more than 地区生产总值).
+    ``region``: the report's (武汉市); on a newspaper page the figures of other places it
+    quotes (郑州, 长沙) are skipped.
     """
     text = "".join(_normalise(node.text) for node in sections)
-    cues = _Cues.of(text, year, newspaper, national)
+    cues = _Cues.of(text, year, newspaper, national, region)
     facts, seen = [], set()
     for index, (node, phase) in enumerate(zip(sections, _phases(sections, cues))):
         if node.style == GLOSSARY_STYLE:
@@ -294,19 +402,30 @@ def extract_indicators(sections: list[SectionNode], year: int, newspaper: bool =
             if key not in seen:
                 seen.add(key)
                 facts.append(fact)
-    return facts
+    return _without_marks(facts)
 
 
 def extract_from_text(text: str, year: int, newspaper: bool = False,
-                      national: bool | None = None) -> list[IndicatorFact]:
+                      national: bool | None = None, region: str = "") -> list[IndicatorFact]:
     """The facts in ``text`` taken as one section without a heading."""
     return extract_indicators([SectionNode(heading="", level=1, text=text)], year, newspaper,
-                              national)
+                              national, region)
+
+
+def _home(text: str, region: str) -> str:
+    """The place a newspaper page is about: the region's short name (武汉市 → 武汉), or
+    without a region the place it names most."""
+    if region:
+        return REGION_SUFFIX.sub("", region) or region
+    named = PLACES.findall(text)
+    return max(set(named), key=named.count) if named else ""
 
 
 def _normalise(text: str) -> str:
     compact = re.sub(r"\s+", "", text.translate(FULL_WIDTH))
-    return amounts_in_words_to_digits(percent_range_words_to_digits(years_in_words_to_digits(compact)))
+    compact = HALF_WIDTH_MARKS.sub(lambda mark: HALF_TO_FULL[mark.group()], compact)
+    words = amounts_in_words_to_digits(percent_range_words_to_digits(years_in_words_to_digits(compact)))
+    return MORE_THAN.sub(r"超\1", words)
 
 
 def _phases(sections: list[SectionNode], cues: _Cues) -> list[str | None]:
@@ -335,22 +454,26 @@ def _phases(sections: list[SectionNode], cues: _Cues) -> list[str | None]:
 
 
 def _section_facts(text: str, phase: str | None, cues: _Cues) -> list[IndicatorFact]:
-    facts = []
+    facts, led = [], None
     for paragraph in text.split("\n"):
+        if phase == PAST_PERIOD and _opens_on_the_reviewed_year(paragraph, cues):
+            phase = REVIEW   # 刚刚过去的2025年，… in a review of five years: the year's own part
         carried = None    # the time of the 。-sentence a ；-piece continues
-        framed = None     # the time an earlier sentence of the paragraph opened with
-        for match in SENTENCE.finditer(paragraph):
-            sentence = match.group().strip()
-            if not sentence:
-                continue
+        framed = led      # the time an earlier sentence of the paragraph (or a lead) opened with
+        led = led if not paragraph.strip() else _lead(paragraph, phase)
+        place = None      # (a newspaper page) the place the paragraph named last
+        after_grain = False   # the sentence before opens on 粮食
+        for sentence in _sentences(paragraph, cues):
             normal = _normalise(sentence)
             opening = _opening(normal)
             named = cues.time_of(opening.group("time") if opening else normal)
+            if named == OTHER_YEAR and not opening and _other_years_are_bases(normal, cues):
+                named = None   # 从2021年的…提高到58794元, 快于2024年: not the fact's year
             if BASE_YEAR.search(normal) or named is None and cues.compares_several_years(normal):
                 named = SEVERAL_YEARS
             time = named or carried
             several = SEVERAL_YEARS_WORDS.search(normal) or SEVERAL_YEARS in (framed, time)
-            if time is None and not several and not (framed == REVIEW and TARGET_WORDS.search(normal)):
+            if time is None and not several and not (framed == REVIEW and _targets_in(normal, phase)):
                 time = framed
             if time is None and not several and phase in (PLAN, REVIEW):
                 time = phase
@@ -361,10 +484,69 @@ def _section_facts(text: str, phase: str | None, cues: _Cues) -> list[IndicatorF
             carried = time if sentence.endswith("；") else None
             if opening or named == SEVERAL_YEARS:
                 several_opening = opening and SEVERAL_YEARS_WORDS.search(opening.group("time"))
-                framed = SEVERAL_YEARS if several_opening else named
+                framed = (PAST_PERIOD if phase == REVIEW else SEVERAL_YEARS) if several_opening else named
             if time in (PLAN, REVIEW, PAST_PERIOD):
-                facts.extend(_sentence_facts(sentence, normal, time, cues))
+                facts.extend(_sentence_facts(sentence, normal, time, cues, after_grain, place))
+            after_grain = bool(GRAIN_TOPIC.match(normal))
+            if cues.home:
+                place = (PLACES.findall(normal) or [place])[-1]
     return facts
+
+
+def _opens_on_the_reviewed_year(paragraph: str, cues: _Cues) -> bool:
+    """Whether a paragraph opens on the reviewed year (刚刚过去的2025年，…; 2025年，…): in a
+    review of several years (“十四五”时期工作回顾) the paragraphs from there on are that year's."""
+    opening = _opening(_normalise(paragraph.strip()))
+    return bool(opening) and cues.time_of(opening.group("time")) == REVIEW
+
+
+def _lead(paragraph: str, phase: str | None) -> str | None:
+    """PAST_PERIOD for a review's lead line on several years (这五年，我们…，经济实力迈上新
+    台阶。), which frames the paragraph after it: only the levels reached there are the
+    reviewed year's (居民人均可支配收入超3.1万元), not its sums (城镇新增就业261.6万人)."""
+    sentences = [match.group() for match in SENTENCE.finditer(paragraph.strip())]
+    opening = len(sentences) == 1 and len(paragraph.strip()) <= LEAD_LENGTH and OPENING.match(
+        _normalise(paragraph))
+    several = opening and SEVERAL_YEARS_WORDS.search(opening.group("time"))
+    return PAST_PERIOD if several and phase == REVIEW else None
+
+
+def _sentences(paragraph: str, cues: _Cues):
+    """The sentences of a paragraph, a sentence on both years cut into one piece per year."""
+    for match in SENTENCE.finditer(paragraph):
+        sentence = match.group().strip()
+        if sentence:
+            yield from _pieces_by_year(sentence, cues)
+
+
+def _pieces_by_year(sentence: str, cues: _Cues) -> list[str]:
+    """预计2022年武汉地区生产总值增长4.5%左右，…，同时武汉将2023年GDP增长目标定在6.5%以上。:
+    the clauses from one year's mention to the next other year's, each piece placed by its year.
+    A sentence that names one year, or a year outside the two, stays whole."""
+    normal = _normalise(sentence)
+    if not (cues.plan.search(normal) and cues.review.search(normal)) or cues.time_of(normal):
+        return [sentence]
+    pieces, current = [], None
+    for clause in CLAUSE.finditer(sentence):
+        head = _normalise(clause.group())[:CLAUSE_HEAD]
+        times = {cues.time_of(mention.group()) for mention in
+                 re.finditer(rf"{cues.plan.pattern}|{cues.review.pattern}", head)
+                 if not COMPARED_BEFORE.search(head, 0, mention.start())}
+        time = times.pop() if len(times) == 1 else None
+        if time in (PLAN, REVIEW) and current not in (None, time) or not pieces:
+            pieces.append("")
+        current = time if time in (PLAN, REVIEW) else current
+        pieces[-1] += clause.group()
+    return pieces
+
+
+def _other_years_are_bases(normal: str, cues: _Cues) -> bool:
+    """Whether every year the sentence names outside the plan and reviewed years is a base
+    (从2021年的…) or what a figure is compared with (全年GDP增长4%，快于2024年1.8个百分点):
+    the figures are the reviewed year's."""
+    return all(year in (cues.year, cues.year - 1) or FROM_YEAR.match(normal, start - 1)
+               or COMPARED_YEAR_BEFORE.search(normal, 0, start)
+               for year, start in ((int(m.group(1)), m.start()) for m in YEAR_MENTION.finditer(normal)))
 
 
 def _opening(normal: str) -> re.Match | None:
@@ -377,13 +559,23 @@ def _opening(normal: str) -> re.Match | None:
     return opening
 
 
+def _targets_in(normal: str, phase: str | None) -> bool:
+    """Whether a sentence reads as targets although an earlier one opened on the past year:
+    target words, or in the plan a figure with 左右 (去年价格上涨的翘尾影响约有1个百分点。
+    把居民消费价格涨幅控制在3.5%左右，…)."""
+    return bool(TARGET_WORDS.search(normal) or phase == PLAN and TARGET_FIGURE.search(normal))
+
+
 def _time_by_wording(normal: str, newspaper: bool, mixed: bool) -> str | None:
     """Where nothing else places a sentence: target words make it the plan.
 
     On a newspaper page a figure with 左右 does too, and anything else is one of last
     year's results. In a part on both years (1998年工作回顾和1999年工作的总体要求) so do
     plan words (计划, 安排, 要…); what has none is the review, unless it is an estimate (预计).
+    A question on a newspaper page (深圳如何实现GDP增长6%) is placed nowhere.
     """
+    if newspaper and QUESTION.search(normal):
+        return None
     if TARGET_WORDS.search(normal) or (newspaper or mixed) and TARGET_FIGURE.search(normal):
         return PLAN
     if mixed:
@@ -391,74 +583,203 @@ def _time_by_wording(normal: str, newspaper: bool, mixed: bool) -> str | None:
     return REVIEW if newspaper else None
 
 
-def _sentence_facts(sentence: str, normal: str, time: str, cues: _Cues) -> list[IndicatorFact]:
+def _sentence_facts(sentence: str, normal: str, time: str, cues: _Cues,
+                    after_grain: bool = False, place: str | None = None) -> list[IndicatorFact]:
     """The facts of one sentence, in the order their names (then figures) appear.
 
-    In a review of several years (PAST_PERIOD) only the levels reached (达到, 增加到…).
+    In a review of several years (PAST_PERIOD) only the levels reached (达到, 增加到…, or a
+    mark passed: 超3.1万元, 突破3万亿元). On a newspaper page, none after another place's name (``place``: the one named last
+    before the sentence in its paragraph).
     """
     kind, period = (TARGET, cues.year) if time == PLAN else (ACTUAL, cues.year - 1)
+    if any(int(year) >= period for year in COMPARED_WITH_A_YEAR.findall(normal)):
+        return []   # 559亿元，比1980年预计增加42亿元 in 1980: a figure of a later year
     reached_only = time == PAST_PERIOD
     found = []   # (position, order, fact)
 
     def add(position, name, verb, value, shared_suffix=None):
+        if cues.elsewhere(normal[:position], place):
+            return None
         fact = _fact(name, verb, value, shared_suffix)
-        if fact and reached_only and (fact.measure != LEVEL or verb not in REACHED
-                                      or fact.name in SUMMED):
+        on_several_years = reached_only or time == REVIEW and bool(EVERY_YEAR.search(
+            normal, 0, len(normal) if fact and fact.name in SUMMED else position))   # 603.7万人…年均
+        if fact and fact.name == GRAIN_NAME and time != PLAN and (
+                verb in GRAIN_HELD or YEARLY_OUTPUT_BEFORE.search(normal, 0, name.start())):
+            return None
+        if fact and on_several_years and (fact.measure != LEVEL or fact.name in SUMMED or not (
+                verb in REACHED or fact.qualifier == "超过")):   # 超3.1万元: a mark passed
             return None
         if fact:
             fact.kind, fact.period_year, fact.sentence = kind, period, sentence
             found.append((position, len(found), fact))
             return fact
 
+    for change in JOINT_CHANGE.finditer(normal):
+        _changes_after_levels(normal, change, add)
     covered = []
     for enumeration in ENUMERATION.finditer(normal):
-        end = _enumeration(normal, enumeration, add)
+        end = _enumeration(normal, enumeration, add, cues.national)
         if end:
             covered.append((enumeration.start(), end))
-    for name in NAME.finditer(normal):
+    for name in [*NAME.finditer(normal), *_year_after_quarters(normal)]:
         if (any(start <= name.start() < end for start, end in covered)
                 or _GROUP[name.lastgroup] in ONLY_SEPARATELY
-                or _GROUP[name.lastgroup] == GRAIN_OUTPUT and not _on_grain(normal, name.start())):
+                or _GROUP[name.lastgroup] == GRAIN_OUTPUT and not (
+                    after_grain or _on_grain(normal, name.start()))):
             continue
         tail = TAIL.match(normal, name.end())
         value = tail and VALUE.match(normal, tail.end())
-        if not value or not _whole_for_one_year(normal, name, value, time, cues.national):
-            continue
+        if (not value or tail.group("year") and int(tail.group("year")) != period
+                or len(_listed_values(normal, tail.end())) > 1
+                or not _whole_for_one_year(normal, name, value, time, cues.national)):
+            continue   # 增加到2020年的…: another year's; 乙增长8.4%和11.4%: a list's values
         first = add(name.start(), name, tail.group("verb"), value)
-        chain = first and CHAIN.match(normal, value.end())
-        second = chain and VALUE.match(normal, chain.end())
-        if second and not NOT_THE_WHOLE_AFTER.match(normal, second.end()):
-            also = add(name.start(), name, chain.group("verb"), second)
+        second = first and _second_figure(normal, value.end())
+        if second:
+            also = add(name.start(), name, *second)
             if also and also.measure == first.measure:
-                found.pop()   # 、力争达到8%: only a figure of the other measure is taken
+                # 、力争达到8%: only a figure of the other measure is taken, but 首次突破2万元、
+                # 达到20793元: the exact level rather than the round mark it passed.
+                del found[-2 if _exact_after_mark(first, also) else -1]
     return [fact for _, _, fact in sorted(found, key=lambda item: item[:2])]
 
 
-def _enumeration(normal: str, match: re.Match, add) -> int | None:
+def _year_after_quarters(normal: str) -> list[re.Match]:
+    """三季度增长4.6%…，四季度增长5.6%…，全年增长4.8%: with no name before it in the
+    sentence, the year after its quarters is the economy's, a match of the GDP's name."""
+    after = QUARTERS_THEN_YEAR.search(normal)
+    if not after or NAME.search(normal, 0, after.start("year")):
+        return []
+    return [YEAR_AS_GDP.match(normal, after.start("year"))]
+
+
+def _second_figure(normal: str, position: int) -> tuple[str | None, re.Match] | None:
+    """The verb and value of a name's second figure: right after its first (CHAIN), or the
+    total in the next clause (增长5.8%、增速全国第3，总量达到60013亿元)."""
+    chain = CHAIN.match(normal, position)
+    if chain:
+        second = VALUE.match(normal, chain.end())
+        if not second or NOT_THE_WHOLE_AFTER.match(normal, second.end()) or len(
+                _listed_values(normal, chain.end())) > 1:   # 增长8.4%和8%: a list, not its own
+            return None
+        return chain.group("verb"), second
+    total = TOTAL_NEXT.match(normal, position)
+    value = total and not NAME.search(total.group("between")) and VALUE.match(normal, total.end())
+    return (total.group("verb"), value) if value else None
+
+
+def _exact_after_mark(mark: IndicatorFact, exact: IndicatorFact) -> bool:
+    """Whether ``exact`` (达到20793元) is the precise level of ``mark`` (突破2万元)."""
+    return (mark.measure == exact.measure == LEVEL and mark.qualifier == "超过"
+            and not exact.qualifier and _amount(exact) >= _amount(mark))
+
+
+def _amount(fact: IndicatorFact) -> float:
+    """A level in the base unit of its kind: 2万元 → 20000, 3万亿元 → 3e12."""
+    return fact.value * UNIT_FACTORS.get(fact.unit, 1.0)
+
+
+def _without_marks(facts: list[IndicatorFact]) -> list[IndicatorFact]:
+    """A round mark passed (地区生产总值突破3万亿元) is dropped where the report states the exact
+    level of the same name, kind and year (完成地区生产总值32765亿元): above it, the exact one
+    says more; below it, the mark is of something larger (成渝地区双城经济圈…经济总量超9万亿元)."""
+    def key(fact):
+        return fact.name, fact.kind, fact.period_year, UNIT_KINDS.get(fact.unit)
+
+    exact = {key(fact) for fact in facts if fact.measure == LEVEL and not fact.qualifier}
+    return [fact for fact in facts
+            if not (fact.measure == LEVEL and fact.qualifier == "超过" and key(fact) in exact)]
+
+
+def _enumeration(normal: str, match: re.Match, add, national: bool) -> int | None:
     """Facts of 甲、乙分别增长1%、2%; where its values end, or None if it was not read."""
-    values, position = [], match.end()
+    values = _listed_values(normal, match.end())
+    texts = ITEM_SEPARATOR.split(FROM_VALUES.sub("", match.group("names")))
+    names = _borrow_tails([_ending_name(text) for text in texts], texts)
+    names = [None if name and _names_a_part(text[:name.start()], national) else name
+             for name, text in zip(names, texts)]   # 脱贫地区、…: not the whole
+    if PARTNER_LEAD.match(match.group("names")):
+        names = [None] * len(names)   # 对东盟、共建“一带一路”国家进出口总额: partners
+    separately = len(names) == 1 and names[0] and _GROUP[names[0].lastgroup] in SEPARATELY
+    if separately:
+        names = names * 2
+    elif names == [None]:
+        names = _abbreviated_outputs(texts[0], len(values))
+    if len(values) < 2 or len(names) != len(values) or not match.group("each") and None in names:
+        return None
+    if SEVERAL_YEARS_BEFORE.search(match.group()):
+        return values[-1].end()   # 年均分别增长9.7%和8.9%: read, and not the year's
+    _add_each(names, values, match.start(), match.group("verb"), add, separately)
+    again = EACH_AGAIN.match(normal, values[-1].end())
+    values_again = again and _listed_values(normal, again.end())
+    if values_again and len(values_again) == len(names):
+        _add_each(names, values_again, again.start(), again.group("verb"), add, separately)
+        return values_again[-1].end()
+    return values[-1].end()
+
+
+def _add_each(names: list[re.Match | None], values: list[re.Match], position: int,
+              verb: str | None, add, separately: bool) -> None:
+    """One fact per known name and its value; 城乡… names the urban and the rural figure."""
+    shared = _shared_suffix(values)
+    for order, (name, value) in enumerate(zip(names, values)):
+        if name:
+            fact = add(position + order, name, verb, value, shared)
+            if fact and separately:
+                fact.name = SEPARATELY[fact.name][order]
+
+
+def _changes_after_levels(normal: str, match: re.Match, add) -> None:
+    """甲11759元，乙3587元，扣除价格因素，分别比上年实际增长10.4%和7.4%: one change per level.
+
+    Read only when the clauses just before are each a known name and one amount, as many
+    as there are values.
+    """
+    values = _listed_values(normal, match.end())
+    if len(values) < 2:
+        return
+    clause_ends = [match.start()]   # the marks before the clauses, and after the last
+    while len(clause_ends) <= len(values):
+        if clause_ends[-1] < 0:
+            return
+        clause_ends.append(max(normal.rfind(mark, 0, clause_ends[-1]) for mark in "，："))
+    names = []
+    for before, end in zip(reversed(clause_ends[1:]), reversed(clause_ends[:-1])):
+        name = NAME.match(normal, before + 1)
+        tail = name and TAIL.match(normal, name.end())
+        level = tail and VALUE.match(normal, tail.end())
+        if not level or level.end() != end or level.group("unit") == "%":
+            return
+        names.append(name)
+    shared = _shared_suffix(values)
+    for name, value in zip(names, values):
+        add(name.start(), name, match.group("verb"), value, shared)
+
+
+def _listed_values(normal: str, position: int) -> list[re.Match]:
+    """The values listed from ``position`` on: 10.4%和7.4%, 800亿斤、60亿斤、160亿斤以上."""
+    values = []
     while value := VALUE.match(normal, position):
         values.append(value)
         separator = ITEM_SEPARATOR.match(normal, value.end())
         if not separator:
             break
         position = separator.end()
-    texts = ITEM_SEPARATOR.split(match.group("names"))
-    names = _borrow_tails([_ending_name(text) for text in texts], texts)
-    if len(names) == 1 and names[0] and _GROUP[names[0].lastgroup] in SEPARATELY:
-        names = names * 2
-    if len(values) < 2 or len(names) != len(values):
-        return None
-    if SEVERAL_YEARS_BEFORE.search(match.group()):
-        return values[-1].end()   # 年均分别增长9.7%和8.9%: read, and not the year's
-    # 分别增长5%、7%左右: a qualifier written after the last value applies to each.
-    shared = values[-1].group("suf") if not any(value.group("suf") for value in values[:-1]) else None
-    for order, (name, value) in enumerate(zip(names, values)):
-        if name:
-            fact = add(match.start() + order, name, match.group("verb"), value, shared)
-            if fact and len(texts) == 1:
-                fact.name = SEPARATELY[fact.name][order]
-    return values[-1].end()
+    return values
+
+
+def _shared_suffix(values: list[re.Match]) -> str | None:
+    """分别增长5%、7%左右: a qualifier written after the last value only applies to each."""
+    return values[-1].group("suf") if not any(value.group("suf") for value in values[:-1]) else None
+
+
+def _abbreviated_outputs(text: str, count: int) -> list[re.Match | None]:
+    """粮肉奶产量 before three values: grain's output first, the others unknown."""
+    outputs = ABBREVIATED_OUTPUTS.search(text)
+    if not outputs or len(outputs.group("heads")) != count:
+        return [None]
+    grain = NAME.fullmatch(GRAIN_NAME)
+    return [grain if head == GRAIN_HEAD else None for head in outputs.group("heads")]
 
 
 def _ending_name(text: str) -> re.Match | None:
@@ -490,15 +811,31 @@ def _whole_for_one_year(normal: str, name: re.Match, value: re.Match, time: str,
     """False for 年均…, 占…, 人均…, 超200亿元县, or (in the review) a past target restated;
     全国… only in the State Council's reports."""
     clause_start = max(normal.rfind(mark, 0, name.start()) for mark in "，：；") + 1
-    before = NOT_THE_WHOLE_BEFORE.search(normal, 0, name.start())
-    if national and before and NATIONAL_BEFORE.match(before.group()):
-        before = None
-    if (SEVERAL_YEARS_BEFORE.search(normal, clause_start, name.start()) or before
+    if (SEVERAL_YEARS_BEFORE.search(normal, clause_start, name.start())
+            or _names_a_part(normal[:name.start()], national)
             or PARTNER_BEFORE.search(normal, clause_start, name.start())
-            or NOT_THE_WHOLE_AFTER.match(normal, value.end())):
+            or NOT_THE_WHOLE_AFTER.match(normal, value.end())
+            or _GROUP[name.lastgroup] != GRAIN_OUTPUT   # 粮食播种面积…、总产: _on_grain's
+            and _item_of_another_subject(normal, clause_start, name.start())):
         return False
     return not (time == REVIEW and (PAST_TARGET_BEFORE.search(normal, 0, name.start())
                                     or PAST_TARGET_AFTER.match(normal, value.end())))
+
+
+def _item_of_another_subject(normal: str, clause_start: int, position: int) -> bool:
+    """猕猴桃综合产值增长8.5%、出口增长53.6%: a name after 、 continues an item with a figure
+    of something that is not a known name, so it is that thing's (its exports)."""
+    if position == 0 or normal[position - 1] != "、":
+        return False
+    item = normal[clause_start:position - 1]
+    return bool(VALUE.search(item)) and not NAME.search(item)
+
+
+def _names_a_part(before: str, national: bool) -> bool:
+    """Whether the words ``before`` a name make it a part (占…, 人均…, 脱贫地区…); 全国… is
+    the whole in the State Council's reports."""
+    part = NOT_THE_WHOLE_BEFORE.search(before)
+    return bool(part) and not (national and NATIONAL_BEFORE.match(part.group()))
 
 
 def _fact(name: re.Match, verb: str | None, value: re.Match,
@@ -512,7 +849,8 @@ def _fact(name: re.Match, verb: str | None, value: re.Match,
         canonical = GRAIN_NAME
     if unit != "%" and unit not in UNITS_OF[canonical] or value.group("unit1") not in (None, unit):
         return None
-    changes = verb.rstrip("了") in CHANGE_VERBS
+    changes = (verb.rstrip("了") in CHANGE_VERBS or verb.startswith("增速")   # 增速达到5.5%
+               or bool(GROWTH_TARGET_VERB.match(verb)))                  # 增长目标6%左右
     if RATE_OF_CHANGE.search(name.group()):
         measure, changes = GROWTH, False    # 涨幅回落到2.6%: the rate itself
     else:

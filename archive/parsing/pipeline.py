@@ -31,16 +31,33 @@ def parse_report(data: bytes, filename: str = "",
     Raises UnreadableDocument for a file that yields no text and
     IncompleteMetadata when region or year cannot be known.
     """
-    marked = clean_text(read_document(data, filename))
+    raw = read_document(data, filename)
+    marked = clean_text(raw)
     metadata = (given or ReportMetadata()).merged_over(extract_metadata(marked))
     metadata = _complete(metadata, marked, filename)
-    sections = split_sections(marked, plain_headings=metadata.kind not in NEWSPAPER_KINDS)
+    newspaper = metadata.kind in NEWSPAPER_KINDS
+    if newspaper:
+        marked = clean_text(raw, columns=True)   # its columns break sentences anywhere
+    sections = split_sections(marked, plain_headings=not newspaper)
     split_long_sections(sections)
     report = ParsedReport(text=strip_markup(marked), metadata=metadata, sections=sections)
     report.indicators = extract_indicators(
-        report.flat_sections(), metadata.year, newspaper=metadata.kind in NEWSPAPER_KINDS,
-        national=metadata.region == STATE_COUNCIL or None)
+        _indicator_sections(report, newspaper), metadata.year, newspaper=newspaper,
+        national=metadata.region == STATE_COUNCIL or None, region=metadata.region)
     return report
+
+
+def _indicator_sections(report: ParsedReport, newspaper: bool) -> list[SectionNode]:
+    """The sections figures are read from, in flat_sections() order.
+
+    A newspaper page's columns come out of extraction scrambled: the text under a
+    headline or question is not that article's, so there the headings place no figure
+    and only a sentence's wording does.
+    """
+    sections = report.flat_sections()
+    if not newspaper:
+        return sections
+    return [SectionNode("", node.level, text=node.text) for node in sections]
 
 
 def _complete(metadata: ReportMetadata, text: str, filename: str) -> ReportMetadata:

@@ -16,9 +16,16 @@ previous + 1), its first sentence is short and not a list clause ending in ；, 
 一是) it is a line of its own or a bold run-in. A bare
 numbered heading line continues on the next paragraph when that is a short line without
 punctuation (三、持续提升政府 / 治理效能和服务水平: a line broken in the source).
-Unnumbered heading lines count only in reports without accepted 一、 headings; in a
-report whose only numbering is 一、, paragraphs of one short sentence ending in 。
-(国民经济快速增长。) are its parts' items, if there are at least three.
+Short unnumbered lines without punctuation are the parts of a report without accepted
+一、 headings. In a report with numbered parts, a line of its own that is no sentence
+(commas allowed) is a part when it stands before the first numbered part (after the
+各位代表 salutation) or alone after the last one (结束语), and otherwise an item of the
+section open there (五年来，外交工作开创新局面). Paragraphs of one short sentence ending in 。
+(国民经济快速增长。, ——经济平稳快速增长。) between a part's heading and its first numbered
+item are the part's items when there are at least three, each followed by its body (only
+the dashed ones where some have a dash). Bold run-in headings divide a paragraph that
+opens with a heading (numbered or bold); inside a paragraph of body text a bold phrase
+is emphasis.
 """
 from __future__ import annotations
 
@@ -46,13 +53,17 @@ CLOSERS = "。！？：:"   # the one mark after a run-in heading that neither s
 MAX_HEADING = 50      # longer first sentences are numbered body text, not headings
 MAX_BOLD_HEADING = 40
 MAX_PLAIN_HEADING = 30
+MAX_UNNUMBERED_HEADING = 40
+BYLINE = re.compile(r"本报(?:记者|通讯员)[\s\u4e00-\u9fff·]{2,20}")   # 本报记者 蔡明宣
+DECK = re.compile(r"(?:报告|内容)?摘要[：:]|核心提示[：:]")          # 报告摘要：… under a headline
+MIN_ARTICLES = 2      # a page with fewer headlines above by-lines is one article
 MAX_CONTINUATION = 15  # the second line of a heading broken in two
 LINE_ONLY_KINDS = {"shi"}   # 一是…。 is a heading only as a line of its own, or in bold
 SENTENCE_MARKS = "。，；：！？,;:!?"
 PLAIN_KIND = "plain"
-LINE_KIND = "line"      # one-sentence item lines under 一、 parts (style "plain")
 MAX_LINE_HEADING = 45
-MIN_LINE_HEADINGS = 3   # a report with only 一、 parts and at least this many such lines
+DASH = "——"           # ——经济平稳快速增长。: an item line set with a dash
+MIN_LINE_HEADINGS = 3   # fewer such lines opening a part are lead sentences, not items
 UNRANKED = float("inf")   # preamble, glossary and bold nodes: closed by any numbered heading
 
 
@@ -92,9 +103,17 @@ class _Numbered(NamedTuple):
 
 
 class _TreeBuilder:
-    def __init__(self, plain_headings: bool, line_headings: bool = False):
+    def __init__(self, plain_headings: bool, part_span: tuple[int, int] | None = None,
+                 closing_part: int | None = None, line_headings: frozenset[int] = frozenset(),
+                 headlines: frozenset[int] = frozenset()):
         self.plain_headings = plain_headings
-        self.line_headings = line_headings
+        self.part_span = part_span    # positions of the first and last numbered part heading
+        self.closing_part = closing_part   # position of an unnumbered closing part (结束语)
+        self.line_headings = line_headings   # positions of one-sentence item lines
+        self.headlines = headlines    # positions of a newspaper page's part headings
+        self.position = -1            # of the paragraph being fed
+        self.heading_positions: list[tuple[int, int]] = []   # (position, level), numbered
+        self.saluted = False          # the 各位代表 salutation has been read
         self.roots: list[SectionNode] = []
         self.stack: list[tuple[float, SectionNode]] = []   # (rank, node) of open headings
         self.texts: dict[int, list[str]] = {}
@@ -106,12 +125,17 @@ class _TreeBuilder:
         self.open_bare: SectionNode | None = None   # a bare numbered heading just opened
         self.accepted_kinds: set[str] = set()
 
-    def feed(self, paragraph: _Paragraph) -> None:
+    def feed(self, paragraph: _Paragraph, following: str = "") -> None:
+        """Place one paragraph; ``following`` is the text of the next one."""
         text = paragraph.text
+        self.position += 1
         if self.roots and self._opens_back_matter(text):
             return
         if self.in_back_matter:
             self._add_text(text)
+            return
+        if self.position in self.headlines:
+            self._open_root(SectionNode(text, 1, style="plain"))
             return
         start = 0
         number = _number(text)
@@ -128,17 +152,17 @@ class _TreeBuilder:
               and _is_plain_heading(text)):
             self._open(PLAIN_KIND, SectionNode(text, 0, style="plain"))
             return
-        elif (self.line_headings and not number and "chinese" in self.accepted_kinds
-              and _is_line_heading(text)):
-            self._open(LINE_KIND, SectionNode(text[:-1], 0, style="plain"))
+        elif self.position in self.line_headings and self._in_section():
+            self._open_child(SectionNode(text[:-1], 0, style="plain"))
             return
+        elif self.part_span and not number and _is_unnumbered_heading(text):
+            if self._open_unnumbered(SectionNode(text, 1, style="plain")):
+                return
         if self._in_section():
-            for begin, heading, body in _bold_headings(paragraph, start):
-                self._add_text(text[start:begin])
-                self._open_bold(SectionNode(heading, 0, style="bold"))
-                start = body
+            start = self._open_bold_headings(paragraph, start, following)
         self._add_text(text[start:])
         self.seen_sentence = self.seen_sentence or text[-1] in SENTENCE_MARKS
+        self.saluted = self.saluted or text.startswith("各位代表")
 
     def finish(self) -> list[SectionNode]:
         for root in self.roots:
@@ -148,16 +172,32 @@ class _TreeBuilder:
 
     def _opens_back_matter(self, text: str) -> bool:
         """附注, 名词解释, 附件1 …: a root whose text holds everything up to the next one."""
-        heading = text[:-1] if text[-1] in CLOSERS else text
-        if GLOSSARY.fullmatch(heading):
-            style = GLOSSARY_STYLE
-        elif APPENDIX.fullmatch(heading):
-            style = "plain"
-        else:
+        style = _back_matter_style(text)
+        if not style:
             return False
         self.in_back_matter = True
+        heading = text[:-1] if text[-1] in CLOSERS else text
         self._open_root(SectionNode(heading, 1, style=style))
         return True
+
+    def _open_bold_headings(self, paragraph: _Paragraph, start: int, following: str) -> int:
+        """Open the paragraph's bold run-in headings from ``start`` on; where its text goes on.
+
+        Bold runs divide a paragraph that opens with a heading (1、…。**全面推进数转智改。**…);
+        inside a paragraph of body text they are emphasis. A bold line right before a
+        numbered heading would head nothing: **重点做好十方面工作。** announces the list.
+        """
+        text = paragraph.text
+        opened = start > 0    # by a numbered heading
+        for begin, heading, body in _bold_headings(paragraph, start):
+            if begin > start and not opened:
+                break
+            if begin == 0 and body >= len(text) and _number(following):
+                break
+            self._add_text(text[start:begin])
+            self._open_child(SectionNode(heading, 0, style="bold"))
+            start, opened = body, True
+        return start
 
     def _continues_sequence(self, number: _Number, bare: bool) -> bool:
         """Next in its sequence; a bare heading line may skip one (a number lost in the source)."""
@@ -171,6 +211,22 @@ class _TreeBuilder:
         node = SectionNode(numbered.heading, 0, number.label, number.style)
         self._open(number.kind, node)
         self.open_bare = node if numbered.bare else None
+        self.heading_positions.append((self.position, node.level))
+
+    def _open_unnumbered(self, node: SectionNode) -> bool:
+        """An unnumbered heading line in a report with numbered parts (结束语, 五年来，…).
+
+        Before the first numbered part (once the speech has begun) it is a part of its
+        own, and so is the closing part; elsewhere an item of the section open there.
+        """
+        first, _ = self.part_span
+        if self.position == self.closing_part or self.position < first and self.saluted:
+            self._open_root(node)
+        elif self.position > first and self._in_section():
+            self._open_child(node)
+        else:
+            return False
+        return True
 
     def _open(self, kind: str, node: SectionNode) -> None:
         """Place a numbered or plain heading under the nearest shallower one."""
@@ -189,8 +245,9 @@ class _TreeBuilder:
             node.level = 1
         self.stack.append((rank, node))
 
-    def _open_bold(self, node: SectionNode) -> None:
-        while self.stack[-1][1].style == "bold":
+    def _open_child(self, node: SectionNode) -> None:
+        """An unnumbered item under the nearest numbered heading; it closes the item before it."""
+        while len(self.stack) > 1 and self.stack[-1][0] == UNRANKED:
             self.stack.pop()
         parent = self.stack[-1][1]
         node.level = parent.level + 1
@@ -216,30 +273,121 @@ class _TreeBuilder:
 def split_sections(text: str, plain_headings: bool = True) -> list[SectionNode]:
     """The roots of the heading tree of cleaned text (paragraphs split by blank lines).
 
-    ``plain_headings=False`` never takes an unnumbered short line for a heading: on a
-    newspaper page such lines are column fragments and captions, not parts of a report.
+    ``plain_headings=False`` reads a newspaper page, where short lines are column
+    fragments and captions: its only unnumbered headings are question and box titles and
+    the headlines of its articles (_newspaper_headlines).
     """
     paragraphs = [_Paragraph.parse(part) for part in re.split(r"\n\s*\n", text)]
     paragraphs = [paragraph for paragraph in paragraphs if paragraph.text]
-    builder = _build(paragraphs, plain_headings=False)
-    if plain_headings and "chinese" not in builder.accepted_kinds:
+    if not plain_headings:
+        paragraphs = _join_broken_headlines(paragraphs)
+        return _build(paragraphs, False, headlines=_newspaper_headlines(paragraphs)).finish()
+    numbered = _build(paragraphs, plain_headings=False)
+    if "chinese" not in numbered.accepted_kinds:
         with_plain = _build(paragraphs, plain_headings=True)
         if any(root.style == "plain" for root in with_plain.roots):
-            builder = with_plain
-    elif (plain_headings and builder.accepted_kinds == {"chinese"}
-          and sum(1 for paragraph in paragraphs
-                  if _is_line_heading(paragraph.text) and not _number(paragraph.text))
-          >= MIN_LINE_HEADINGS):
-        builder = _build(paragraphs, plain_headings=False, line_headings=True)
-    return builder.finish()
+            return with_plain.finish()
+    parts = [position for position, level in numbered.heading_positions if level == 1]
+    if not parts:
+        return numbered.finish()
+    return _build(paragraphs, False, (parts[0], parts[-1]), _closing_part(paragraphs, parts[-1]),
+                  _line_headings(paragraphs, numbered.heading_positions)).finish()
 
 
 def _build(paragraphs: list[_Paragraph], plain_headings: bool,
-           line_headings: bool = False) -> _TreeBuilder:
-    builder = _TreeBuilder(plain_headings, line_headings)
-    for paragraph in paragraphs:
-        builder.feed(paragraph)
+           part_span: tuple[int, int] | None = None, closing_part: int | None = None,
+           line_headings: frozenset[int] = frozenset(),
+           headlines: frozenset[int] = frozenset()) -> _TreeBuilder:
+    builder = _TreeBuilder(plain_headings, part_span, closing_part, line_headings, headlines)
+    for paragraph, following in zip(paragraphs, paragraphs[1:] + [_Paragraph("", [])]):
+        builder.feed(paragraph, following.text)
     return builder
+
+
+def _closing_part(paragraphs: list[_Paragraph], last_part: int) -> int | None:
+    """Position of 结束语: the one unnumbered heading line after the last numbered part
+    and before the back matter (several such lines are that part's items)."""
+    lines = []
+    for position in range(last_part + 1, len(paragraphs)):
+        text = paragraphs[position].text
+        if _back_matter_style(text):
+            break
+        if _is_unnumbered_heading(text) and not _number(text):
+            lines.append(position)
+    return lines[0] if len(lines) == 1 else None
+
+
+def _back_matter_style(text: str) -> str | None:
+    """The style of a back-matter root (附注, 名词解释: glossary; 附件1: plain), if it is one."""
+    heading = text[:-1] if text[-1] in CLOSERS else text
+    if GLOSSARY.fullmatch(heading):
+        return GLOSSARY_STYLE
+    if APPENDIX.fullmatch(heading):
+        return "plain"
+    return None
+
+
+def _line_headings(paragraphs: list[_Paragraph],
+                   heading_positions: list[tuple[int, int]]) -> frozenset[int]:
+    """Positions of one-sentence lines (国民经济快速增长。, ——经济平稳快速增长。) that are
+    the items of a part: at least three of them between the part's heading and its first
+    numbered item (or the next part), each followed by its body. Items are written alike:
+    where some open with a dash, the lines without one are lead sentences."""
+    found: set[int] = set()
+    ends = [position for position, _ in heading_positions[1:]] + [len(paragraphs)]
+    for (start, level), end in zip(heading_positions, ends):
+        lines = [position for position in range(start + 1, end - 1)
+                 if _is_item_line(paragraphs[position].text)
+                 and _is_body(paragraphs[position + 1].text)]
+        dashed = [position for position in lines if paragraphs[position].text.startswith(DASH)]
+        lines = dashed or lines
+        if level == 1 and len(lines) >= MIN_LINE_HEADINGS:
+            found.update(lines)
+    return frozenset(found)
+
+
+def _is_item_line(text: str) -> bool:
+    return _is_line_heading(text) and not _number(text)
+
+
+def _is_body(text: str) -> bool:
+    """A paragraph that opens no section: what follows an item line."""
+    return not (_number(text) or _is_unnumbered_heading(text))
+
+
+def _newspaper_headlines(paragraphs: list[_Paragraph]) -> frozenset[int]:
+    """Positions of the parts of a newspaper page: its question and box titles
+    (●如何抢占先机？, 2022年，超多“国字号”荣誉！) and, on a page of several articles,
+    each article's headline (the line above its 本报记者 by-line and 报告摘要 deck).
+    A page with one by-line is one article: its headline is the page's title.
+    """
+    questions = {position for position, paragraph in enumerate(paragraphs)
+                 if _is_question_heading(paragraph.text)}
+    bylines = [position for position, paragraph in enumerate(paragraphs)
+               if BYLINE.fullmatch(paragraph.text)]
+    articles = {_headline_above(paragraphs, position) for position in bylines} - {None}
+    return frozenset(questions | (articles if len(articles) >= MIN_ARTICLES else set()))
+
+
+def _headline_above(paragraphs: list[_Paragraph], byline: int) -> int | None:
+    position = byline - 1
+    if position > 0 and DECK.match(paragraphs[position].text):
+        position -= 1
+    if position >= 0 and _is_unnumbered_heading(paragraphs[position].text):
+        return position
+    return None
+
+
+def _join_broken_headlines(paragraphs: list[_Paragraph]) -> list[_Paragraph]:
+    """优化城市平台 / 塑造城市气质 above a by-line: one headline set on two short lines."""
+    joined = list(paragraphs)
+    for position in range(len(paragraphs) - 1, 1, -1):
+        first, second = joined[position - 2], joined[position - 1]
+        if (BYLINE.fullmatch(joined[position].text)
+                and all(len(line.text) <= MAX_CONTINUATION and _is_unnumbered_heading(line.text)
+                        for line in (first, second))):
+            joined[position - 2:position] = [_Paragraph(f"{first.text} {second.text}", [])]
+    return joined
 
 
 def _number(text: str) -> _Number | None:
@@ -336,6 +484,21 @@ def _is_line_heading(text: str) -> bool:
     return (4 <= len(text) <= MAX_LINE_HEADING and text.endswith("。")
             and not any(ch in "。！？；;：:" for ch in text[:-1])
             and not text.startswith("各位代表"))
+
+
+def _is_question_heading(text: str) -> bool:
+    """A question or box title on a line of its own: ●如何推进县域治理现代化？"""
+    return (4 <= len(text) <= MAX_HEADING and text[-1] in "？！?!"
+            and not any(ch in text[:-1] for ch in "。！？；;：:!?"))
+
+
+def _is_unnumbered_heading(text: str) -> bool:
+    """A line of its own that is no sentence, commas allowed: 结束语, 五年来，外交工作开创新局面."""
+    return (2 <= len(text) <= MAX_UNNUMBERED_HEADING
+            and not any(ch in text for ch in "。！？；;：:!?\t")
+            and text[-1] not in "，,、—…"
+            and not text.startswith("各位代表")
+            and re.search(r"[\u4e00-\u9fff]", text) is not None)
 
 
 def _is_plain_heading(text: str) -> bool:

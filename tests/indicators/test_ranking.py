@@ -74,6 +74,7 @@ def test_csv_and_json_hold_the_same_ranking(client, regions):
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert rows[0][:3] == ["排名", "地区", "本年目标"]
     assert [row[:2] for row in rows[1:]] == [["1", "丙市"], ["1", "甲省"], ["3", "乙省"], ["", "丁省"]]
+    assert response.content.startswith("\ufeff".encode()) and b"\r\n" in response.content
     data = client.get("/api/indicators/", {"name": GRP, "year": 2025}).json()
     assert [r["region"] for r in data["results"]] == ["丙市", "甲省", "乙省", "丁省"]
     assert data["reference"]["text"] == "5%左右" and data["results"][0]["value"] == 6

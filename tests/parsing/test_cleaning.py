@@ -154,6 +154,20 @@ def test_headings_titles_and_table_rows_are_not_joined(before, after):
     assert _paragraphs(clean_text(f"{before}\n\n{after}")) == [before, after]
 
 
+@pytest.mark.parametrize("before, after, joined", [
+    ("（三）坚持改革开放，", "增强发展活力", "（三）坚持改革开放，增强发展活力"),
+    ("三、持续提升政府治理效能，", "建设人民满意的政府", "三、持续提升政府治理效能，建设人民满意的政府"),
+])
+def test_a_heading_cut_after_a_comma_by_a_page_break_is_joined(before, after, joined):
+    assert _paragraphs(clean_text(f"{before}\n\n{after}")) == [joined]
+
+
+def test_a_bare_heading_number_is_not_joined_to_its_body():
+    # 1955-guowuyuan.txt sets 一、 on a line of its own above its paragraph
+    raw = "一、\n\n我国人民已经推翻了帝国主义者在中国的统治，帝国主义者已经不可能掠夺我国。"
+    assert len(_paragraphs(clean_text(raw))) == 2
+
+
 def test_indented_paragraph_is_not_joined():
     raw = "推动传统产业向高端化迈进。经济发展态势向优向好\n\n\u3000\u3000新的段落从这里开始，这是缩进的段落。"
     assert _paragraphs(clean_text(raw)) == [
@@ -173,6 +187,17 @@ def test_short_following_title_is_not_joined():
 
 
 # --- newspaper columns (seeds 002 and 003) -------------------------------------------------
+
+def test_a_newspaper_column_breaks_running_text_anywhere():
+    # seed 003: the column breaks the target list inside 可支配收入
+    raw = ("地区生产总值增长6.5%左右，一般公共预算总收入增长7.6%，城乡居民人均可\n\n"
+           "支配收入增长7.0%，“三大战略目标”取得阶段性成效。")
+    assert _paragraphs(clean_text(raw, columns=True)) == [raw.replace("\n\n", "")]
+    # in a speech such a line is a heading; on a page a short title still stands alone
+    assert len(_paragraphs(clean_text(raw))) == 2
+    assert len(_paragraphs(clean_text("我们担纲主力领军，在强产兴城中生动诠释\n\n“晋江式干部”担当",
+                                      columns=True))) == 2
+
 
 def test_newspaper_column_lines_become_one_paragraph(fixture_reports):
     cleaned = clean_text(_seed(fixture_reports, INTERPRETATIONS))

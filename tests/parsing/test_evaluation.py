@@ -171,7 +171,7 @@ def test_the_labelled_set_holds_the_pinned_floor():
     if not labels:
         pytest.skip(f"no label files in {LABELS}")
     by_split = evaluate(labels)
-    assert set(by_split) == set(FLOOR)
+    assert set(FLOOR) <= set(by_split)   # a split with no floor yet (external) is not checked
     problems = [problem for split, (_, totals) in by_split.items()
                 for problem in shortfalls(split, totals)]
     assert problems == []

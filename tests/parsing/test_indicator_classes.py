@@ -51,11 +51,13 @@ def test_a_review_of_five_years_gives_only_the_level_reached():
     ("过去一年，全省地区生产总值增长5.8%。", 2025),
     ("在１９９２年快速增长的基础上，１９９３年我国经济继续蓬勃发展。"
      "国内生产总值突破３万亿元大关，比上年增长百分之十三点四。", 1994),     # 1994-guowuyuan.txt
+    ("这里要特别指出，刚刚过去的1992年，我国改革开放和现代化建设进入了新阶段。"
+     "国民经济实现了快速增长，国民生产总值比上年增长百分之十二点八。", 1993),  # 1993-guowuyuan.txt
 ])
 def test_year_openers_place_what_follows_in_the_reviewed_year(text, year):
     facts = extract_from_text(text, year)
     assert facts and {(f.kind, f.period_year) for f in facts} == {(ACTUAL, year - 1)}
-    assert [f.value for f in facts if f.measure == GROWTH][0] in (6.9, 5.2, 6.2, 5.8, 13.4)
+    assert [f.value for f in facts if f.measure == GROWTH][0] in (6.9, 5.2, 6.2, 5.8, 13.4, 12.8)
 
 
 def test_a_part_without_a_telling_heading_is_placed_by_its_opening():
@@ -75,6 +77,16 @@ def test_a_list_of_targets_that_mentions_the_past_stays_targets():
     facts = extract_from_text("今年粮食产量1.3万亿斤以上、力争比上年有所增长，"
                               "城镇新增就业1200万人以上。", 2025)
     assert {(f.kind, f.period_year) for f in facts} == {(TARGET, 2025)} and len(facts) == 2
+
+
+def test_a_target_explained_after_a_word_on_last_year_stays_a_target():
+    # 2013-guowuyuan.txt, under 今年经济社会发展的总体要求、主要预期目标和宏观经济政策
+    report = [part("今年经济社会发展的总体要求、主要预期目标和宏观经济政策",
+                   "关于物价总水平。去年居民消费价格涨幅回落到2.6%，这是一个重要成果。"
+                   "去年价格上涨的翘尾影响约有1个百分点。"
+                   "把居民消费价格涨幅控制在3.5%左右，是充分考虑各方面因素后作出的选择。")]
+    assert kinds(extract_indicators(report, 2013)) == [
+        ("居民消费价格涨幅", ACTUAL, 2012, 2.6), ("居民消费价格涨幅", TARGET, 2013, 3.5)]
 
 
 def test_a_review_item_whose_heading_holds_a_plan_word_stays_review():
@@ -107,6 +119,10 @@ def test_a_part_on_both_years_is_read_by_its_wording():
     ("农业生产的任务是很紧张的，以一九五四年为基数，粮食产量要增长百分之十三点七。", 1955),
     ("接照十年规划，到一九八五年，粮食产量达到八千亿斤。", 1978),          # 1978-guowuyuan.txt
     ("提出居民消费价格涨幅3%左右，综合考虑了去年价格变动的翘尾因素。", 2010),  # 2010: a target explained
+    ("今年对外贸易，进出口总额559亿元，比1980年预计增加42亿元。", 1980),      # 1980: 1981's plan
+    ("去年脱贫地区农村居民人均可支配收入增长6.8%。", 2025),                  # 2025-sichuan.docx
+    ("去年民族地区、革命老区农村居民人均可支配收入分别增长7%、6.9%。", 2025),
+    ("去年东部沿海地区生产总值增长5.5%。", 2025),
 ])
 def test_no_fact_for_a_part_several_years_or_another_year(text, year):
     assert [f for f in extract_from_text(text, year)
@@ -135,8 +151,17 @@ def test_a_five_year_paragraph_frames_its_sentences():
     ("粮食产量首次跃上1.4万亿斤新台阶。", 2025, ("粮食产量", LEVEL, 1.4, "万亿斤", "超过")),
     ("粮食产量达到四亿零七百多万吨。", 1985, ("粮食产量", LEVEL, 40700, "万吨", "超过")),  # 1985
     ("城镇新增就业一千二百万人。", 2025, ("城镇新增就业", LEVEL, 1200, "万人", "")),
+    ("全省地区生产总值增速达到5.5%。", 2025, ("地区生产总值", GROWTH, 5.5, "%", "")),
+    ("全省经济增速为5.5%。", 2025, ("地区生产总值", GROWTH, 5.5, "%", "")),
+    ("实现地区生产总值（GDP）1.5万亿元。", 2025, ("地区生产总值", LEVEL, 1.5, "万亿元", "")),
+    ("城镇居民人均可支配收入，考虑价格下降因素比上年实际增长９．３％；", 2000,
+     ("城镇居民人均可支配收入", GROWTH, 9.3, "%", "")),                             # 2000
     ("全国居民人均可支配收入实际增长7.4%，快于经济增速。", 2016,
      ("城乡居民人均可支配收入", GROWTH, 7.4, "%", "")),                              # 2016
+    ("推动外贸扩大规模、优化结构，出口总值增长6.3%。", 2025,
+     ("出口总额", GROWTH, 6.3, "%", "")),                                           # hebei
+    ("北京地区进出口总额超3.6万亿元。", 2025, ("进出口总额", LEVEL, 3.6, "万亿元", "超过")),
+    ("公共财政收入11.7万亿元。", 2013, ("一般公共预算收入", LEVEL, 11.7, "万亿元", "")),  # 2013
 ])
 def test_actual_wordings(text, year, expected):
     facts = extract_from_text(f"去年{text}" if year > 2000 else f"{year - 1}年，{text}", year,
@@ -151,6 +176,109 @@ def test_level_and_growth_in_one_sentence():
                      1995)
     assert facts == [("国内生产总值", LEVEL, ACTUAL, 1994, 43800, "亿元", ""),
                      ("国内生产总值", GROWTH, ACTUAL, 1994, 11.8, "%", "")]
+
+
+def test_exports_of_goods_are_exports_not_trade():
+    # 2025-zhejiang.docx
+    facts = facts_of("去年货物贸易出口达3.9万亿元、增长9.5%，占全国份额提高到15.3%。", 2025)
+    assert facts == [("出口总额", LEVEL, ACTUAL, 2024, 3.9, "万亿元", ""),
+                     ("出口总额", GROWTH, ACTUAL, 2024, 9.5, "%", "")]
+
+
+def test_older_names_of_rural_and_urban_income():
+    # 1985-guowuyuan.txt; 2003-guowuyuan.txt (城镇居民家庭…, 农村居民家庭…)
+    facts = facts_of("1984年，农民的纯收入，全国平均每人达到三百五十五元，比上年增长１４．７％。", 1985)
+    assert facts == [("农村居民人均纯收入", LEVEL, ACTUAL, 1984, 355, "元", ""),
+                     ("农村居民人均纯收入", GROWTH, ACTUAL, 1984, 14.7, "%", "")]
+    facts = facts_of("2002年，农村居民家庭人均纯收入2476元，城镇居民家庭人均可支配收入7703元。", 2003)
+    assert [fact[0] for fact in facts] == ["农村居民人均纯收入", "城镇居民人均可支配收入"]
+
+
+def test_a_level_reached_from_an_earlier_year():
+    # 2003-guowuyuan.txt, under 过去五年政府工作的回顾
+    report = [part("过去五年政府工作的回顾",
+                   "国内生产总值从1997年的7.4万亿元增加到2002年的10.2万亿元，按可比价格计算，"
+                   "平均每年增长7.7%。城镇居民家庭人均可支配收入，由1997年的5160元增加到2002年的"
+                   "7703元，平均每年实际增长8.6%。公路通车里程由1997年的123万公里增加到2002年的176万公里。")]
+    assert kinds(extract_indicators(report, 2003)) == [
+        ("国内生产总值", ACTUAL, 2002, 10.2), ("城镇居民人均可支配收入", ACTUAL, 2002, 7703)]
+    # the level of a year other than the reviewed one is not the reviewed year's
+    assert facts_of("过去五年，国内生产总值从2015年的68.9万亿元增加到2019年的99万亿元。", 2021) == []
+    assert facts_of("去年国内生产总值从68.9万亿元增加到2019年的99万亿元。", 2021) == []
+
+
+@pytest.mark.parametrize("text, year, expected", [
+    # 2007-guowuyuan.txt
+    ("2006年，城镇居民人均可支配收入11759元，农村居民人均纯收入3587元，扣除价格因素，"
+     "分别比上年实际增长10.4%和7.4%。", 2007, [11759, 3587, 10.4, 7.4]),
+    # 2009-guowuyuan.txt
+    ("2008年，城镇居民人均可支配收入15781元，农村居民人均纯收入4761元，实际增长8.4%和8%。",
+     2009, [15781, 4761, 8.4, 8]),
+])
+def test_levels_then_their_changes_in_one_clause(text, year, expected):
+    facts = facts_of(text, year)
+    assert sorted(facts, key=lambda fact: fact[1] == GROWTH) == [
+        (name, measure, ACTUAL, year - 1, value, unit, "")
+        for (name, measure, unit), value in zip(
+            [("城镇居民人均可支配收入", LEVEL, "元"), ("农村居民人均纯收入", LEVEL, "元"),
+             ("城镇居民人均可支配收入", GROWTH, "%"), ("农村居民人均纯收入", GROWTH, "%")], expected)]
+
+
+def test_an_enumeration_without_fenbie():
+    # 2012-guowuyuan.txt: 甲和乙实际增长8.4%和11.4% pairs them as 分别 would
+    facts = facts_of("2011年，城镇新增就业1221万人，城镇居民人均可支配收入和农村居民人均纯收入"
+                     "实际增长8.4%和11.4%。", 2012)
+    assert [(fact[0], fact[4]) for fact in facts] == [
+        ("城镇新增就业", 1221), ("城镇居民人均可支配收入", 8.4), ("农村居民人均纯收入", 11.4)]
+    # an item that names no known figure: no pairing can be trusted without 分别
+    assert facts_of("2011年，城镇居民人均可支配收入和外汇储备增长8.4%和11.4%。", 2012) == []
+
+
+def test_levels_then_changes_of_the_same_names_each():
+    facts = facts_of("去年城乡居民人均可支配收入分别达到45000元和21000元，分别增长4.5%和6.5%。", 2025)
+    assert [(fact[0][:2], fact[1], fact[4]) for fact in facts] == [
+        ("城镇", LEVEL, 45000), ("农村", LEVEL, 21000), ("城镇", GROWTH, 4.5), ("农村", GROWTH, 6.5)]
+
+
+def test_changes_listed_after_one_level_give_nothing():
+    # 增长8.4%和8% after one name: two changes, one name; neither is its growth
+    assert facts_of("2008年，农村居民人均纯收入4761元，增长8.4%和8%。", 2009) == [
+        ("农村居民人均纯收入", LEVEL, ACTUAL, 2008, 4761, "元", "")]
+
+
+def test_the_total_in_the_next_clause_is_the_names_level():
+    # 2025-hubei.docx
+    facts = facts_of("2024年，地区生产总值增长5.8％、增速全国第3，总量达到60013亿元；"
+                     "规上工业增加值增长7.7%，人口总量达到5800万人。", 2025)
+    assert facts == [("地区生产总值", GROWTH, ACTUAL, 2024, 5.8, "%", ""),
+                     ("地区生产总值", LEVEL, ACTUAL, 2024, 60013, "亿元", ""),
+                     ("规上工业增加值", GROWTH, ACTUAL, 2024, 7.7, "%", "")]
+    assert len(facts_of("2024年，地区生产总值增长5.8%，总量大幅提升。", 2025)) == 1
+
+
+def test_the_year_after_its_quarters_is_the_economys():
+    # 2025-hunan.docx: the GDP named only by its quarters
+    report = [part("2024年工作回顾",
+                   "——经济发展贡献新担当。顶住经济下行压力，实现三季度增长4.6%、追平全国，四季度增长5.6%、"
+                   "高于全国0.2个百分点，全年增长4.8%、总量达5.3万亿元；粮食总产达615.6亿斤。"
+                   "规上工业增加值一季度增长8%，全年增长7%。")]
+    assert kinds(extract_indicators(report, 2025)) == [
+        ("地区生产总值", ACTUAL, 2024, 4.8), ("地区生产总值", ACTUAL, 2024, 5.3),
+        ("粮食产量", ACTUAL, 2024, 615.6)]
+
+
+@pytest.mark.parametrize("text, level, growth", [
+    # 1997-guowuyuan.txt: 多 after digits is "more than", as in words
+    ("国内生产总值达到６７７００多亿元，按可比价格计算，比上年增长９．７％。", (67700, "超过"), 9.7),
+    ("农村居民人均纯收入达到1900多元，实际增长9%，是近年来增幅最高的一年。", (1900, "超过"), 9),
+    # 1995-guowuyuan.txt
+    ("农村居民人均纯收入达到1220元，扣除物价因素比上年增长百分之五；", (1220, ""), 5),
+])
+def test_a_level_then_its_real_growth(text, level, growth):
+    year = 1997 if "多" in text else 1995
+    facts = facts_of(f"{year - 1}年，{text}", year, national=True)
+    assert [(fact[1], fact[4], fact[6]) for fact in facts] == [
+        (LEVEL, level[0], level[1]), (GROWTH, growth, "")]
 
 
 def test_a_level_with_a_note_then_its_growth():
@@ -168,6 +296,9 @@ def test_a_level_with_a_note_then_its_growth():
     ("城乡居民人均可支配收入分别增长5%和7%左右。",                             # 2025-gansu.docx
      [("城镇居民人均可支配收入", GROWTH, 5, "左右"), ("农村居民人均可支配收入", GROWTH, 7, "左右")]),
     ("全省地区生产总值增长5.5%以上。", [("地区生产总值", GROWTH, 5.5, "以上")]),
+    ("确保粮食播种面积1520万亩、总产125亿斤。", [("粮食产量", LEVEL, 125, "")]),  # zhejiang
+    ("新建高标准农田850万亩，粮肉奶产量分别稳定在800亿斤、60亿斤、160亿斤以上。",    # neimenggu
+     [("粮食产量", LEVEL, 800, "以上")]),
 ])
 def test_target_wordings(text, expected):
     facts = extract_from_text(f"今年{text}", 2025)
@@ -186,6 +317,14 @@ def test_grain_output_in_an_enumeration_of_products():
     # 2025-qinghai.docx
     facts = facts_of("2024年，粮食、油料、蔬菜产量分别达118.3万吨、33万吨、165万吨，均创十年新高。", 2025)
     assert facts == [("粮食产量", LEVEL, ACTUAL, 2024, 118.3, "万吨", "")]
+
+
+def test_grain_output_after_a_sentence_on_grain():
+    # 2025-jilin.docx: the bullet names the topic, the output follows a sentence later
+    report = [part("2024年工作回顾", "——粮食生产再创新高。播种面积达到8780.7万亩，单产连续3年居"
+                                     "粮食主产省第1位，总产量达到853.2亿斤，全国第4的地位进一步巩固。"
+                                     "——工业提质增效。产量增长12%。")]
+    assert kinds(extract_indicators(report, 2025)) == [("粮食产量", ACTUAL, 2024, 853.2)]
 
 
 def test_national_names_only_in_the_state_councils_reports():
@@ -208,6 +347,7 @@ def test_seed_highlights_targets_and_last_years_results():
              for f in report.indicators}
     assert found[("地区生产总值", GROWTH, TARGET, 2023)] == (6.5, "左右")
     assert found[("一般公共预算总收入", GROWTH, TARGET, 2023)] == (7.6, "")
+    assert found[("城乡居民人均可支配收入", GROWTH, TARGET, 2023)] == (7, "")   # across a column
     assert found[("地区生产总值", LEVEL, ACTUAL, 2022)] == (3000, "超过")
     assert found[("一般公共预算收入", GROWTH, ACTUAL, 2022)] == (6.17, "")
     assert found[("城乡居民人均可支配收入", GROWTH, ACTUAL, 2022)] == (5, "")

@@ -74,5 +74,21 @@ def test_newspaper_pages_do_not_take_captions_for_headings(fixture_reports):
                                                             kind="interpretation"))
     as_report = parse_report(data, "page.txt", ReportMetadata(region="晋江市", year=2024,
                                                               kind="work_report"))
-    assert not any(node.style == "plain" for node in as_page.flat_sections())
+    # on the page only the four article headlines are headings: no kicker, deck or caption
+    assert [node.heading for node in as_page.flat_sections() if node.heading] == [
+        "聚焦新型工业化 加快形成新质生产力", "供需两端“齐发力”打造发展新格局",
+        "优化城市平台 塑造城市气质", "晋江全年财政总收入达248亿元"]
     assert any(node.style == "plain" for node in as_report.flat_sections())
+
+
+def test_newspaper_headings_do_not_place_figures():
+    # jinjiang-2023-highlights.txt: the 2023 targets come out under the box title
+    # 2022年，超多“国字号”荣誉！ because extraction scrambles the columns
+    page = ["交出一年成绩单", "本报记者 蔡斯洵", "2023年 晋江制定什么目标？", "2022年，超多“国字号”荣誉！",
+            "◎首批国家创新型县（市）", "地区生产总值增长6.5%左右，一般公共预算总收入增长7.6%。"]
+    report = parse_report(text_bytes(paragraphs=page), "page.txt",
+                          ReportMetadata(region="晋江市", year=2023, kind="highlights"))
+    assert [node.heading for node in report.flat_sections()][-1] == "2022年，超多“国字号”荣誉！"
+    assert {(fact.name, fact.kind, fact.period_year, fact.section_index)
+            for fact in report.indicators} == {
+        ("地区生产总值", "target", 2023, 2), ("一般公共预算总收入", "target", 2023, 2)}

@@ -96,13 +96,12 @@ def test_seed_part_two_has_seven_run_in_children(jinjiang_roots):
     assert {(item.style, item.level) for item in first.children} == {("arabic", 3)}
 
 
-def test_seed_bold_run_ins_under_part_one(jinjiang_roots):
+def test_seed_bold_phrases_inside_paragraphs_are_body_text(jinjiang_roots):
+    # **项目投资拉动有力。** stands inside the paragraph 一年来，我们全力抓经济稳增长…: emphasis
     part_one = jinjiang_roots[1]
-    bold = part_one.children
-    assert [node.heading for node in bold[:2]] == ["项目投资拉动有力", "消费潜能有效释放"]
-    assert {(node.style, node.label, node.level) for node in bold} == {("bold", "", 2)}
-    assert bold[0].text.startswith("开工建设项目")
-    assert part_one.text.endswith("助企融资超百亿元。")
+    assert part_one.children == []
+    assert "项目投资拉动有力。开工建设项目" in part_one.text
+    assert part_one.text.endswith("系统加以解决。")
     # **一是**… and the bold emphasis of the general requirements are no headings
     assert not any(node.heading in ("一是", "二是") for node in nodes(jinjiang_roots))
 
@@ -166,12 +165,26 @@ def test_unnumbered_heading_lines_when_there_is_no_chinese_numbering():
 
 
 def test_bold_numbered_heading_with_closing_mark_outside():
-    text = "**一、2024年工作回顾**\n\n**（一）经济运行持续向好**。全年增长5.1%。**城市更新**。改造小区。"
+    text = ("**一、2024年工作回顾**\n\n**（一）经济运行持续向好**。全年增长5.1%。**城市更新**。改造小区。"
+            "\n\n**乡村振兴加快推进。**新建农田。")
     roots = split_sections(text)
     run_in = roots[0].children[0]
     assert (run_in.heading, run_in.text) == ("经济运行持续向好", "全年增长5.1%。")
     assert [(child.style, child.heading, child.text) for child in run_in.children] == [
-        ("bold", "城市更新", "改造小区。")]
+        ("bold", "城市更新", "改造小区。"), ("bold", "乡村振兴加快推进", "新建农田。")]
+    assert_lossless(text, roots)
+
+
+def test_bold_phrases_inside_a_body_paragraph_are_emphasis():
+    # jinjiang-2025: 一年来，我们全力抓改革促开放，…。**发展空间持续拓展。**以盘活…
+    text = ("一、2024年工作回顾\n\n一年来，我们全力抓改革促开放，发展潜能有效激发。纵深推进改革。"
+            "**发展空间持续拓展。**以盘活利用低效用地试点为总牵引。\n\n"
+            "二、2025年工作安排\n\n1、引导传统产业拥抱新质。瞄准高端化。**全面推进数转智改。**新增标杆企业。")
+    roots = split_sections(text)
+    assert [(node.style, node.heading, node.level) for node in nodes(roots)] == [
+        ("chinese", "2024年工作回顾", 1), ("chinese", "2025年工作安排", 1),
+        ("arabic", "引导传统产业拥抱新质", 2), ("bold", "全面推进数转智改", 3)]
+    assert "**" not in roots[0].text and "发展空间持续拓展。以盘活" in roots[0].text
     assert_lossless(text, roots)
 
 
@@ -279,17 +292,142 @@ def test_ordinal_numbering_and_a_heading_line_broken_in_two():
 
 
 def test_one_sentence_lines_are_the_items_of_numbered_parts():
-    # 1994-guowuyuan.txt: 一、 parts whose items are paragraphs of one sentence
+    # 1994-guowuyuan.txt: 一、 parts whose items are paragraphs of one sentence; its part
+    # 六、 opens with one such sentence alone, a lead sentence
     text = ("一、1993年国内工作的回顾和1994年工作的基本方针\n\n过去的一年，是全面贯彻精神的一年。我们取得成就。\n\n"
             "国民经济快速增长。\n\n1993年我国经济继续蓬勃发展。农业获得丰收。\n\n"
             "改革开放取得新的进展。\n\n继续推进改革。开放扩大。\n\n"
-            "二、加强农业\n\n加强农业基础地位，全面发展农村经济。\n\n农业是基础。粮食要稳定。")
+            "各项社会事业进一步发展。\n\n科技事业取得新的进步。教育发展。\n\n"
+            "二、积极促进祖国和平统一\n\n在新的一年，我们要继续坚定不移地执行“一国两制”的方针。\n\n"
+            "我国恢复对香港行使主权的时间日益临近。我们将做好工作。")
     roots = split_sections(text)
-    assert [(node.heading, node.level) for node in nodes(roots)[1:]] == [
-        ("国民经济快速增长", 2), ("改革开放取得新的进展", 2), ("加强农业", 1),
-        ("加强农业基础地位，全面发展农村经济", 2)]
+    assert [(node.heading, node.level) for node in nodes(roots)] == [
+        ("1993年国内工作的回顾和1994年工作的基本方针", 1), ("国民经济快速增长", 2),
+        ("改革开放取得新的进展", 2), ("各项社会事业进一步发展", 2), ("积极促进祖国和平统一", 1)]
     assert tops(roots)[0].text.startswith("过去的一年")
     assert_lossless(text, roots)
-    # with （一） items in the report, such lines stay body text
+    # with （一） items right after the part heading, such lines stay body text
     with_items = text.replace("国民经济快速增长。", "（一）国民经济快速增长")
     assert "改革开放取得新的进展" not in [node.heading for node in nodes(split_sections(with_items))]
+
+
+def test_dash_lines_before_the_numbered_items_are_items_too():
+    # 2007-guowuyuan.txt: ——经济平稳快速增长。 lines open part 一 before its （一）; the
+    # one-sentence lead and summary around them are no items
+    text = ("一、2006年工作回顾\n\n2006年，是我国实施“十一五”规划并实现良好开局的一年。\n\n"
+            "——经济平稳快速增长。\n\n国内生产总值20.94万亿元，比上年增长10.7%。\n\n"
+            "——经济效益稳步提高。\n\n全国财政收入3.93万亿元。企业利润增长。\n\n"
+            "——社会事业加快发展。\n\n科技创新取得重大成果。教育事业继续发展。\n\n"
+            "这些成就，标志着我国综合国力进一步增强。\n\n一年来的主要工作是：\n\n"
+            "（一）加强和改善宏观调控。\n\n正文。")
+    roots = split_sections(text)
+    assert [(node.style, node.heading, node.level) for node in nodes(roots)] == [
+        ("chinese", "2006年工作回顾", 1), ("plain", "——经济平稳快速增长", 2),
+        ("plain", "——经济效益稳步提高", 2), ("plain", "——社会事业加快发展", 2),
+        ("paren", "加强和改善宏观调控", 2)]
+    assert roots[0].children[2].text.endswith("一年来的主要工作是：")
+    assert_lossless(text, roots)
+
+
+def test_unnumbered_heading_lines_in_a_report_with_numbered_parts():
+    # 2003-guowuyuan.txt: 五年来，… lines are the items of part 一 before its （一）;
+    # 1985/1994/1998-guowuyuan.txt close with 结束语 after the last numbered part
+    text = ("各位代表：\n\n现在，我代表国务院作报告。\n\n过去一年的工作\n\n我们取得了成绩。\n\n"
+            "一、过去五年政府工作的回顾\n\n五年来很不平凡。\n\n"
+            "五年来，国民经济保持良好发展势头，经济结构战略性调整迈出重要步伐\n\n经济持续较快增长。\n\n"
+            "五年来，外交工作开创新局面\n\n我国坚持独立自主。\n\n（一）坚持扩大内需\n\n正文。\n\n"
+            "二、对今年工作的建议\n\n正文。\n\n结束语\n\n各位代表！\n\n让我们团结奋斗。")
+    roots = split_sections(text)
+    assert [(node.style, node.heading, node.level) for node in nodes(roots)] == [
+        (PREAMBLE_STYLE, "", 1), ("plain", "过去一年的工作", 1),
+        ("chinese", "过去五年政府工作的回顾", 1),
+        ("plain", "五年来，国民经济保持良好发展势头，经济结构战略性调整迈出重要步伐", 2),
+        ("plain", "五年来，外交工作开创新局面", 2), ("paren", "坚持扩大内需", 2),
+        ("chinese", "对今年工作的建议", 1), ("plain", "结束语", 1)]
+    assert roots[1].text == "我们取得了成绩。"
+    assert roots[-1].text == "各位代表！\n\n让我们团结奋斗。"
+    assert_lossless(text, roots)
+
+
+def test_unnumbered_lines_after_the_last_part_are_its_items_when_several():
+    # one line after the last numbered part is a closing part (结束语); several are its items
+    text = ("一、回顾\n\n正文。\n\n二、加强政府自身建设\n\n打铁必须自身硬。\n\n坚持依法行政\n\n"
+            "推进法治政府建设。\n\n坚持清正廉洁\n\n持之以恒正风肃纪。\n\n附件\n\n2025年十件民生实事")
+    roots = split_sections(text)
+    assert [(node.heading, node.level) for node in nodes(roots)] == [
+        ("回顾", 1), ("加强政府自身建设", 1), ("坚持依法行政", 2), ("坚持清正廉洁", 2), ("附件", 1)]
+    assert_lossless(text, roots)
+
+
+def test_title_lines_before_the_salutation_stay_in_the_preamble():
+    text = "政府工作报告\n\n——2025年1月14日\n\n省长 王某\n\n各位代表：\n\n现在报告工作。\n\n一、回顾\n\n正文。"
+    roots = split_sections(text)
+    assert [(root.style, root.heading) for root in roots] == [(PREAMBLE_STYLE, ""), ("chinese", "回顾")]
+    assert roots[0].text.startswith("政府工作报告")
+
+
+def test_newspaper_question_titles_are_parts():
+    # jinjiang-2023-highlights.txt: one article (one by-line) whose parts are its question
+    # and box titles; its headline is the page's title and stays with the opening lines
+    text = ("交出一年成绩单 开启晋江2023\n\n本报记者 蔡斯洵\n\n◎划重点：\n\n"
+            "2023年 晋江制定什么目标？\n\n地区生产总值增长6.5%左右。\n\n"
+            "2022年，超多“国字号”荣誉！\n\n◎首批国家创新型县（市）\n\n"
+            "●如何用好改革开放“关键一招”，为高质量发展赋能增力？\n\n深化改革。")
+    roots = split_sections(text, plain_headings=False)
+    assert [(root.style, root.heading, root.level) for root in roots] == [
+        (PREAMBLE_STYLE, "", 1), ("plain", "2023年 晋江制定什么目标？", 1),
+        ("plain", "2022年，超多“国字号”荣誉！", 1),
+        ("plain", "●如何用好改革开放“关键一招”，为高质量发展赋能增力？", 1)]
+    assert roots[0].text.startswith("交出一年成绩单")
+    assert_lossless(text, roots)
+
+
+def test_newspaper_article_headlines_above_by_lines_are_parts():
+    # jinjiang-2024-interpretations.txt: four articles, each headline above its by-line
+    # (a 报告摘要 deck may stand between), one set on two short lines
+    text = ("政府工作报告解读之“以新型工业化为突破”\n\n正文一。\n\n聚焦新型工业化 加快形成新质生产力\n\n"
+            "本报记者 蔡明宣\n\n正文二。\n\n供需两端“齐发力”打造发展新格局\n\n报告摘要：打好组合拳。\n\n"
+            "本报记者 蔡明宣\n\n正文三。\n\n优化城市平台\n\n塑造城市气质\n\n本报记者 林小杰\n\n正文四。\n\n"
+            "加力提效实施积极财政政策 财政运行稳健有序\n\n晋江全年财政总收入达248亿元\n\n本报记者 柯雅雅\n\n"
+            "正文五。\n\n今年9月，招商中心开幕。 本报记者 董严军 摄")
+    roots = split_sections(text, plain_headings=False)
+    assert [root.heading for root in roots] == [
+        "", "聚焦新型工业化 加快形成新质生产力", "供需两端“齐发力”打造发展新格局",
+        "优化城市平台 塑造城市气质", "晋江全年财政总收入达248亿元"]
+    assert roots[3].text.startswith("本报记者 林小杰")
+    assert roots[3].text.endswith("加力提效实施积极财政政策 财政运行稳健有序")
+    assert_lossless(text, roots)
+    # without 本报记者 by-lines the short lines are column fragments, not headlines
+    assert [root.heading for root in split_sections(text.replace("本报记者", "记者"),
+                                                    plain_headings=False)] == [""]
+
+
+def test_a_bold_line_announcing_a_numbered_list_is_body_text():
+    # 2025-jiangxi.docx: **重点做好十方面工作。** right before **（一）…**
+    text = ("**一、2025年工作安排**\n\n今年是收官之年。\n\n**重点做好十方面工作。**\n\n"
+            "**（一）充分挖掘释放有效需求潜力，促进经济循环畅通**。增强消费作用。\n\n"
+            "**扩大有效投资**。储备一批重大项目。")
+    roots = split_sections(text)
+    assert [(node.style, node.heading) for node in nodes(roots)] == [
+        ("chinese", "2025年工作安排"), ("paren", "充分挖掘释放有效需求潜力，促进经济循环畅通"),
+        ("bold", "扩大有效投资")]
+    assert roots[0].text.endswith("重点做好十方面工作。")
+    assert_lossless(text, roots)
+
+
+def test_ordinal_items_with_a_comma_on_lines_of_their_own_or_run_in():
+    # 1998-guowuyuan.txt: 第一，…。 lines under part 一, bare 第一，… lines under part 二;
+    # 1985-guowuyuan.txt: 第二、…。 followed by body on the same line
+    text = ("一、关于过去五年的政府工作\n\n五年来取得成就。我们体会到：\n\n第一，坚持解放思想、实事求是的思想路线。\n\n"
+            "这是根本。我们要坚持。\n\n第二，妥善处理改革、发展、稳定三者之间的关系。\n\n三者相互促进。\n\n"
+            "二、关于1998年政府工作的建议\n\n第一，进一步稳定和加强农业\n\n农业是基础。\n\n"
+            "第二、既要搞活经济，又要加强管理。我们正在进行的是一场深刻的改革。")
+    roots = split_sections(text)
+    assert [(node.style, node.label, node.heading, node.level) for node in nodes(roots)] == [
+        ("chinese", "一", "关于过去五年的政府工作", 1),
+        ("ordinal", "一", "坚持解放思想、实事求是的思想路线", 2),
+        ("ordinal", "二", "妥善处理改革、发展、稳定三者之间的关系", 2),
+        ("chinese", "二", "关于1998年政府工作的建议", 1),
+        ("ordinal", "一", "进一步稳定和加强农业", 2), ("ordinal", "二", "既要搞活经济，又要加强管理", 2)]
+    assert nodes(roots)[-1].text == "我们正在进行的是一场深刻的改革。"
+    assert_lossless(text, roots)

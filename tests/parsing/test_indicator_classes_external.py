@@ -1,0 +1,297 @@
+"""The classes of real text behind the wrong, false and missed facts on the external dev
+reports of session 17 (fixtures/external: the 2026 reports of 浙江, 云南, 新疆, 西藏, 吉林,
+河北 and the press pages on 深圳 2022, 广州 2018, 上海 2024, 武汉 2023), each on sentences
+from those texts (the file named beside each)."""
+import pytest
+
+from archive.parsing.document import (
+    ACTUAL, GROWTH, INTERPRETATION, LEVEL, TARGET, ReportMetadata, SectionNode,
+)
+from archive.parsing.indicators import extract_from_text, extract_indicators
+from archive.parsing.pipeline import parse_report
+from tests.conftest import ROOT
+
+EXTERNAL = ROOT / "fixtures" / "external"
+
+
+def facts_of(text, year, **options):
+    return [(f.name, f.measure, f.kind, f.period_year, f.value, f.unit, f.qualifier)
+            for f in extract_from_text(text, year, **options)]
+
+
+def part(heading, text, level=1, style="chinese"):
+    return SectionNode(heading=heading, level=level, style=style, text=text)
+
+
+def facts_in(sections, year):
+    return [(f.name, f.measure, f.kind, f.period_year, f.value, f.unit, f.qualifier)
+            for f in extract_indicators(sections, year)]
+
+
+# ---- newspaper pages: other places, sentences on both years, questions ------------------
+
+WUHAN = ("目标报告显示,年武年预计2022年武汉地区生产总值增长4.5%左右,预计总量达到1.9万亿元左右,"
+         "增长增长同时武汉将2023年GDP增长目标定在6.5%以上。目标 不过，这反而使2023年中部省会城市的"
+         "GDP目标可以定得相对高一些。 2022年郑州全市生产总值预计增长2%左右,规模以上工业增加值增长3.5%,"
+         "固定资产投资下降4%,社会消费品零售总额下降4%。2023年郑州的主要预期目标是生产总值增长7%,"
+         "规模以上工业增加值增长8%以上,固定资产投资增长15%,社会消费品零售总额增长12%。 "
+         "长沙2022年预计地区生产总值预计增长4.8% ,2023年长沙经济社会发展主要预期目标包括地区生产总值"
+         "增长7%左右,规模以上工业增加值增长8%以上,社会消费品零售总额增长7%。")   # wuhan-2023
+
+
+def test_figures_of_other_places_on_a_newspaper_page_are_skipped():
+    assert facts_of(WUHAN, 2023, newspaper=True, region="武汉市") == [
+        ("地区生产总值", GROWTH, ACTUAL, 2022, 4.5, "%", "左右"),
+        ("地区生产总值", LEVEL, ACTUAL, 2022, 1.9, "万亿元", "左右"),
+        ("地区生产总值", GROWTH, TARGET, 2023, 6.5, "%", "以上"),
+    ]
+
+
+def test_without_a_region_the_page_is_about_the_place_it_names_most():
+    facts = facts_of(WUHAN + "武汉市将实施“项目投资攻坚年”行动。", 2023, newspaper=True)
+    assert {value for *_, value, _, _ in facts} == {4.5, 1.9, 6.5}
+
+
+def test_another_place_counts_only_on_a_newspaper_page():
+    # a work report names its cities beside its own figures (a part is left out by its name)
+    text = "2025年，郑州全市生产总值增长5.5%。"
+    assert facts_of(text, 2026, region="河南省") == [("地区生产总值", GROWTH, ACTUAL, 2025, 5.5, "%", "")]
+
+
+def test_a_sentence_on_both_years_is_read_one_piece_per_year():
+    text = ("长沙2022年预计地区生产总值预计增长4.8% ,2023年长沙经济社会发展主要预期目标包括地区生产总值"
+            "增长7%左右,规模以上工业增加值增长8%以上,社会消费品零售总额增长7%。")       # wuhan-2023
+    facts = facts_of(text, 2023, newspaper=True, region="长沙市")
+    assert [f for f in facts if f[0] != "规上工业增加值"] == [
+        ("地区生产总值", GROWTH, ACTUAL, 2022, 4.8, "%", ""),
+        ("地区生产总值", GROWTH, TARGET, 2023, 7, "%", "左右"),
+        ("社会消费品零售总额", GROWTH, TARGET, 2023, 7, "%", ""),
+    ]
+
+
+@pytest.mark.parametrize("text, year, expected", [
+    ("深圳市政府工作报告指出，2022年深圳地区生产总值预期增长目标6%左右。", 2022,
+     ("地区生产总值", GROWTH, TARGET, 2022, 6, "%", "左右")),                    # shenzhen-2022
+    ("同时武汉将2023年GDP增长目标定在6.5%以上。", 2023,
+     ("地区生产总值", GROWTH, TARGET, 2023, 6.5, "%", "以上")),                 # wuhan-2023
+])
+def test_a_growth_target_written_as_增长目标(text, year, expected):
+    assert facts_of(text, year, newspaper=True) == [expected]
+
+
+def test_a_question_headline_states_no_result():
+    # shenzhen-2022: the page's title; the body states the target
+    assert facts_of("title: '深圳如何实现GDP增长6%：稳住制造业基本盘'", 2022, newspaper=True) == []
+    assert facts_of("2023年 晋江地区生产总值增长多少？", 2023, newspaper=True) == []
+
+
+def test_half_width_commas_part_clauses():
+    text = "预计全年地区生产总值2.15万亿元,比上年增长7%以上。"                         # guangzhou-2018
+    assert facts_of(text, 2018, newspaper=True) == [
+        ("地区生产总值", LEVEL, ACTUAL, 2017, 2.15, "万亿元", ""),
+        ("地区生产总值", GROWTH, ACTUAL, 2017, 7, "%", "以上"),
+    ]
+
+
+def test_a_speaker_before_the_year_frames_the_paragraph():
+    text = ("报告首先回顾了2017年工作。温国辉介绍,2017年, 广州市经济社会发展稳中向好。"
+            "完成固定资产投资6000亿元, 增长8%左右。")                                     # guangzhou-2018
+    assert facts_of(text, 2018, newspaper=True, region="广州市") == [
+        ("固定资产投资", LEVEL, ACTUAL, 2017, 6000, "亿元", ""),
+        ("固定资产投资", GROWTH, ACTUAL, 2017, 8, "%", "左右"),
+    ]
+
+
+def test_guangzhou_page_end_to_end():
+    path = EXTERNAL / "guangzhou-2018-highlights.txt"
+    report = parse_report(path.read_bytes(), path.name,
+                          ReportMetadata(region="广州市", year=2018, kind="highlights"))
+    found = {(f.name, f.measure, f.kind, f.period_year): (f.value, f.qualifier)
+             for f in report.indicators}
+    assert found[("地区生产总值", GROWTH, ACTUAL, 2017)] == (7, "以上")
+    assert found[("社会消费品零售总额", GROWTH, ACTUAL, 2017)] == (8, "")
+    assert found[("出口总额", GROWTH, TARGET, 2018)] == (5, "左右")
+    assert found[("一般公共预算收入", GROWTH, TARGET, 2018)] == (7.5, "")
+    assert not any(f.kind == TARGET and f.period_year != 2018 for f in report.indicators)
+
+
+def test_wuhan_and_shenzhen_pages_end_to_end():
+    path = EXTERNAL / "wuhan-2023-interpretation.txt"
+    wuhan = parse_report(path.read_bytes(), path.name,
+                         ReportMetadata(region="武汉市", year=2023, kind=INTERPRETATION))
+    assert sorted((f.kind, f.value) for f in wuhan.indicators) == [
+        (ACTUAL, 1.9), (ACTUAL, 4.5), (TARGET, 6.5)]
+    path = EXTERNAL / "shenzhen-2022-interpretation.txt"
+    shenzhen = parse_report(path.read_bytes(), path.name,
+                            ReportMetadata(region="深圳市", year=2022, kind=INTERPRETATION))
+    gdp = [(f.measure, f.kind, f.value) for f in shenzhen.indicators if f.name == "地区生产总值"]
+    assert sorted(gdp) == [(GROWTH, TARGET, 6), (LEVEL, ACTUAL, 3.07)]
+
+
+# ---- wordings ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, year, expected", [
+    ("今年经济社会发展主要预期目标是: 地方一般公共预算收入可比增长7.5%。", 2018,
+     [("一般公共预算收入", GROWTH, TARGET, 2018, 7.5, "%", "")]),                 # guangzhou-2018
+    ("今年经济社会发展主要预期目标是: 商品出口总值增长5%左右。", 2018,
+     [("出口总额", GROWTH, TARGET, 2018, 5, "%", "左右")]),                        # guangzhou-2018
+    ("今年，严守耕地红线，严格占补平衡管理，确保粮食播种面积1530万亩、总产量125亿斤。", 2026,
+     [("粮食产量", LEVEL, TARGET, 2026, 125, "亿斤", "")]),                         # zhejiang-2026
+    ("2025年，出口规模突破4万亿元，占全国份额从14%提升到15.5%，跃居全国第2位。", 2026,
+     [("出口总额", LEVEL, ACTUAL, 2025, 4, "万亿元", "超过")]),                      # zhejiang-2026
+    ("今年，加大“双招双引”力度，确保招商引资项目完成固定资产投资220亿元。", 2026, []),  # xizang-2026
+])
+def test_wordings_of_the_external_reports(text, year, expected):
+    assert facts_of(text, year) == expected
+
+
+# ---- round marks and exact levels ----------------------------------------------------------
+
+def test_the_exact_level_after_the_round_mark_it_passed():
+    text = ("全年地区生产总值2.15万亿元、增长5.5%，城乡居民人均可支配收入分别增长5.3%、7%，"
+            "其中农村居民人均可支配收入首次突破2万元、达到20793元。")                   # xinjiang-2026
+    rural = [(f.measure, f.value, f.unit, f.qualifier)
+             for f in extract_indicators([part("一、2025年工作回顾", text)], 2026)
+             if f.name == "农村居民人均可支配收入"]
+    assert rural == [(GROWTH, 7, "%", ""), (LEVEL, 20793, "元", "")]
+
+
+def test_a_round_mark_beside_the_exact_level_is_dropped():
+    report = [part("一、“十四五”时期和2025年工作回顾",
+                   "这五年，我们全力推动高质量发展，经济实力迈上新台阶。\n"
+                   "地区生产总值突破3万亿元、年均增长4.7%，人均地区生产总值超1万美元。\n"
+                   "刚刚过去的2025年，完成地区生产总值32765亿元、增长4.1%。")]   # yunnan-2026
+    assert [f for f in facts_in(report, 2026) if f[1] == LEVEL] == [
+        ("地区生产总值", LEVEL, ACTUAL, 2025, 32765, "亿元", "")]
+
+
+# ---- five-year passages inside the review of the year ---------------------------------------
+
+def test_a_lead_line_on_five_years_frames_the_next_paragraph():
+    report = [part("一、“十四五”时期和2025年工作回顾",
+                   "这五年，我们持续扩大高水平对外开放，面向南亚东南亚辐射中心建设取得新突破。\n"
+                   "实现进出口总额1.4万亿元，对共建“一带一路”国家贸易额年均增长4.1%。\n"
+                   "这五年，我们深入践行以人民为中心的发展思想，民生福祉得到新改善。\n"
+                   "居民人均可支配收入超3.1万元、年均增长6.1%。城镇新增就业261.6万人，"
+                   "高校毕业生去向落实率逐年提升。")]                                       # yunnan-2026
+    assert facts_in(report, 2026) == [
+        ("城乡居民人均可支配收入", LEVEL, ACTUAL, 2025, 3.1, "万元", "超过")]
+
+
+def test_a_five_year_passage_in_the_review_gives_its_levels_reached():
+    report = [part("一、工作回顾",
+                   "“十四五”时期是吉林高质量发展攻坚克难、砥砺奋进、蓄势聚能的五年。这五年，发展质效"
+                   "持续提升。地区生产总值跨越3个千亿元台阶，达到1.5万亿元、增长19.8%。"
+                   "这五年，民生福祉持续增进。城镇新增就业124.27万人。")]               # jilin-2026
+    assert facts_in(report, 2026) == [("地区生产总值", LEVEL, ACTUAL, 2025, 1.5, "万亿元", "")]
+
+
+def test_levels_from_one_named_year_to_another():
+    report = [part("一、“十四五”时期经济社会发展回顾",
+                   "这五年，高质量发展扎实推进，经济实力跃上新台阶。全省生产总值从2020年的3.68万亿元"
+                   "增长到2025年的4.93万亿元、实现万亿级跃升，一般公共预算收入从3826.5亿元增长到"
+                   "4398.6亿元，规上工业增加值年均增长6.5%。")]                              # hebei-2026
+    assert [f for f in facts_in(report, 2026) if f[0] != "规上工业增加值"] == [
+        ("地区生产总值", LEVEL, ACTUAL, 2025, 4.93, "万亿元", ""),
+        ("一般公共预算收入", LEVEL, ACTUAL, 2025, 4398.6, "亿元", ""),
+    ]
+
+
+def test_urban_and_rural_levels_from_a_base_year():
+    report = [part("一、2025年和“十四五”时期工作回顾",
+                   "这五年是各族群众得实惠最多的五年。实施“十大民生工程”，民生投入累计超过1万亿元，"
+                   "城乡居民人均可支配收入从2021年的46503元和16935元分别提高到58794元和23184元。")]  # xizang
+    assert facts_in(report, 2026) == [
+        ("城镇居民人均可支配收入", LEVEL, ACTUAL, 2025, 58794, "元", ""),
+        ("农村居民人均可支配收入", LEVEL, ACTUAL, 2025, 23184, "元", ""),
+    ]
+
+
+# ---- the first unseen batch of 2026 reports (jiangsu, shandong, shanghai, fujian, shaanxi,
+# sichuan): the false facts they showed when first measured ---------------------------------
+
+REVIEW_2025 = "一、2025年和“十四五”时期工作回顾"
+
+
+@pytest.mark.parametrize("sentence", [
+    "工业、消费、进出口等年均增速高于全国，粮食总产稳定在1100亿斤以上。",                 # shandong-2026
+    "每年实施20项重点民生实事，财政民生支出突破万亿元、占比稳定在80%左右，"
+    "居民人均可支配收入增长34.3%。",                                                  # shandong-2026
+    "人均可支配收入年均增长6%，城镇新增就业超690万人、稳定在全国1/10以上。",             # jiangsu-2026
+])
+def test_a_figure_after_an_every_year_word_in_the_review_is_not_the_years(sentence):
+    assert facts_in([part(REVIEW_2025, sentence)], 2026) == []
+
+
+def test_a_figure_before_the_every_year_word_stays_the_years():
+    text = "地区生产总值增长5.4%，五年年均增长5.5%。"
+    assert facts_in([part(REVIEW_2025, text)], 2026) == [
+        ("地区生产总值", GROWTH, ACTUAL, 2025, 5.4, "%", "")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "金砖创新基地促成138个合作项目，与共建“一带一路”国家进出口贸易额突破5万亿元。",       # fujian-2026
+    "贸易多元化成效明显，对东盟、共建“一带一路”国家进出口总额分别增长10.4%、12.1%。",    # shanghai-2026
+])
+def test_trade_with_partners_is_a_part(sentence):
+    assert facts_in([part(REVIEW_2025, sentence)], 2026) == []
+
+
+def test_an_item_continuing_another_subjects_figure_is_that_subjects():
+    text = "延安苹果、汉中中药材入选国家级优势特色产业集群，猕猴桃综合产值增长8.5%、出口增长53.6%。"  # shaanxi-2026
+    assert facts_in([part(REVIEW_2025, text)], 2026) == []
+    whole = "地区生产总值增长5.4%、出口增长6%。"
+    assert [fact[0] for fact in facts_in([part(REVIEW_2025, whole)], 2026)] == ["地区生产总值", "出口总额"]
+
+
+def test_a_mark_above_the_exact_level_is_of_something_larger():
+    text = ("全省地区生产总值达到64700亿元。成渝地区双城经济圈建设走深走实，经济总量超9万亿元，"
+            "占全国比重升至6.5%左右。")                                                       # sichuan-2026 (the second sentence)
+    assert facts_in([part(REVIEW_2025, text)], 2026) == [
+        ("地区生产总值", LEVEL, ACTUAL, 2025, 64700, "亿元", "")]
+
+
+# ---- the second unseen batch (天津 山西 内蒙古 辽宁 江西 河南 贵州, 2026) ----------------------
+
+def external_line(name, number):
+    return (EXTERNAL / name).read_text(encoding="utf-8").split("\n")[number - 1]
+
+
+def in_the_review(text, heading="一、2025年工作回顾"):
+    return facts_in([part(heading, text)], 2026)
+
+
+def test_a_target_list_that_compares_with_last_year_stays_a_list_of_targets():
+    # henan-2026: …粮食产量1300亿斤以上、力争比去年实现更多增长…
+    facts = facts_of(external_line("henan-2026-work_report.txt", 47), 2026)
+    assert len(facts) == 9 and {(kind, year) for _, _, kind, year, *_ in facts} == {(TARGET, 2026)}
+    assert ("粮食产量", LEVEL, TARGET, 2026, 1300, "亿斤", "以上") in facts
+
+
+def test_a_level_risen_to_with_增至_is_reached():
+    text = "2025年，社会消费品零售总额增至2.79万亿元。"                                  # hubei-2026
+    assert facts_of(text, 2026) == [("社会消费品零售总额", LEVEL, ACTUAL, 2025, 2.79, "万亿元", "")]
+
+
+def test_a_figure_compared_with_the_year_before_is_the_reviewed_years():
+    # shanxi-2026: 全年GDP增长4%，快于2024年1.8个百分点
+    line = external_line("shanxi-2026-work_report.txt", 30)
+    assert facts_of(line, 2026) == [("地区生产总值", GROWTH, ACTUAL, 2025, 4, "%", "")]
+
+
+def test_the_reviewed_years_paragraph_inside_a_review_of_five_years():
+    # shanxi-2026: part 一 “十四五”时期工作回顾 ends on 刚刚过去的2025年，…
+    five_years = external_line("shanxi-2026-work_report.txt", 28)
+    year = external_line("shanxi-2026-work_report.txt", 30)
+    assert in_the_review(five_years, "一、“十四五”时期工作回顾") == []
+    assert in_the_review(five_years + "\n" + year, "一、“十四五”时期工作回顾") == [
+        ("地区生产总值", GROWTH, ACTUAL, 2025, 4, "%", "")]
+
+
+@pytest.mark.parametrize("name, number", [
+    ("hubei-2026-work_report.txt", 22),     # 粮食总产量稳定在550亿斤左右: a floor held for years
+    ("jiangsu-2026-work_report.txt", 25),   # 粮食年产量超760亿斤: each year's output
+    ("henan-2026-work_report.txt", 24),     # 城镇新增就业603.7万人…年均增长6%: a five-year sum
+])
+def test_figures_on_several_years_in_a_review_are_not_the_years(name, number):
+    assert in_the_review(external_line(name, number)) == []
