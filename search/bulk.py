@@ -25,7 +25,7 @@ from dataclasses import dataclass
 import numpy as np
 from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.query import And, NullQuery, NumericRange, Not, Or, Term
-from whoosh.reading import TermNotFound
+from whoosh.reading import EmptyReader, TermNotFound
 from whoosh.scoring import BM25F
 from whoosh.util.numeric import byte_to_length
 
@@ -202,6 +202,8 @@ class _Segment:
 
     def _read(self, fieldname, text, values) -> postings.Postings:
         field = self.parent.schema[fieldname]
+        if isinstance(self.reader, EmptyReader):  # an index with no segment yet
+            return _arrays([], [], [] if values else None)
         try:
             info = self.reader._terms.term_info(fieldname, field.to_bytes(text))
         except TermNotFound:
