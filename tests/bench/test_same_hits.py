@@ -19,19 +19,24 @@ def compare(tmp_path, before, after):
 
 
 def test_hits_that_tie_on_score_may_change_places(tmp_path, capsys):
-    hits = [[1, 10, 2.0, "a"], [1, 11, 1.5, "b"], [2, 20, 1.5, "c"]]
-    assert compare(tmp_path, found({"20": 2.0, "22": 1.5, "40": 1.5}, hits),
-                   found({"20": 2.0, "22": 1.5, "40": 1.5 + 1e-13}, [hits[0], hits[2], hits[1]])) == 0
+    scores = {"20": 2.0, "22": 1.5, "40": 1.5, "42": 1.0, "44": 1.0, "46": 1.0}
+    hits = [[1, 10, 2.0, "a"], [1, 11, 1.5, "b"], [2, 20, 1.5, "c"], [2, 21, 1.0, "d"]]
+    # the tie at 1.5 in another order; at 1.0, the page's last score, another document of it
+    assert compare(tmp_path, found(scores, hits),
+                   found({**scores, "40": 1.5 + 1e-13},
+                         [hits[0], hits[2], hits[1], [2, 23, 1.0, "f"]])) == 0
     assert "1/1 queries" in capsys.readouterr().out
 
 
 def test_other_documents_scores_order_or_facets_differ(tmp_path, capsys):
-    hits = [[1, 10, 2.0, "a"], [1, 11, 1.5, "b"]]
-    before = found({"20": 2.0, "22": 1.5}, hits)
-    for after in (found({"20": 2.0, "24": 1.5}, hits),
-                  found({"20": 2.0, "22": 1.6}, hits),
-                  found({"20": 2.0, "22": 1.5}, hits[::-1]),
-                  found({"20": 2.0, "22": 1.5}, [hits[0], [1, 11, 1.5, "b, marked otherwise"]]),
-                  found({"20": 2.0, "22": 1.5}, hits, facets={"year": [[2023, 2]]})):
+    scores = {"20": 2.0, "22": 1.5, "24": 1.0}
+    hits = [[1, 10, 2.0, "a"], [1, 11, 1.5, "b"], [1, 12, 1.0, "c"]]
+    before = found(scores, hits)
+    for after in (found({**scores, "26": 1.0}, hits),
+                  found({**scores, "22": 1.6}, hits),
+                  found(scores, [hits[1], hits[0], hits[2]]),
+                  found(scores, [hits[0], [1, 11, 1.5, "b, marked otherwise"], hits[2]]),
+                  found(scores, [hits[0], [1, 13, 1.5, "b"], hits[2]]),
+                  found(scores, hits, facets={"year": [[2023, 3]]})):
         assert compare(tmp_path, before, after) == 1
-    assert capsys.readouterr().out.count("0/1 queries") == 5
+    assert capsys.readouterr().out.count("0/1 queries") == 6
