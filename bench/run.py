@@ -78,19 +78,24 @@ def timed(function, *args, **kwargs):
 
 def measure(n: int, seed: int, keep: bool, naive_max: int) -> dict:
     scratch = Path(tempfile.mkdtemp(prefix=f"zhengbao-bench-{n}-", dir="/tmp"))
-    os.environ["ARCHIVE_DATA_DIR"] = str(scratch / "data")
-    for name in ("DATABASE_URL", "HAYSTACK_ENGINE", "HAYSTACK_URL", "HAYSTACK_PATH"):
-        os.environ.pop(name, None)  # everything in the scratch folder, never the real data
-    os.environ["DJANGO_ALLOWED_HOSTS"] = "testserver"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    sys.path.insert(0, str(ROOT))
-    import django
-    django.setup()
+    setup_django(scratch / "data")
     try:
         return _measure(n, seed, scratch, naive_max)
     finally:
         if not keep:
             shutil.rmtree(scratch, ignore_errors=True)
+
+
+def setup_django(data: Path) -> None:
+    """Django over the data folder ``data`` (database and index), never the real data."""
+    os.environ["ARCHIVE_DATA_DIR"] = str(data)
+    for name in ("DATABASE_URL", "HAYSTACK_ENGINE", "HAYSTACK_URL", "HAYSTACK_PATH"):
+        os.environ.pop(name, None)
+    os.environ["DJANGO_ALLOWED_HOSTS"] = "testserver"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    sys.path.insert(0, str(ROOT))
+    import django
+    django.setup()
 
 
 def _measure(n: int, seed: int, scratch: Path, naive_max: int) -> dict:
@@ -248,12 +253,7 @@ def _measure(n: int, seed: int, scratch: Path, naive_max: int) -> dict:
 def serve_memory(data: Path) -> tuple[float, float]:
     """Peak memory (MB) of a fresh process that answers the 50 queries and some pages, and
     its private part at the end (the rest is the index's files, mapped and shared)."""
-    os.environ["ARCHIVE_DATA_DIR"] = str(data)
-    os.environ["DJANGO_ALLOWED_HOSTS"] = "testserver"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    sys.path.insert(0, str(ROOT))
-    import django
-    django.setup()
+    setup_django(data)
     from django.test import Client
 
     from archive.models import Report

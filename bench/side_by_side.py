@@ -1,5 +1,13 @@
 """Our engine and Tantivy (bench/peer.py) on the same index content, queries and page work.
 
+Part of every bench/run.py size; on its own, over a scratch folder that
+``bench/run.py --keep`` left behind: ``python bench/side_by_side.py /tmp/zhengbao-bench-1000-…``
+(add ``--rebuild`` to rebuild our index first, for the index size and build speed after a
+change of the index format; without it the build figures are left out, and the Tantivy
+index in the folder is reused if it holds as many documents as ours). It prints one
+table with the search server's memory and writes it to
+bench/results/<UTC date-time>-<N>-side-by-side.txt.
+
 Engines alternate query by query (ours first on even passes, Tantivy first on odd ones),
 so that a burst of load from elsewhere on the machine falls on both. Three passes over
 the 50 queries; the first warms caches and is not counted. Before timing, each query's
@@ -10,12 +18,22 @@ those of two engines doing the same work.
 - page: what the search page needs: the count, year/region/kind facets over every hit,
   and 20 hits with snippets (ours: search.services.search, which reads the hits from the
   database and cuts snippets; Tantivy: bench.peer.Peer.page, from its document store).
+
+Ours keeps the decoded posting lists of the terms searched most (search.posting_cache),
+which the timed passes find filled; "engine cold" and "page cold" time ours once more
+with that cache emptied before each query, against the same Tantivy figures.
 """
 from __future__ import annotations
 
+import argparse
+import datetime
+import os
+import subprocess
+import sys
 import time
 from pathlib import Path
 
+ROOT = Path(__file__).resolve().parent.parent
 PASSES = 3
 
 
@@ -23,15 +41,7 @@ def measure(path: Path, queries: list[dict], section_chars: int, input_bytes: in
             ours: dict, log) -> dict:
     """Figures of both engines and their ratios (ours / Tantivy; for speeds Tantivy / ours,
     so that above 1 always means ours is behind)."""
-    from whoosh.query import And
-
     from bench import peer
-    from bench.run import percentiles
-    from search import bulk
-    from search.indexing import backend
-    from search.params import SearchParams
-    from search.querying import parse_user_query
-    from search.services import filters, search
 
     seconds, documents = peer.build(path)
     log(f"tantivy build: {documents} documents in {seconds:.1f}s")
@@ -39,7 +49,23 @@ def measure(path: Path, queries: list[dict], section_chars: int, input_bytes: in
     out["index speed tantivy/ours"] = out["tantivy index chars/s"] / ours["index chars/s"]
     out["tantivy index/input size"] = peer.index_bytes(path) / input_bytes
     out["index size ours/tantivy"] = ours["index/input size"] / out["tantivy index/input size"]
+    out.update(compare(path, queries, log))
+    return out
 
+
+def compare(path: Path, queries: list[dict], log) -> dict:
+    """The same hits, then engine and page times of both engines, over a built Tantivy index."""
+    from whoosh.query import And
+
+    from bench import peer
+    from bench.run import percentiles
+    from search import bulk, posting_cache
+    from search.indexing import backend
+    from search.params import SearchParams
+    from search.querying import parse_user_query
+    from search.services import filters, search
+
+    out = {}
     tantivy = peer.Peer(path)
     searcher = backend().searcher()
 
@@ -75,7 +101,8 @@ def measure(path: Path, queries: list[dict], section_chars: int, input_bytes: in
         return tantivy.page(query, peer.highlight_words(parsed.terms),
                             newest=params.get("sort") == "newest")
 
-    samples = {key: [] for key in ("engine", "tantivy engine", "page", "tantivy page")}
+    samples = {key: [] for key in ("engine", "tantivy engine", "page", "tantivy page",
+                                   "engine cold", "page cold")}
     for number in range(PASSES):
         for params in queries:
             pairs = [("engine", our_engine), ("tantivy engine", peer_engine),
@@ -87,11 +114,23 @@ def measure(path: Path, queries: list[dict], section_chars: int, input_bytes: in
                 run(params)
                 if number:
                     samples[key].append(time.perf_counter() - start)
-    for what in ("engine", "page"):
-        ours_cut, peer_cut = percentiles(samples[what]), percentiles(samples[f"tantivy {what}"])
+    out["posting cache MB"] = posting_cache.cache.bytes / 1e6
+    # Ours again with no posting list kept from before (search.posting_cache emptied
+    # before each query, untimed): every list read from the index, as for a new word.
+    for number in range(1, PASSES):
+        for params in queries:
+            for key, run in (("engine cold", our_engine), ("page cold", our_page)):
+                posting_cache.cache.clear()
+                start = time.perf_counter()
+                run(params)
+                samples[key].append(time.perf_counter() - start)
+    for what in ("engine", "page", "engine cold", "page cold"):
+        ours_cut = percentiles(samples[what])
+        peer_cut = percentiles(samples[f"tantivy {what.removesuffix(' cold')}"])
         for key in ("p50", "p95"):
             out[f"{what} {key} ms"] = ours_cut[key]
-            out[f"tantivy {what} {key} ms"] = peer_cut[key]
+            if what == what.removesuffix(" cold"):
+                out[f"tantivy {what} {key} ms"] = peer_cut[key]
             out[f"{what} {key} ours/tantivy"] = ours_cut[key] / peer_cut[key]
     log("side by side measured")
     return out
@@ -104,3 +143,72 @@ def our_keys(searcher, query) -> set[int]:
 
     return {document_key(fields["django_ct"], fields["django_id"])
             for fields in map(searcher.stored_fields, bulk.search(searcher, query).docnums.tolist())}
+
+
+# -- on its own, over a kept scratch folder ----------------------------------------------
+
+def rerun(scratch: Path, rebuild: bool) -> dict:
+    """The side-by-side figures over ``scratch`` (a folder bench/run.py --keep left)."""
+    from bench.run import QUERIES, folder_bytes, setup_django
+
+    setup_django(scratch / "data")
+    from django.db.models import Sum
+    from django.db.models.functions import Length
+
+    from archive.models import Report, Section
+    from search.indexing import backend
+
+    def log(message):
+        print(f"[side by side] {message}", file=sys.stderr, flush=True)
+
+    out: dict = {"N": Report.objects.count()}
+    input_bytes = sum(p.stat().st_size for p in (scratch / "corpus").iterdir())
+    section_chars = Section.objects.aggregate(chars=Sum(Length("text")))["chars"]
+    if rebuild:
+        from search.rebuild import rebuild as rebuild_index
+        start = time.perf_counter()
+        documents = rebuild_index()
+        out["index chars/s"] = section_chars / (time.perf_counter() - start)
+        log(f"rebuild: {documents} documents")
+    out["index MB"] = folder_bytes(Path(backend().path)) / 1e6
+    out["index/input size"] = out["index MB"] / (input_bytes / 1e6)
+    if rebuild:
+        out.update(measure(scratch / "tantivy", QUERIES, section_chars, input_bytes, out, log))
+    else:
+        from bench import peer
+        tantivy_path = scratch / "tantivy"
+        if not tantivy_path.exists() or (peer.Peer(tantivy_path).searcher.num_docs
+                                         != backend().searcher().doc_count()):
+            peer.build(tantivy_path)  # none yet, or built before reports were added
+        out["tantivy index/input size"] = peer.index_bytes(tantivy_path) / input_bytes
+        out["index size ours/tantivy"] = out["index/input size"] / out["tantivy index/input size"]
+        out.update(compare(tantivy_path, QUERIES, log))
+    server = subprocess.run([sys.executable, str(ROOT / "bench" / "run.py"), "--serve-memory",
+                             str(scratch / "data")], stdout=subprocess.PIPE, text=True, check=True,
+                            cwd=ROOT)
+    peak, private = server.stdout.strip().splitlines()[-1].split()
+    out["search server RSS MB"] = float(peak)
+    out["  of which private MB"] = float(private)
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="our engine beside Tantivy over a kept bench folder")
+    parser.add_argument("scratch", type=Path, help="a folder that bench/run.py --keep left")
+    parser.add_argument("--rebuild", action="store_true",
+                        help="rebuild our index and Tantivy's first (index size and build speed)")
+    args = parser.parse_args()
+    from bench.run import RESULTS, table
+
+    row = rerun(args.scratch.resolve(), args.rebuild)
+    stamp = datetime.datetime.now(datetime.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    report = (f"政报档案 side by side {stamp} over {args.scratch} ({os.cpu_count()} CPUs"
+              f"{', rebuilt' if args.rebuild else ''})\n{table([row])}\n")
+    print(report)
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / f"{stamp}-{row['N']}-side-by-side.txt").write_text(report, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT))
+    main()

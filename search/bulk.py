@@ -4,9 +4,10 @@ Whoosh evaluates a query one document at a time, in Python: for a common word it
 a tree of matchers through ten thousand documents and scores each (about 100 ms at
 1,000 reports), and a phrase of two common words decodes and compares positions for
 every document holding both (170 ms for 人民群众). Here each segment is evaluated as
-arrays over its documents: a term's postings are read a block at a time (the blocks
-are already arrays, search.codec), And/Or/Not are boolean operations, BM25 is computed
-for a whole posting list at once, and the positions of a phrase are decoded for all its
+arrays over its documents: a term's whole posting list is read at once into arrays
+(search.postings; those of the terms searched most are kept, search.posting_cache),
+And/Or/Not are boolean operations, BM25 is computed for a whole
+posting list at once, and the positions of a phrase are decoded for all its
 candidate documents together and lined up with array intersections.
 
 The result is Whoosh's: the same documents, and Whoosh's BM25F scores (the same
@@ -23,13 +24,14 @@ from dataclasses import dataclass
 
 import numpy as np
 from whoosh.codec.whoosh3 import W3LeafMatcher
-from whoosh.matching import ListMatcher
 from whoosh.query import And, NullQuery, NumericRange, Not, Or, Term
+from whoosh.reading import EmptyReader, TermNotFound
 from whoosh.scoring import BM25F
 from whoosh.util.numeric import byte_to_length
 
+from search import posting_cache, postings
 from search.adjacency import AdjacentWords
-from search.codec import CompactLeafMatcher, CompactPositions, length_bytes
+from search.codec import ArchiveCodec, CompactPositions, length_bytes
 from search.containing import WordsContaining
 
 _LENGTH_OF_BYTE = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
@@ -83,7 +85,6 @@ class _Segment:
 
     def __init__(self, parent, leaf):
         self.parent = parent
-        self.leaf = leaf
         self.reader = leaf.reader()
         self.size = self.reader.doc_count_all()
         self.live = np.ones(self.size, dtype=bool)
@@ -136,10 +137,14 @@ class _Segment:
         field = self.parent.schema[fieldname]
         if not field.scorable:
             return weights
-        scorer = self.parent.weighting.scorer(self.leaf, fieldname, text)
+        # BM25FScorer's statistics, from the top-level searcher (which keeps each idf), without
+        # the scorer itself: its setup reads the term's info again for block-quality skipping
+        weighting = self.parent.weighting
+        k1, b = weighting.K1, weighting._field_B.get(fieldname, weighting.B)
+        idf = self.parent.idf(fieldname, text)
+        avgfl = self.parent.avg_field_length(fieldname) or 1
         lengths = _lengths(self.reader, fieldname)[ids]
-        k1, b = scorer.K1, scorer.B
-        return scorer.idf * ((weights * (k1 + 1)) / (weights + k1 * ((1 - b) + b * lengths / scorer.avgfl)))
+        return idf * ((weights * (k1 + 1)) / (weights + k1 * ((1 - b) + b * lengths / avgfl)))
 
     def adjacent(self, query: AdjacentWords):
         """Documents where a term of each place stands at consecutive positions."""
@@ -187,37 +192,54 @@ class _Segment:
     def postings(self, fieldname, text, values=False):
         """(document numbers, weights, values) of one term in this segment; values, when
         asked for, as (the length of each, their concatenation as bytes)."""
-        ids, weights, lengths, data = [], [], [], []
-        if (fieldname, text) in self.reader:
-            field = self.parent.schema[fieldname]
-            matcher = self.reader._terms.matcher(fieldname, field.to_bytes(text), field.format)
-            if isinstance(matcher, ListMatcher):  # a lone posting inlined in the term info
-                ids, weights = list(matcher._ids), list(matcher._weights)
-                if values:
-                    lengths, data = [len(v) for v in matcher._values], list(matcher._values)
-            elif isinstance(matcher, W3LeafMatcher):  # blocks of ours, or of Whoosh's own codec
-                while matcher.is_active():
-                    matcher._read_ids()
-                    matcher._read_weights()
-                    ids.extend(matcher._ids)
-                    weights.extend(matcher._weights)
-                    if values:
-                        block_lengths, block_data = _block_values(matcher)
-                        lengths.extend(block_lengths)
-                        data.append(block_data)
-                    matcher._next_block()
-            else:
-                raise Unsupported(f"postings read by {type(matcher).__name__}")
-        found = ((np.asarray(lengths, dtype=np.int64), np.frombuffer(b"".join(data), dtype=np.uint8))
-                 if values else None)
-        return np.asarray(ids, dtype=np.int64), np.asarray(weights, dtype=np.float64), found
+        if isinstance(self.reader.codec(), ArchiveCodec):
+            segment = self.reader._segment
+            found = posting_cache.cache.get((segment.indexname, segment.segment_id(), fieldname, text),
+                                            values, lambda: self._read(fieldname, text, values))
+        else:
+            found = self._read(fieldname, text, values)
+        return found.ids, found.weights, (found.value_lengths, found.value_bytes) if values else None
+
+    def _read(self, fieldname, text, values) -> postings.Postings:
+        field = self.parent.schema[fieldname]
+        if isinstance(self.reader, EmptyReader):  # an index with no segment yet
+            return _arrays([], [], [] if values else None)
+        try:
+            info = self.reader._terms.term_info(fieldname, field.to_bytes(text))
+        except TermNotFound:
+            return _arrays([], [], [] if values else None)
+        if info.is_inlined():  # a term's lone posting, kept in its term info
+            ids, weights, found = info.inlined_postings()
+            return _arrays(ids, weights, found if values else None)
+        if isinstance(self.reader.codec(), ArchiveCodec):
+            return postings.read(self.reader._terms._postfile, info, values=values)
+        return self._block_postings(fieldname, field, text, values)
+
+    def _block_postings(self, fieldname, field, text, values) -> postings.Postings:
+        """As _read, through Whoosh's block reader: segments of Whoosh's own codec."""
+        ids, weights, found = [], [], []
+        matcher = self.reader._terms.matcher(fieldname, field.to_bytes(text), field.format)
+        if not isinstance(matcher, W3LeafMatcher):
+            raise Unsupported(f"postings read by {type(matcher).__name__}")
+        while matcher.is_active():
+            matcher._read_ids()
+            matcher._read_weights()
+            ids.extend(matcher._ids)
+            weights.extend(matcher._weights)
+            if values:
+                matcher._read_values()
+                found.extend(matcher._values)
+            matcher._next_block()
+        return _arrays(ids, weights, found if values else None)
 
 
-def _block_values(matcher):
-    if isinstance(matcher, CompactLeafMatcher):
-        return matcher.packed_values()
-    matcher._read_values()
-    return [len(v) for v in matcher._values], b"".join(matcher._values)
+def _arrays(ids, weights, values) -> postings.Postings:
+    """Postings as search.postings reads them, from lists (values: bytes each, or None)."""
+    found = postings.Postings(np.asarray(ids, dtype=np.int64), np.asarray(weights, dtype=np.float64))
+    if values is not None:
+        found.value_lengths = np.asarray([len(v) for v in values], dtype=np.int64)
+        found.value_bytes = np.frombuffer(b"".join(values), dtype=np.uint8)
+    return found
 
 
 _cache: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # per segment reader
@@ -254,19 +276,15 @@ def _position_keys(ids, values, candidates) -> np.ndarray:
     in ascending order (postings come by document, positions rising)."""
     lengths, data = values
     keep = candidates[ids]
-    data = data[np.repeat(keep, lengths)].astype(np.int64)
+    data = data[np.repeat(keep, lengths)]
     lengths = lengths[keep]
     if not data.size:
         return np.zeros(0, np.int64)
-    # variable-length gaps (search.packing): a number ends at a byte below 128
-    ends = (data < 0x80).astype(np.int64)
-    number = np.cumsum(ends) - ends  # which number each byte belongs to
-    first_byte = np.flatnonzero(np.concatenate(([1], ends[:-1])))
-    shift = 7 * (np.arange(data.size) - first_byte[number])
-    gaps = np.bincount(number, weights=(data & 0x7F) << shift).astype(np.int64)
-    # how many numbers each value holds; positions are running sums restarting at each value
-    counts = np.add.reduceat(ends, np.concatenate(([0], np.cumsum(lengths)[:-1])))
-    total = np.cumsum(gaps)
+    # how many numbers each value holds (a number ends at a byte below 128); positions
+    # are running sums of the gaps, restarting at each value
+    counts = np.add.reduceat((data < 0x80).astype(np.int64),
+                             np.concatenate(([0], np.cumsum(lengths)[:-1])))
+    total = np.cumsum(postings.varints(data))
     restart = np.repeat(np.concatenate(([0], total[np.cumsum(counts)[:-1] - 1])), counts)
     return (np.repeat(ids[keep], counts) << 32) | (total - restart)
 

@@ -4,10 +4,13 @@ Whoosh 2.7's W3 codec pickles each block of up to 128 postings as Python tuples:
 document number, every weight (a float, 9 bytes pickled) and every value (a bytes object
 with its own pickle header); a word's positions are themselves a pickled list behind a
 4-byte count. On the archive's text that is about 16 bytes a posting, most of the index.
-Here a block holds three packed strings instead (search.packing): document-number gaps
-and whole-number weights in the smallest array type that fits them, values as their
-lengths followed by their concatenation; positions are variable-length gaps, their count
-read off the bytes themselves.
+Here a block holds three packed strings instead (search.packing): document numbers as
+variable-length gaps; whole-number weights in the smallest array type that fits them, or
+nothing where a weight is the number of the posting's positions (a word's frequency in
+a document, which its positions already tell); values as their lengths followed by their
+concatenation; positions are variable-length gaps, their count read off the bytes
+themselves. Blocks written before document numbers were variable-length gaps (an
+array of gaps behind its type byte) are read as they were.
 
 Each field's document lengths, which writing a segment and scoring ask for posting by
 posting, are read into memory once per segment (CompactPerDocReader) rather than with a
@@ -29,6 +32,9 @@ from whoosh.util.numeric import byte_to_length
 
 from search.packing import count_gaps, pack_gaps, pack_numbers, unpack_gaps, unpack_numbers
 
+BLOCK_POSTINGS = 1024
+GAPS = b"g"  # a block's document numbers as variable-length gaps follow (search.packing.pack_gaps)
+COUNTS = b"n"  # a block's weights are its postings' numbers of positions, read off their values
 FLOATS = b"f"  # a block's weights that are not all whole numbers: 4-byte floats follow
 
 
@@ -54,13 +60,15 @@ class CompactPostingsWriter(W3PostingsWriter):
     def _mini_ids(self):
         if self._byteids:  # term vectors (the archive has none): W3's own way
             return super()._mini_ids()
-        ids = self._ids
-        return pack_numbers([docnum - previous for previous, docnum in zip([0, *ids], ids)])
+        return GAPS + pack_gaps(self._ids)
 
     def _mini_weights(self):
         weights = super()._mini_weights()  # None (all 1.0), one float (all equal) or a tuple
         if not isinstance(weights, tuple):
             return weights
+        if (isinstance(self._format, CompactPositions) and len(self._values) == len(weights)
+                and all(w == count_gaps(v) for w, v in zip(weights, self._values))):
+            return COUNTS  # a word's frequency in each document: already in its positions
         if all(w.is_integer() and 0 <= w < 2 ** 32 for w in weights):
             return pack_numbers([int(w) for w in weights])
         return FLOATS + array("f", weights).tobytes()
@@ -84,8 +92,11 @@ class CompactLeafMatcher(W3LeafMatcher):
             return super()._read_ids()
         if self._data is None:
             self._read_data()
-        gaps, _ = unpack_numbers(self._data[0], self._blocklength)
-        self._ids = list(accumulate(gaps))
+        packed = self._data[0]
+        if packed[:1] == GAPS:
+            self._ids = unpack_gaps(packed[1:])
+        else:  # blocks written before GAPS: the gaps as search.packing.pack_numbers packs them
+            self._ids = list(accumulate(unpack_numbers(packed, self._blocklength)[0]))
 
     def _read_weights(self):
         if self._data is None:
@@ -93,6 +104,10 @@ class CompactLeafMatcher(W3LeafMatcher):
         weights = self._data[1]
         if weights is None or isinstance(weights, float):  # all 1.0, or all the same
             self._weights = array("f", [1.0 if weights is None else weights]) * self._blocklength
+        elif weights == COUNTS:
+            if self._values is None:
+                self._read_values()
+            self._weights = array("f", map(count_gaps, self._values))
         elif weights[:1] == FLOATS:
             self._weights = array("f", weights[1:])
         else:
@@ -110,13 +125,6 @@ class CompactLeafMatcher(W3LeafMatcher):
             values.append(packed[start:start + length])
             start += length
         self._values = values
-
-    def packed_values(self) -> tuple[array, bytes]:
-        """The block's value lengths and their concatenation, unsplit (search.bulk)."""
-        if self._data is None:
-            self._read_data()
-        lengths, start = unpack_numbers(self._data[2], self._blocklength)
-        return lengths, self._data[2][start:]
 
 
 class CompactPerDocReader(W3PerDocReader):
@@ -154,7 +162,16 @@ def length_bytes(perdoc, fieldname) -> bytes | None:
 
 
 class ArchiveCodec(W3Codec):
-    """W3Codec with compact posting blocks and lengths in memory (see the module docstring)."""
+    """W3Codec with compact posting blocks and lengths in memory (see the module docstring).
+
+    Blocks hold up to 1,024 postings rather than W3's 128: search.postings reads a whole
+    list at once, where each block costs an unpickled header, a zlib stream and a few
+    arrays; one stream over more postings also compresses better. Whoosh's own matchers
+    (more-like-this, the highlighter's) read blocks of any length.
+    """
+
+    def __init__(self, blocklimit=BLOCK_POSTINGS, compression=3, inlinelimit=1):
+        super().__init__(blocklimit=blocklimit, compression=compression, inlinelimit=inlinelimit)
 
     def per_document_reader(self, storage, segment):
         return CompactPerDocReader(storage, segment)

@@ -6,11 +6,14 @@ leaves out is an item that is not a dictionary word (低碳, 雄安, 新质) or 
 differently from the long word holding it (质量发展 → 质量/发展, inside 高质量发展): such
 an item stands inside one word of the text, which only the term list can tell. This
 query is the union of every term of the field that contains the item (each scored as
-a Term, as in an Or), found in a per-reader copy of the field's term list.
+a Term, as in an Or), found in a per-reader copy of the field's term list: the terms
+joined into one string, searched with str.find (a test of each of 42,000 terms took
+a few milliseconds a segment).
 """
 from __future__ import annotations
 
 import weakref
+from bisect import bisect_right
 
 from whoosh.matching import NullMatcher
 from whoosh.query import Or, Query, Term
@@ -50,8 +53,8 @@ class WordsContaining(Query):
 
     def words_in(self, reader) -> list[str]:
         """The field's terms in ``reader`` that contain the text, in term order."""
-        return [term for term in _terms(reader, self.fieldname)
-                if self.text in term and (self.itself or term != self.text)]
+        return [term for term in _terms(reader, self.fieldname).containing(self.text)
+                if self.itself or term != self.text]
 
     def estimate_size(self, ixreader):
         return sum(ixreader.doc_frequency(self.fieldname, word) for word in self.words_in(ixreader))
@@ -64,10 +67,30 @@ class WordsContaining(Query):
             searcher, context)
 
 
-def _terms(reader, fieldname: str) -> list[str]:
+class TermList:
+    """A field's terms, in term order, searchable for the terms that contain a text."""
+
+    def __init__(self, terms: list[str]):
+        self.terms = terms
+        self.joined = "\n".join(terms)  # no term holds a newline (the analyzers split on it)
+        self.starts = [0]
+        for term in terms:
+            self.starts.append(self.starts[-1] + len(term) + 1)
+
+    def containing(self, text: str) -> list[str]:
+        found = []
+        at = self.joined.find(text) if self.terms and "\n" not in text else -1
+        while at >= 0:
+            number = bisect_right(self.starts, at) - 1
+            found.append(self.terms[number])
+            at = self.joined.find(text, self.starts[number + 1])  # on from the next term
+        return found
+
+
+def _terms(reader, fieldname: str) -> TermList:
     """Every term of one field in ``reader``, decoded once per reader (a reader does not change)."""
     by_field = _term_lists.setdefault(reader, {})
     if fieldname not in by_field:
-        by_field[fieldname] = ([term.decode("utf-8") for term in reader.lexicon(fieldname)]
-                               if fieldname in reader.schema else [])
+        by_field[fieldname] = TermList([term.decode("utf-8") for term in reader.lexicon(fieldname)]
+                                       if fieldname in reader.schema else [])
     return by_field[fieldname]

@@ -88,7 +88,7 @@ def search(params: SearchParams, page_size: int = PAGE_SIZE) -> SearchResults:
     results.count = len(matched.docnums)
     if results.past_the_end:
         results.notes.append(f"第 {params.page} 页超出范围：共 {results.page_count} 页")
-    counts = facet_counts(searcher, matched.docnums.tolist())
+    counts = facet_counts(searcher, matched.docnums)
     results.facets = {name: _facet_counts(counts[name], name) for name in FACETS}
     page = slice((params.page - 1) * page_size, params.page * page_size)
     results.hits = _hits(searcher, list(zip(matched.docnums[page].tolist(),

@@ -127,3 +127,16 @@ def test_a_segment_without_a_year_column_matches_no_year_range():
         assert assert_same_as_whoosh(searcher, query) == 1
         # Whoosh's own codec wrote these segments: their postings are read too
         assert assert_same_as_whoosh(searcher, parse_user_query('"经济发展"').query) == 2
+
+
+def test_an_index_with_no_segment_matches_nothing():
+    """A new index, before its first document, is read by Whoosh's EmptyReader."""
+    from whoosh.fields import ID, Schema
+    from whoosh.filedb.filestore import RamStorage
+
+    from search.analysis import text_fields
+
+    index = RamStorage().create_index(Schema(id=ID(stored=True), **text_fields("text")))
+    with index.searcher() as searcher:
+        for raw in ("经济", '"经济发展"', "新质", "经济 -发展"):
+            assert assert_same_as_whoosh(searcher, parse_user_query(raw).query) == 0
