@@ -44,7 +44,7 @@ GDP_NAMES = ("国内生产总值", "地区生产总值")
 # regression fails; held_out and external at what they measure now (they are never tuned on,
 # so their figures move only with the parser's general rules).
 FLOOR = {
-    "dev": {"target": {"right": 506, "wrong_false": 0}, "actual": {"right": 659, "wrong_false": 0},
+    "dev": {"target": {"right": 508, "wrong_false": 0}, "actual": {"right": 659, "wrong_false": 0},
             "heading_precision": {1: 0.98, 2: 0.995}, "heading_recall": {1: 0.985, 2: 0.975}},
     "held_out": {"target": {"right": 25, "wrong_false": 0}, "actual": {"right": 62, "wrong_false": 0},
                  "heading_precision": {1: 0.94, 2: 0.93}, "heading_recall": {1: 0.92, 2: 0.87}},

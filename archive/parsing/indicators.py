@@ -216,7 +216,8 @@ TOTAL_NEXT = re.compile(rf"(?P<between>[^，。；！？：]{{0,20}})，总量{V
 GROWTH_NEXT = re.compile(r"(?P<between>、[^，。；！？：、\d]{1,12})、(?P<verb>增长|增速)(?=\d)")
 # The names of an enumeration, from the clause start to 分别 (预计分别, 比上年实际分别…), or
 # to the verb of known names that are listed with their values (甲和乙实际增长8.4%和11.4%).
-ENUMERATION = re.compile(rf"(?P<names>[^，。；：:！？]+?){FILLER}(?:(?P<each>分别){FILLER}"
+# 甲、乙均增长8%: one value for each name (not the 均 of 人均, 年均, 平均).
+ENUMERATION = re.compile(rf"(?P<names>[^，。；：:！？]+?){FILLER}(?:(?P<each>分别|(?<![人年平])均(?={VERBS})){FILLER}"
                          rf"|(?=(?:{VERBS}){NUMBER}(?:{UNIT})(?:左右|以上)?[、和]{NUMBER})){VERB}?")
 ITEM_SEPARATOR = re.compile(r"[、和及与]")
 # The same names again: 分别达到45000元和21000元，分别增长4.5%和6.5%; 分别达6.9万元、3.4万元，
@@ -733,6 +734,8 @@ def _enumeration(normal: str, match: re.Match, add, national: bool) -> int | Non
         names = names * 2
     elif names == [None]:
         names = _abbreviated_outputs(texts[0], len(values))
+    if match.group("each") == "均" and len(values) == 1 and None not in names:
+        values = values * len(names)   # 城镇…、农村…收入均增长8%
     if len(values) < 2 or len(names) != len(values) or not match.group("each") and None in names:
         return None
     if SEVERAL_YEARS_BEFORE.search(match.group()):

@@ -385,3 +385,12 @@ def test_a_districts_wordings(text, year, expected):
 
 def test_new_jobs_without_城镇_only_in_a_sentence_on_employment():
     assert facts_of("2015年，全年新增营业面积10万平方米，新增就业3000人。", 2016) == []   # hailaer-2016
+
+
+def test_one_value_for_each_name_with_均():
+    text = "今年，城镇常住居民人均可支配收入、农村常住居民人均可支配收入均增长8%；"              # hailaer-2016
+    assert facts_of(text, 2016) == [("城镇居民人均可支配收入", GROWTH, TARGET, 2016, 8, "%", ""),
+                                    ("农村居民人均可支配收入", GROWTH, TARGET, 2016, 8, "%", "")]
+    # the 均 of 人均 or 年均 is not "each"
+    assert facts_of("今年，城镇居民人均可支配收入增长8%。", 2016) == [
+        ("城镇居民人均可支配收入", GROWTH, TARGET, 2016, 8, "%", "")]
