@@ -13,8 +13,10 @@ nearest of a higher rank, one level deeper, so a report without 一、 puts （�
 and a 1、 straight under 三、 is at level 2. A numbered candidate (一、 （一） 1、 （1）
 一是 第一，) is a heading only if it continues its sequence (一 after a new parent, else
 previous + 1), its first sentence is short and not a list clause ending in ；, and (for
-一是) it is a line of its own or a bold run-in; a 一是 list announced by a lead-in ending in
-： after the body of a part's last item stands beside the items (2011: 一是必须坚持科学发展。). A bare
+一是) it is a line of its own or a bold run-in. A 一、 series that restarts inside part 二
+or later is that part's items, one level down (1986: 二、…的基本任务 then 一、确定适度的
+经济增长率…). A 一是 list announced by a lead-in ending in ： after the body of a part's
+last item stands beside the items (2011: 一是必须坚持科学发展。). A bare
 numbered heading line continues on the next paragraph when that is a short line without
 punctuation (三、持续提升政府 / 治理效能和服务水平: a line broken in the source).
 Short unnumbered lines without punctuation are the parts of a report without accepted
@@ -73,6 +75,8 @@ UNRANKED = float("inf")   # preamble, glossary and bold nodes: closed by any num
 PAGE_CHROME = re.compile(
     r"扫一扫在手机(?:上)?打开当前页|打印本页|关闭(?:本页|窗口)|下载|打印|全屏|收藏|分享(?:到)?[：:]?"
     r"|【?\s*字[号体][：:]?\s*(?:[大中小]\s*){0,3}(?:加大|还原|减小|\s)*】?|相关(?:报道|链接|附件)[：:]?(?:>>)?")
+SUB_KIND = "chinese-items"   # a 一、 series restarted inside a part: its items
+SUB_RANK = 0.5      # between the parts' 一、 and any other numbering
 MIN_ITEM_BODY = 3   # paragraphs of an item before a 一是 list that no longer opens it
 LEADING_PARTS = 2   # as many unnumbered parts before the first numbered one hold the numbered
 
@@ -137,6 +141,7 @@ class _TreeBuilder:
         self.leading_parts: list[SectionNode] = []   # unnumbered parts before the first numbered
         self.previous_text = ""       # the paragraph fed before this one
         self.opened_at: dict[int, SectionNode] = {}   # numbered headings by position
+        self.paragraphs: list[_Paragraph] = []   # all of them, to look ahead
 
     def feed(self, paragraph: _Paragraph, following: str = "") -> None:
         """Place one paragraph; ``following`` is the text of the next one."""
@@ -154,6 +159,9 @@ class _TreeBuilder:
         start = 0
         number = _number(text)
         numbered = _numbered(paragraph, number) if number else None
+        if numbered and number.kind == "chinese":
+            number = self._in_restarted_series(number)
+            numbered = numbered._replace(number=number)
         after_clause, self.after_clause = self.after_clause, bool(number) and _is_clause(text)
         open_bare, self.open_bare = self.open_bare, None
         if open_bare and not number and _continues_heading(open_bare, text):
@@ -221,6 +229,38 @@ class _TreeBuilder:
         last = self.last_number.get(number.kind, 0)
         return number.value == last + 1 or (bare and last > 0 and number.value == last + 2)
 
+    def _in_restarted_series(self, number: _Number) -> _Number:
+        """一、…五、 restarted inside part 二 (1986: 二、“七五”时期的基本任务… then 一、确定适度的
+        经济增长率…): the part's items, a series of their own one level down.
+
+        A series restarts at 一、 inside an open part numbered 二 or higher. A number that
+        would continue both the restarted series and the parts (三、 after part 二's 二、) is
+        an item when the same number comes again before the next restart: the next part
+        (三、“七五”时期的经济体制改革) is still to come.
+        """
+        part = self.last_number.get("chinese", 0)
+        items = self.last_number.get(SUB_KIND)
+        part_open = any(node.style == "chinese" and node.level == 1 for _, node in self.stack)
+        if number.value == 1 and part >= 2 and part_open:
+            return number._replace(kind=SUB_KIND)
+        if items is None or number.value != items + 1:
+            return number
+        if number.value == part + 1 and not self._comes_again(number.value):
+            return number
+        return number._replace(kind=SUB_KIND)
+
+    def _comes_again(self, value: int) -> bool:
+        """A later 一、-numbered heading has ``value`` before the series restarts at 一、."""
+        for paragraph in self.paragraphs[self.position + 1:]:
+            number = _number(paragraph.text)
+            if not number or number.kind != "chinese" or not _numbered(paragraph, number):
+                continue
+            if number.value == 1:
+                return False
+            if number.value == value:
+                return True
+        return False
+
     def _list_of_the_part(self, number: _Number, previous_text: str) -> bool:
         """一是必须坚持科学发展。 announced by a lead-in ending in ： (…以下几个方面的认识和
         体会：) after the body of the part's last item: a list beside the items, not inside
@@ -267,11 +307,15 @@ class _TreeBuilder:
         工作回顾, “十五五”时期主要目标和2026年重点工作), its numbered parts stand inside
         the last of them: the report does not switch to numbered parts halfway.
         """
-        rank = self.ranks.setdefault(kind, len(self.ranks))
+        if kind == SUB_KIND:
+            rank = self.ranks.setdefault("chinese", len(self.ranks)) + SUB_RANK
+        else:
+            rank = self.ranks.setdefault(kind, len(self.ranks))
         if (len(self.leading_parts) >= LEADING_PARTS and self.stack
                 and self.stack[0] == (UNRANKED, self.leading_parts[-1])):
             self.stack[0] = (-1, self.leading_parts[-1])
-        for deeper, deeper_rank in self.ranks.items():
+        for deeper, deeper_rank in [*self.ranks.items(), (SUB_KIND, self.ranks["chinese"] + SUB_RANK)
+                                    if "chinese" in self.ranks else (SUB_KIND, rank)]:
             if deeper_rank > rank:
                 self.last_number.pop(deeper, None)
         while self.stack and self.stack[-1][0] >= rank:
@@ -346,6 +390,7 @@ def _build(paragraphs: list[_Paragraph], plain_headings: bool,
            line_headings: dict[int, int | None] | None = None,
            headlines: frozenset[int] = frozenset()) -> _TreeBuilder:
     builder = _TreeBuilder(plain_headings, part_span, closing_part, line_headings, headlines)
+    builder.paragraphs = paragraphs
     for paragraph, following in zip(paragraphs, paragraphs[1:] + [_Paragraph("", [])]):
         builder.feed(paragraph, following.text)
     return builder

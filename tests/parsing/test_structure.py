@@ -549,3 +549,35 @@ def test_ordinal_items_with_a_comma_on_lines_of_their_own_or_run_in():
         ("ordinal", "一", "进一步稳定和加强农业", 2), ("ordinal", "二", "既要搞活经济，又要加强管理", 2)]
     assert nodes(roots)[-1].text == "我们正在进行的是一场深刻的改革。"
     assert_lossless(text, roots)
+
+
+def test_a_series_restarted_inside_a_part_is_its_items():
+    # 1986-guowuyuan.txt: part 二 lists its questions 一、…五、, part 三 its 一、…六、; a 三、 that
+    # continues both series is an item while the part's own 三、 is still to come
+    text = ("一、“六五”计划执行情况的回顾\n\n正文。\n\n二、“七五”时期的基本任务和主要建设方针\n\n"
+            "国务院在拟定计划草案的过程中，在经济建设方面着重考虑和研究了以下几个问题。\n\n"
+            "一、确定适度的经济增长率，促进国民经济按比例、高效益地向前发展\n\n正文。\n\n"
+            "二、规定恰当的投资规模，合理调整投资结构，努力提高投资效益\n\n正文。\n\n"
+            "三、坚持把科技进步和智力开发放在重要的战略地位，更好地发展科学、教育事业\n\n正文。\n\n"
+            "四、以增强出口创汇能力为中心，推动对外经济贸易和技术交流进一步向纵深发展\n\n正文。\n\n"
+            "三、“七五”时期的经济体制改革\n\n这里着重讲几个需要进一步明确的认识问题。\n\n"
+            "一、充分认识经济体制改革必须适应发展社会主义商品经济的要求\n\n正文。\n\n"
+            "二、充分认识新旧体制转换过程的艰巨性和复杂性\n\n正文。\n\n"
+            "四、坚持独立自主的和平外交政策\n\n正文。\n\n结束语\n\n各位代表！")
+    roots = split_sections(text)
+    assert [(node.label, node.level) for node in nodes(roots)] == [
+        ("一", 1), ("二", 1), ("一", 2), ("二", 2), ("三", 2), ("四", 2),
+        ("三", 1), ("一", 2), ("二", 2), ("四", 1), ("", 1)]
+    assert tops(roots)[2].heading == "“七五”时期的经济体制改革"
+    assert_lossless(text, roots)
+
+
+def test_a_third_part_after_two_items_of_a_restarted_series_is_a_part():
+    # the same number continuing both series is a part when it does not come again
+    text = ("一、过去一年的工作\n\n正文。\n\n二、今年的主要任务\n\n正文。\n\n"
+            "一、扩大内需\n\n正文。\n\n二、稳定物价\n\n正文。\n\n"
+            "三、加强政府自身建设\n\n正文。\n\n四、外交工作\n\n正文。")
+    roots = split_sections(text)
+    assert [(node.label, node.level) for node in nodes(roots)] == [
+        ("一", 1), ("二", 1), ("一", 2), ("二", 2), ("三", 1), ("四", 1)]
+    assert_lossless(text, roots)
