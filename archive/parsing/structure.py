@@ -22,7 +22,8 @@ punctuation (三、持续提升政府 / 治理效能和服务水平: a line brok
 Short unnumbered lines without punctuation are the parts of a report without accepted
 一、 headings. In a report with numbered parts, a line of its own that is no sentence
 (commas allowed) is a part when it stands before the first numbered part (after the
-各位代表 salutation) or alone after the last one (结束语), and otherwise an item of the
+各位代表 salutation; not the speaker's address, 现在，我代表国务院，…) or alone after the
+last one (结束语), and otherwise an item of the
 section open there (五年来，外交工作开创新局面); where several such parts open the report,
 its numbered parts stand inside the last of them. A web page's controls (扫一扫在手机打开当前页,
 打印本页, 【字号 大 中 小】) are text, never headings. Paragraphs of one short sentence ending in 。
@@ -68,6 +69,8 @@ SENTENCE_MARKS = "。，；：！？,;:!?"
 PLAIN_KIND = "plain"
 MAX_LINE_HEADING = 45
 DASH = "——"           # ——经济平稳快速增长。: an item line set with a dash
+# the speaker's address to the assembly: 现在，我代表国务院，向大会报告政府工作，请各位代表审议
+ADDRESS = re.compile(r"我代表|请各位代表|请(?:予|大会)审议")
 NARRATION = re.compile(r"(?:[^，。]{1,10}，)?我们")   # 这五年，我们…: the speaker narrates
 MIN_LINE_HEADINGS = 3   # fewer such lines opening a part are lead sentences, not items
 UNRANKED = float("inf")   # preamble, glossary and bold nodes: closed by any numbered heading
@@ -610,11 +613,13 @@ def _is_question_heading(text: str) -> bool:
 
 
 def _is_unnumbered_heading(text: str) -> bool:
-    """A line of its own that is no sentence, commas allowed: 结束语, 五年来，外交工作开创新局面."""
+    """A line of its own that is no sentence, commas allowed: 结束语, 五年来，外交工作开创新局面;
+    not the speaker's address that has lost its 。 (现在，我代表国务院，向大会报告政府工作，…)."""
     return (2 <= len(text) <= MAX_UNNUMBERED_HEADING
             and not any(ch in text for ch in "。！？；;：:!?\t")
             and text[-1] not in "，,、—…"
             and not text.startswith("各位代表")
+            and not ADDRESS.search(text)
             and not PAGE_CHROME.fullmatch(text)
             and re.search(r"[\u4e00-\u9fff]", text) is not None)
 

@@ -581,3 +581,15 @@ def test_a_third_part_after_two_items_of_a_restarted_series_is_a_part():
     assert [(node.label, node.level) for node in nodes(roots)] == [
         ("一", 1), ("二", 1), ("一", 2), ("二", 2), ("三", 1), ("四", 1)]
     assert_lossless(text, roots)
+
+
+def test_the_speakers_address_without_its_stop_is_no_part():
+    # 2012-guowuyuan.txt: the address line lost its 。 in the source
+    text = ("各位代表：\n\n现在，我代表国务院，向大会报告政府工作，请各位代表审议，并请全国政协委员提出意见\n\n"
+            "一、2011年工作回顾\n\n过去的一年，面对复杂多变的国际政治经济环境。\n\n"
+            "二、2012年工作总体部署\n\n正文。")
+    roots = split_sections(text)
+    assert [(node.style, node.heading) for node in nodes(roots)] == [
+        (PREAMBLE_STYLE, ""), ("chinese", "2011年工作回顾"), ("chinese", "2012年工作总体部署")]
+    assert roots[0].text.endswith("并请全国政协委员提出意见")
+    assert_lossless(text, roots)
