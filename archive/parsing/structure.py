@@ -12,9 +12,10 @@ always first): a heading closes the open ones of its rank and below and goes und
 nearest of a higher rank, one level deeper, so a report without 一、 puts （一） at level 1
 and a 1、 straight under 三、 is at level 2. A numbered candidate (一、 （一） 1、 （1）
 一是 第一，) is a heading only if it continues its sequence (一 after a new parent, else
-previous + 1), its first sentence is short and not a list clause ending in ；, and (for
-一是) it is a line of its own or a bold run-in. A 一、 series that restarts inside part 二
-or later is that part's items, one level down (1986: 二、…的基本任务 then 一、确定适度的
+previous + 1), its first sentence is short (a line of one sentence followed by its body
+may be longer) and not a list clause ending in ；, and (for 一是) it is a line of its own
+or a bold run-in. A 一、 series that restarts (with a short heading) inside part 二 or
+later is that part's items, one level down (1986: 二、…的基本任务 then 一、确定适度的
 经济增长率…). A 一是 list announced by a lead-in ending in ： after the body of a part's
 last item stands beside the items (2011: 一是必须坚持科学发展。). A bare
 numbered heading line continues on the next paragraph when that is a short line without
@@ -57,6 +58,7 @@ APPENDIX = re.compile(r"附件\s*\d*(?:[\s：:]+\S.{0,30})?")
 RUN_IN_END = "。！？"
 CLOSERS = "。！？：:"   # the one mark after a run-in heading that neither side keeps
 MAX_HEADING = 50      # longer first sentences are numbered body text, not headings
+MAX_LINE_NUMBERED = 80   # a numbered line of one sentence, its own paragraph
 MAX_BOLD_HEADING = 40
 MAX_PLAIN_HEADING = 30
 MAX_UNNUMBERED_HEADING = 40
@@ -161,9 +163,9 @@ class _TreeBuilder:
             return
         start = 0
         number = _number(text)
-        numbered = _numbered(paragraph, number) if number else None
+        numbered = _numbered(paragraph, number, bool(following) and _is_body(following)) if number else None
         if numbered and number.kind == "chinese":
-            number = self._in_restarted_series(number)
+            number = self._in_restarted_series(number, numbered.heading)
             numbered = numbered._replace(number=number)
         after_clause, self.after_clause = self.after_clause, bool(number) and _is_clause(text)
         open_bare, self.open_bare = self.open_bare, None
@@ -232,7 +234,7 @@ class _TreeBuilder:
         last = self.last_number.get(number.kind, 0)
         return number.value == last + 1 or (bare and last > 0 and number.value == last + 2)
 
-    def _in_restarted_series(self, number: _Number) -> _Number:
+    def _in_restarted_series(self, number: _Number, heading: str) -> _Number:
         """一、…五、 restarted inside part 二 (1986: 二、“七五”时期的基本任务… then 一、确定适度的
         经济增长率…): the part's items, a series of their own one level down.
 
@@ -244,7 +246,7 @@ class _TreeBuilder:
         part = self.last_number.get("chinese", 0)
         items = self.last_number.get(SUB_KIND)
         part_open = any(node.style == "chinese" and node.level == 1 for _, node in self.stack)
-        if number.value == 1 and part >= 2 and part_open:
+        if number.value == 1 and part >= 2 and part_open and len(heading) <= MAX_HEADING:
             return number._replace(kind=SUB_KIND)
         if items is None or number.value != items + 1:
             return number
@@ -521,10 +523,14 @@ def _number(text: str) -> _Number | None:
     return None
 
 
-def _numbered(paragraph: _Paragraph, number: _Number) -> _Numbered | None:
-    """The numbered heading a paragraph opens with, if its shape allows one."""
+def _numbered(paragraph: _Paragraph, number: _Number, body_follows: bool = False) -> _Numbered | None:
+    """The numbered heading a paragraph opens with, if its shape allows one.
+
+    A line of one sentence followed by its body may be longer than a run-in heading
+    (1986: （一）进一步增强企业特别是全民所有制大中型企业的活力，…的社会主义商品生产者和经营者。).
+    """
     text = paragraph.text
-    heading_end = _heading_end(paragraph, number.end)
+    heading_end = _heading_end(paragraph, number.end, body_follows)
     if heading_end is None:
         return None
     heading = text[number.end:heading_end].strip()
@@ -537,7 +543,7 @@ def _numbered(paragraph: _Paragraph, number: _Number) -> _Numbered | None:
     return _Numbered(number, heading, body_start, bare=heading_end == len(text))
 
 
-def _heading_end(paragraph: _Paragraph, rest_start: int) -> int | None:
+def _heading_end(paragraph: _Paragraph, rest_start: int, long_line: bool = False) -> int | None:
     """Where the heading after the number ends, or None for a numbered body paragraph."""
     text = paragraph.text
     opening_bold = [end for start, end in paragraph.bold if start == 0 and end > rest_start]
@@ -556,7 +562,8 @@ def _heading_end(paragraph: _Paragraph, rest_start: int) -> int | None:
         if len(rest) > MAX_HEADING or rest[-1] in "，,、：:":
             return None
         return len(text)
-    if rest[stop] in "；;" or stop > MAX_HEADING:
+    longest = MAX_LINE_NUMBERED if long_line and stop == len(rest) - 1 else MAX_HEADING
+    if rest[stop] in "；;" or stop > longest:
         return None
     return rest_start + stop
 

@@ -593,3 +593,29 @@ def test_the_speakers_address_without_its_stop_is_no_part():
         (PREAMBLE_STYLE, ""), ("chinese", "2011年工作回顾"), ("chinese", "2012年工作总体部署")]
     assert roots[0].text.endswith("并请全国政协委员提出意见")
     assert_lossless(text, roots)
+
+
+def test_a_long_numbered_line_of_one_sentence_followed_by_its_body_is_a_heading():
+    # 1986-guowuyuan.txt: part 三's （一）…（三） lines, the first longer than a run-in heading,
+    # then its restarted 一、 series beside them; 1982-guowuyuan.txt: a 一、 list of rules
+    # inside 第一、 is body text of that item, not a restarted series of the part
+    text = ("一、“六五”计划执行情况的回顾\n\n正文。\n\n二、“七五”时期的基本任务和主要建设方针\n\n正文。\n\n"
+            "三、“七五”时期的经济体制改革\n\n主要的内容有以下三个方面。\n\n"
+            "（一）进一步增强企业特别是全民所有制大中型企业的活力，使它们真正成为相对独立的经济实体，"
+            "成为自主经营、自负盈亏的社会主义商品生产者和经营者。\n\n要在坚持公有制为主体的前提下，继续发展多种所有制形式。\n\n"
+            "（二）进一步发展社会主义的商品市场，逐步完善市场体系。\n\n要继续减少国家统一分配调拨产品的种类和数量。\n\n"
+            "（三）国家对企业的管理逐步由直接控制为主转向间接控制为主，建立新的社会主义宏观经济管理制度。\n\n"
+            "“七五”期间，要逐步完善各种经济手段和法律手段。\n\n上述三个方面的改革，是互相联系的有机整体。\n\n"
+            "这里着重讲几个需要进一步明确的认识问题。\n\n"
+            "一、充分认识经济体制改革必须适应发展社会主义商品经济的要求\n\n正文。\n\n"
+            "四、关于全面实现计划的主要措施\n\n第一、严格控制固定资产投资的总规模，切实保证重点建设和企业技术改造按计划完成\n\n"
+            "国务院作出了如下规定：\n\n一、固定资产投资总规模，包括国家预算内的拨款、自筹资金和银行贷款，都必须由国家计委和省、"
+            "市、自治区计委进行综合平衡，统一纳入国家计划。\n\n不论哪个地区和部门，都必须事前报请批准。\n\n"
+            "第二、坚决调整和全面整顿现有企业，努力提高企业的经营管理水平\n\n正文。")
+    roots = split_sections(text)
+    assert [(node.style, node.label, node.level) for node in nodes(roots)] == [
+        ("chinese", "一", 1), ("chinese", "二", 1), ("chinese", "三", 1),
+        ("paren", "一", 2), ("paren", "二", 2), ("paren", "三", 2), ("chinese", "一", 2),
+        ("chinese", "四", 1), ("ordinal", "一", 2), ("ordinal", "二", 2)]
+    assert tops(roots)[2].children[0].heading.endswith("的社会主义商品生产者和经营者")
+    assert_lossless(text, roots)
