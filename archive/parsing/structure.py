@@ -30,7 +30,8 @@ its numbered parts stand inside the last of them. A web page's controls (扫一�
 打印本页, 【字号 大 中 小】) are text, never headings. Paragraphs of one short sentence ending in 。
 (国民经济快速增长。, ——经济平稳快速增长。) between a part's heading and its first numbered
 item are the part's items when there are at least three, each followed by its body (only
-the dashed ones where some have a dash). Bold run-in headings divide a paragraph that
+the dashed ones where some have a dash), or two short ones in a part without numbered items
+(1999: 千方百计扩大出口。, 继续保持人民币汇率稳定。). Bold run-in headings divide a paragraph that
 opens with a heading (numbered or bold); inside a paragraph of body text a bold phrase
 is emphasis.
 """
@@ -75,6 +76,8 @@ DASH = "——"           # ——经济平稳快速增长。: an item line set 
 ADDRESS = re.compile(r"我代表|请各位代表|请(?:予|大会)审议")
 NARRATION = re.compile(r"(?:[^，。]{1,10}，)?我们")   # 这五年，我们…: the speaker narrates
 MIN_LINE_HEADINGS = 3   # fewer such lines opening a part are lead sentences, not items
+MIN_SHORT_LINE_HEADINGS = 2   # ... unless they are short and the part has no numbered items
+MAX_SHORT_LINE = 18     # 千方百计扩大出口。, 继续保持人民币汇率稳定。
 UNRANKED = float("inf")   # preamble, glossary and bold nodes: closed by any numbered heading
 # the controls of a web page kept with its text: body text, never a heading
 PAGE_CHROME = re.compile(
@@ -428,7 +431,9 @@ def _line_headings(paragraphs: list[_Paragraph],
                    heading_positions: list[tuple[int, int]]) -> dict[int, int | None]:
     """Positions of one-sentence lines (国民经济快速增长。, ——经济平稳快速增长。) that are
     the items of a part: at least three of them between the part's heading and its first
-    numbered item (or the next part), each followed by its body. Items are written alike:
+    numbered item (or the next part), each followed by its body; in a part without numbered
+    items two suffice when both are short (千方百计扩大出口。, 继续保持人民币汇率稳定。): long
+    ones are the part's lead sentences. Items are written alike:
     where some open with a dash, the lines without one are lead sentences. Where the part's
     numbered items follow, a line on what we did (这五年，我们…。) is the lead sentence of
     its paragraph in the review before them, not an item.
@@ -446,7 +451,9 @@ def _line_headings(paragraphs: list[_Paragraph],
         if level == 1:
             part = start
             lines = _item_lines(paragraphs, start + 1, end, numbered_items=next_level > level)
-            if len(lines) >= MIN_LINE_HEADINGS:
+            if len(lines) >= MIN_LINE_HEADINGS or (
+                    next_level <= level and len(lines) >= MIN_SHORT_LINE_HEADINGS
+                    and all(len(paragraphs[position].text) <= MAX_SHORT_LINE for position in lines)):
                 found.update(dict.fromkeys(lines))
         elif next_level <= 1 and part is not None:   # the part's last numbered item
             address = next((position for position in range(start + 1, end)

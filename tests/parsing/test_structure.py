@@ -619,3 +619,22 @@ def test_a_long_numbered_line_of_one_sentence_followed_by_its_body_is_a_heading(
         ("chinese", "四", 1), ("ordinal", "一", 2), ("ordinal", "二", 2)]
     assert tops(roots)[2].children[0].heading.endswith("的社会主义商品生产者和经营者")
     assert_lossless(text, roots)
+
+
+def test_two_short_item_lines_of_a_part_without_numbered_items():
+    # 1999-guowuyuan.txt: part 六's 千方百计扩大出口。 and 继续保持人民币汇率稳定。, each followed
+    # by its body; two long lines of a part are lead sentences (2009: 全面贯彻党的宗教工作…)
+    text = ("一、认真做好金融工作，防范和化解金融风险\n\n我国金融运行平稳，金融改革取得重要进展。要加强金融监管。\n\n"
+            "二、千方百计扩大出口和有效利用外资\n\n要继续贯彻对外开放的基本国策，努力开拓国际市场，力争对外贸易和利用外资有所增长。这对于实现今年经济的持续增长十分重要。\n\n"
+            "千方百计扩大出口。\n\n积极实施以质取胜和市场多元化战略，综合运用出口信贷、退税等各种国际通行的政策手段，促进出口，增加收汇。以扩大机电产品出口为重点。\n\n"
+            "充分发挥我国社会政治稳定、宏观经济形势良好的优势，尽可能多地吸引外资。要提高利用外资的质量。\n\n继续保持人民币汇率稳定。\n\n"
+            "加强外汇收支管理，保持国际收支平衡和外汇储备稳定。严格结售汇制度，禁止非法外汇交易。\n\n"
+            "三、加强民族团结和宗教工作\n\n促进各民族共同团结奋斗、共同繁荣发展，是各族人民的根本利益所在。要全面贯彻党的民族政策。\n\n"
+            "全面贯彻党的宗教工作基本方针，发挥宗教界人士和信教群众在促进经济社会发展中的积极作用。\n\n"
+            "认真贯彻党的侨务政策，支持海外侨胞、归侨侨眷关心和参与祖国现代化建设与和平统一大业。\n\n"
+            "过去的一年，国防和军队现代化建设取得重要进展。人民解放军为维护国家主权作出了重要贡献。")
+    roots = split_sections(text)
+    assert [(node.heading, node.level) for node in nodes(roots)] == [
+        ("认真做好金融工作，防范和化解金融风险", 1), ("千方百计扩大出口和有效利用外资", 1),
+        ("千方百计扩大出口", 2), ("继续保持人民币汇率稳定", 2), ("加强民族团结和宗教工作", 1)]
+    assert_lossless(text, roots)
