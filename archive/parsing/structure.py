@@ -440,7 +440,8 @@ def _line_headings(paragraphs: list[_Paragraph],
 
     After the part's numbered items, a 各位代表！ address closes the last of them: at least
     three such lines after it (这是经济实力持续提升的五年。) are items of the part beside the
-    numbered ones. Each position maps to the position of the part they stand in (None:
+    numbered ones; there too a line on what we do (2004: 我们要深化同发展中国家的友好合作，…。)
+    is a sentence of the speech, not an item. Each position maps to the position of the part they stand in (None:
     the section open there).
     """
     found: dict[int, int | None] = {}
@@ -458,7 +459,7 @@ def _line_headings(paragraphs: list[_Paragraph],
         elif next_level <= 1 and part is not None:   # the part's last numbered item
             address = next((position for position in range(start + 1, end)
                             if paragraphs[position].text.startswith("各位代表")), None)
-            lines = _item_lines(paragraphs, address + 1, end) if address else []
+            lines = _item_lines(paragraphs, address + 1, end, numbered_items=True) if address else []
             if len(lines) >= MIN_LINE_HEADINGS:
                 found.update(dict.fromkeys(lines, part))
     return found

@@ -638,3 +638,22 @@ def test_two_short_item_lines_of_a_part_without_numbered_items():
         ("认真做好金融工作，防范和化解金融风险", 1), ("千方百计扩大出口和有效利用外资", 1),
         ("千方百计扩大出口", 2), ("继续保持人民币汇率稳定", 2), ("加强民族团结和宗教工作", 1)]
     assert_lossless(text, roots)
+
+
+def test_lines_on_what_we_do_after_an_address_are_sentences_not_items():
+    # 2004-guowuyuan.txt: after part 三's 第五， and 各位代表！, the 我们要… sentences of the
+    # foreign-policy paragraphs, each a paragraph of its own
+    text = ("一、过去一年工作回顾\n\n正文。\n\n二、今年工作的总体要求\n\n正文。\n\n三、加强政府自身建设\n\n"
+            "第一，坚持执政为民。\n\n正文。\n\n第二，坚持依法行政。\n\n正文。\n\n各位代表！\n\n"
+            "过去的一年，我们坚持独立自主的和平外交政策，把握机遇，应对挑战，主动进取，对外工作成绩显著。我国在国际上赢得了更多的理解。\n\n"
+            "我们要深化同发展中国家的友好合作，探索合作的新渠道、新形式，支持广大发展中国家联合自强。\n\n"
+            "我们要坚持与邻为善、以邻为伴的方针，与周边各国深化睦邻友好合作，维护地区和平与稳定。\n\n"
+            "我们要不断加强同发达国家的关系，努力寻求和扩大共同利益的汇合点，通过平等对话与磋商，逐步解决存在的分歧，促进相互关系的稳定发展。\n\n"
+            "我们要积极拓展多边外交，在联合国和其他国际及区域组织中发挥建设性作用。\n\n"
+            "中国政府和中国人民将始终站在人类正义事业的一边，同各国人民一道，为维护世界和平、促进共同发展不懈奋斗。")
+    roots = split_sections(text)
+    assert [(node.heading, node.level) for node in nodes(roots)] == [
+        ("过去一年工作回顾", 1), ("今年工作的总体要求", 1), ("加强政府自身建设", 1),
+        ("坚持执政为民", 2), ("坚持依法行政", 2)]
+    assert tops(roots)[2].children[1].text.endswith("促进共同发展不懈奋斗。")
+    assert_lossless(text, roots)
