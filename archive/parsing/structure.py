@@ -16,8 +16,9 @@ previous + 1), its first sentence is short (a line of one sentence followed by i
 may be longer) and not a list clause ending in ；, and (for 一是) it is a line of its own
 or a bold run-in. A 一、 series that restarts (with a short heading) inside part 二 or
 later is that part's items, one level down (1986: 二、…的基本任务 then 一、确定适度的
-经济增长率…). A 一是 list announced by a lead-in ending in ： after the body of a part's
-last item stands beside the items (2011: 一是必须坚持科学发展。). A bare
+经济增长率…). A 一是 or 第一， list announced by a lead-in ending in ： after the body of
+a part's last item stands beside the items (2011: 一是必须坚持科学发展。; 2008: 第一，
+必须坚持解放思想。). A bare
 numbered heading line continues on the next paragraph when that is a short line without
 punctuation (三、持续提升政府 / 治理效能和服务水平: a line broken in the source).
 Short unnumbered lines without punctuation are the parts of a report without accepted
@@ -68,6 +69,7 @@ DECK = re.compile(r"(?:报告|内容)?摘要[：:]|核心提示[：:]")         
 MIN_ARTICLES = 2      # a page with fewer headlines above by-lines is one article
 MAX_CONTINUATION = 15  # the second line of a heading broken in two
 LINE_ONLY_KINDS = {"shi"}   # 一是…。 is a heading only as a line of its own, or in bold
+LIST_KINDS = {"shi", "ordinal"}   # 一是 and 第一， lists of lessons beside the items
 SENTENCE_MARKS = "。，；：！？,;:!?"
 PLAIN_KIND = "plain"
 MAX_LINE_HEADING = 45
@@ -270,10 +272,11 @@ class _TreeBuilder:
         return False
 
     def _list_of_the_part(self, number: _Number, previous_text: str) -> bool:
-        """一是必须坚持科学发展。 announced by a lead-in ending in ： (…以下几个方面的认识和
-        体会：) after the body of the part's last item: a list beside the items, not inside
-        the last one (whose own 一是 list follows its heading and lead paragraph)."""
-        if number.kind not in LINE_ONLY_KINDS or number.value != 1 or not previous_text:
+        """一是必须坚持科学发展。 or 第一，必须坚持解放思想。 announced by a lead-in ending in
+        ： (…以下几个方面的认识和体会：, 主要体会是：) after the body of the part's last item: a
+        list beside the items, not inside the last one (whose own 一是 list follows its
+        heading and lead paragraph)."""
+        if number.kind not in LIST_KINDS or number.value != 1 or not previous_text:
             return False
         if previous_text[-1] not in "：:" or len(self.stack) < 2 or not self.heading_positions:
             return False

@@ -657,3 +657,22 @@ def test_lines_on_what_we_do_after_an_address_are_sentences_not_items():
         ("坚持执政为民", 2), ("坚持依法行政", 2)]
     assert tops(roots)[2].children[1].text.endswith("促进共同发展不懈奋斗。")
     assert_lossless(text, roots)
+
+
+def test_an_ordinal_list_announced_after_the_last_items_body_stands_beside_the_items():
+    # 2008-guowuyuan.txt: part 一's lessons 第一，…第六， follow （三）'s body and 主要体会是：
+    text = ("一、过去五年工作回顾\n\n正文。\n\n（一）加强和改善宏观调控，促进经济平稳快速发展\n\n正文。\n\n"
+            "（二）大力推进改革开放，注重制度建设和创新\n\n正文。\n\n（三）全面加强社会建设，切实保障和改善民生\n\n"
+            "我们坚持统筹经济社会发展。\n\n全面加强军队现代化建设。积极推进中国特色军事变革。\n\n"
+            "积极开展对外交往与合作，全方位外交取得重大进展。\n\n五年来，我们始终重视政府自身改革和建设。\n\n"
+            "过去五年，我们在丰富实践中积累了许多宝贵经验，主要体会是：\n\n"
+            "第一，必须坚持解放思想。解放思想、实事求是是我们党的思想路线。\n\n"
+            "第二，必须坚持落实科学发展观。科学发展观是发展中国特色社会主义的重大战略思想。\n\n"
+            "二、2008年主要任务\n\n正文。\n\n（一）搞好宏观调控，保持经济平稳较快发展\n\n正文。")
+    roots = split_sections(text)
+    assert [(node.heading, node.level) for node in nodes(roots)] == [
+        ("过去五年工作回顾", 1), ("加强和改善宏观调控，促进经济平稳快速发展", 2),
+        ("大力推进改革开放，注重制度建设和创新", 2), ("全面加强社会建设，切实保障和改善民生", 2),
+        ("必须坚持解放思想", 2), ("必须坚持落实科学发展观", 2),
+        ("2008年主要任务", 1), ("搞好宏观调控，保持经济平稳较快发展", 2)]
+    assert_lossless(text, roots)
