@@ -32,7 +32,8 @@ its numbered parts stand inside the last of them. A web page's controls (扫一�
 (国民经济快速增长。, ——经济平稳快速增长。) between a part's heading and its first numbered
 item are the part's items when there are at least three, each followed by its body (only
 the dashed ones where some have a dash), or two short ones in a part without numbered items
-(1999: 千方百计扩大出口。, 继续保持人民币汇率稳定。). Bold run-in headings divide a paragraph that
+(1999: 千方百计扩大出口。, 继续保持人民币汇率稳定。); a long one right under the part's
+heading is its lead sentence. Bold run-in headings divide a paragraph that
 opens with a heading (numbered or bold); inside a paragraph of body text a bold phrase
 is emphasis.
 """
@@ -436,7 +437,8 @@ def _line_headings(paragraphs: list[_Paragraph],
     the items of a part: at least three of them between the part's heading and its first
     numbered item (or the next part), each followed by its body; in a part without numbered
     items two suffice when both are short (千方百计扩大出口。, 继续保持人民币汇率稳定。): long
-    ones are the part's lead sentences. Items are written alike:
+    ones are the part's lead sentences, and so is a long line right under the part's heading
+    (1999: 实施科教兴国战略，是实现经济振兴和国家现代化的根本大计，…。). Items are written alike:
     where some open with a dash, the lines without one are lead sentences. Where the part's
     numbered items follow, a line on what we did (这五年，我们…。) is the lead sentence of
     its paragraph in the review before them, not an item.
@@ -455,6 +457,8 @@ def _line_headings(paragraphs: list[_Paragraph],
         if level == 1:
             part = start
             lines = _item_lines(paragraphs, start + 1, end, numbered_items=next_level > level)
+            lines = [position for position in lines if position > start + 1
+                     or len(paragraphs[position].text) <= MAX_SHORT_LINE]
             if len(lines) >= MIN_LINE_HEADINGS or (
                     next_level <= level and len(lines) >= MIN_SHORT_LINE_HEADINGS
                     and all(len(paragraphs[position].text) <= MAX_SHORT_LINE for position in lines)):

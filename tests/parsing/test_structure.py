@@ -676,3 +676,19 @@ def test_an_ordinal_list_announced_after_the_last_items_body_stands_beside_the_i
         ("必须坚持解放思想", 2), ("必须坚持落实科学发展观", 2),
         ("2008年主要任务", 1), ("搞好宏观调控，保持经济平稳较快发展", 2)]
     assert_lossless(text, roots)
+
+
+def test_a_long_line_right_under_a_parts_heading_is_its_lead_sentence():
+    # 1999-guowuyuan.txt: part 七 (here 二) opens with 实施科教兴国战略，是…。, then its items
+    # 科教兴国，基础在教育。 and 进一步实施可持续发展战略。
+    text = ("一、1998年工作回顾\n\n正文。\n\n二、实施科教兴国战略和可持续发展战略\n\n"
+            "实施科教兴国战略，是实现经济振兴和国家现代化的根本大计，也是本届政府极其重要的任务。\n\n"
+            "当前最重要的是，大力推进改革，加快国家创新体系建设。一是推动企业成为技术创新的主体。\n\n"
+            "科教兴国，基础在教育。\n\n要继续把教育放在优先发展的战略地位。今年要普及九年义务教育。\n\n"
+            "进一步实施可持续发展战略。\n\n要以对人民、对子孙后代高度负责的精神，保护资源和生态环境。加强对资源的规划和管理。")
+    roots = split_sections(text)
+    assert [(node.heading, node.level) for node in nodes(roots)] == [
+        ("1998年工作回顾", 1), ("实施科教兴国战略和可持续发展战略", 1),
+        ("科教兴国，基础在教育", 2), ("进一步实施可持续发展战略", 2)]
+    assert tops(roots)[1].text.startswith("实施科教兴国战略，是实现经济振兴")
+    assert_lossless(text, roots)
