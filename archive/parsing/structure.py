@@ -446,8 +446,8 @@ def _line_headings(paragraphs: list[_Paragraph],
     After the part's numbered items, a 各位代表！ address closes the last of them: at least
     three such lines after it (这是经济实力持续提升的五年。) are items of the part beside the
     numbered ones; there too a line on what we do (2004: 我们要深化同发展中国家的友好合作，…。)
-    is a sentence of the speech, not an item. Each position maps to the position of the part they stand in (None:
-    the section open there).
+    is a sentence of the speech, not an item. Each position maps to the position of the
+    part they stand in (None: the section open there).
     """
     found: dict[int, int | None] = {}
     ends = [position for position, _ in heading_positions[1:]] + [len(paragraphs)]
