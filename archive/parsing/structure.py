@@ -12,21 +12,28 @@ always first): a heading closes the open ones of its rank and below and goes und
 nearest of a higher rank, one level deeper, so a report without 一、 puts （一） at level 1
 and a 1、 straight under 三、 is at level 2. A numbered candidate (一、 （一） 1、 （1）
 一是 第一，) is a heading only if it continues its sequence (一 after a new parent, else
-previous + 1), its first sentence is short and not a list clause ending in ；, and (for
-一是) it is a line of its own or a bold run-in; a 一是 list announced by a lead-in ending in
-： after the body of a part's last item stands beside the items (2011: 一是必须坚持科学发展。). A bare
+previous + 1), its first sentence is short (a line of one sentence followed by its body
+may be longer) and not a list clause ending in ；, and (for 一是) it is a line of its own
+or a bold run-in. A 一、 series that restarts (with a short heading) inside part 二 or
+later is that part's items, one level down (1986: 二、…的基本任务 then 一、确定适度的
+经济增长率…). A 一是 or 第一， list announced by a lead-in ending in ： after the body of
+a part's last item stands beside the items (2011: 一是必须坚持科学发展。; 2008: 第一，
+必须坚持解放思想。). A bare
 numbered heading line continues on the next paragraph when that is a short line without
 punctuation (三、持续提升政府 / 治理效能和服务水平: a line broken in the source).
 Short unnumbered lines without punctuation are the parts of a report without accepted
 一、 headings. In a report with numbered parts, a line of its own that is no sentence
 (commas allowed) is a part when it stands before the first numbered part (after the
-各位代表 salutation) or alone after the last one (结束语), and otherwise an item of the
+各位代表 salutation; not the speaker's address, 现在，我代表国务院，…) or alone after the
+last one (结束语), and otherwise an item of the
 section open there (五年来，外交工作开创新局面); where several such parts open the report,
 its numbered parts stand inside the last of them. A web page's controls (扫一扫在手机打开当前页,
 打印本页, 【字号 大 中 小】) are text, never headings. Paragraphs of one short sentence ending in 。
 (国民经济快速增长。, ——经济平稳快速增长。) between a part's heading and its first numbered
 item are the part's items when there are at least three, each followed by its body (only
-the dashed ones where some have a dash). Bold run-in headings divide a paragraph that
+the dashed ones where some have a dash), or two short ones in a part without numbered items
+(1999: 千方百计扩大出口。, 继续保持人民币汇率稳定。); a long one right under the part's
+heading is its lead sentence. Bold run-in headings divide a paragraph that
 opens with a heading (numbered or bold); inside a paragraph of body text a bold phrase
 is emphasis.
 """
@@ -54,6 +61,7 @@ APPENDIX = re.compile(r"附件\s*\d*(?:[\s：:]+\S.{0,30})?")
 RUN_IN_END = "。！？"
 CLOSERS = "。！？：:"   # the one mark after a run-in heading that neither side keeps
 MAX_HEADING = 50      # longer first sentences are numbered body text, not headings
+MAX_LINE_NUMBERED = 80   # a numbered line of one sentence, its own paragraph
 MAX_BOLD_HEADING = 40
 MAX_PLAIN_HEADING = 30
 MAX_UNNUMBERED_HEADING = 40
@@ -62,17 +70,24 @@ DECK = re.compile(r"(?:报告|内容)?摘要[：:]|核心提示[：:]")         
 MIN_ARTICLES = 2      # a page with fewer headlines above by-lines is one article
 MAX_CONTINUATION = 15  # the second line of a heading broken in two
 LINE_ONLY_KINDS = {"shi"}   # 一是…。 is a heading only as a line of its own, or in bold
+LIST_KINDS = {"shi", "ordinal"}   # 一是 and 第一， lists of lessons beside the items
 SENTENCE_MARKS = "。，；：！？,;:!?"
 PLAIN_KIND = "plain"
 MAX_LINE_HEADING = 45
 DASH = "——"           # ——经济平稳快速增长。: an item line set with a dash
+# the speaker's address to the assembly: 现在，我代表国务院，向大会报告政府工作，请各位代表审议
+ADDRESS = re.compile(r"我代表|请各位代表|请(?:予|大会)审议")
 NARRATION = re.compile(r"(?:[^，。]{1,10}，)?我们")   # 这五年，我们…: the speaker narrates
 MIN_LINE_HEADINGS = 3   # fewer such lines opening a part are lead sentences, not items
+MIN_SHORT_LINE_HEADINGS = 2   # ... unless they are short and the part has no numbered items
+MAX_SHORT_LINE = 18     # 千方百计扩大出口。, 继续保持人民币汇率稳定。
 UNRANKED = float("inf")   # preamble, glossary and bold nodes: closed by any numbered heading
 # the controls of a web page kept with its text: body text, never a heading
 PAGE_CHROME = re.compile(
     r"扫一扫在手机(?:上)?打开当前页|打印本页|关闭(?:本页|窗口)|下载|打印|全屏|收藏|分享(?:到)?[：:]?"
     r"|【?\s*字[号体][：:]?\s*(?:[大中小]\s*){0,3}(?:加大|还原|减小|\s)*】?|相关(?:报道|链接|附件)[：:]?(?:>>)?")
+SUB_KIND = "chinese-items"   # a 一、 series restarted inside a part: its items
+SUB_RANK = 0.5      # between the parts' 一、 and any other numbering
 MIN_ITEM_BODY = 3   # paragraphs of an item before a 一是 list that no longer opens it
 LEADING_PARTS = 2   # as many unnumbered parts before the first numbered one hold the numbered
 
@@ -137,6 +152,7 @@ class _TreeBuilder:
         self.leading_parts: list[SectionNode] = []   # unnumbered parts before the first numbered
         self.previous_text = ""       # the paragraph fed before this one
         self.opened_at: dict[int, SectionNode] = {}   # numbered headings by position
+        self.paragraphs: list[_Paragraph] = []   # all of them, to look ahead
 
     def feed(self, paragraph: _Paragraph, following: str = "") -> None:
         """Place one paragraph; ``following`` is the text of the next one."""
@@ -153,7 +169,10 @@ class _TreeBuilder:
             return
         start = 0
         number = _number(text)
-        numbered = _numbered(paragraph, number) if number else None
+        numbered = _numbered(paragraph, number, bool(following) and _is_body(following)) if number else None
+        if numbered and number.kind == "chinese":
+            number = self._in_restarted_series(number, numbered.heading)
+            numbered = numbered._replace(number=number)
         after_clause, self.after_clause = self.after_clause, bool(number) and _is_clause(text)
         open_bare, self.open_bare = self.open_bare, None
         if open_bare and not number and _continues_heading(open_bare, text):
@@ -221,11 +240,44 @@ class _TreeBuilder:
         last = self.last_number.get(number.kind, 0)
         return number.value == last + 1 or (bare and last > 0 and number.value == last + 2)
 
+    def _in_restarted_series(self, number: _Number, heading: str) -> _Number:
+        """一、…五、 restarted inside part 二 (1986: 二、“七五”时期的基本任务… then 一、确定适度的
+        经济增长率…): the part's items, a series of their own one level down.
+
+        A series restarts at 一、 inside an open part numbered 二 or higher. A number that
+        would continue both the restarted series and the parts (三、 after part 二's 二、) is
+        an item when the same number comes again before the next restart: the next part
+        (三、“七五”时期的经济体制改革) is still to come.
+        """
+        part = self.last_number.get("chinese", 0)
+        items = self.last_number.get(SUB_KIND)
+        part_open = any(node.style == "chinese" and node.level == 1 for _, node in self.stack)
+        if number.value == 1 and part >= 2 and part_open and len(heading) <= MAX_HEADING:
+            return number._replace(kind=SUB_KIND)
+        if items is None or number.value != items + 1:
+            return number
+        if number.value == part + 1 and not self._comes_again(number.value):
+            return number
+        return number._replace(kind=SUB_KIND)
+
+    def _comes_again(self, value: int) -> bool:
+        """A later 一、-numbered heading has ``value`` before the series restarts at 一、."""
+        for paragraph in self.paragraphs[self.position + 1:]:
+            number = _number(paragraph.text)
+            if not number or number.kind != "chinese" or not _numbered(paragraph, number):
+                continue
+            if number.value == 1:
+                return False
+            if number.value == value:
+                return True
+        return False
+
     def _list_of_the_part(self, number: _Number, previous_text: str) -> bool:
-        """一是必须坚持科学发展。 announced by a lead-in ending in ： (…以下几个方面的认识和
-        体会：) after the body of the part's last item: a list beside the items, not inside
-        the last one (whose own 一是 list follows its heading and lead paragraph)."""
-        if number.kind not in LINE_ONLY_KINDS or number.value != 1 or not previous_text:
+        """一是必须坚持科学发展。 or 第一，必须坚持解放思想。 announced by a lead-in ending in
+        ： (…以下几个方面的认识和体会：, 主要体会是：) after the body of the part's last item: a
+        list beside the items, not inside the last one (whose own 一是 list follows its
+        heading and lead paragraph)."""
+        if number.kind not in LIST_KINDS or number.value != 1 or not previous_text:
             return False
         if previous_text[-1] not in "：:" or len(self.stack) < 2 or not self.heading_positions:
             return False
@@ -267,11 +319,15 @@ class _TreeBuilder:
         工作回顾, “十五五”时期主要目标和2026年重点工作), its numbered parts stand inside
         the last of them: the report does not switch to numbered parts halfway.
         """
-        rank = self.ranks.setdefault(kind, len(self.ranks))
+        if kind == SUB_KIND:
+            rank = self.ranks.setdefault("chinese", len(self.ranks)) + SUB_RANK
+        else:
+            rank = self.ranks.setdefault(kind, len(self.ranks))
         if (len(self.leading_parts) >= LEADING_PARTS and self.stack
                 and self.stack[0] == (UNRANKED, self.leading_parts[-1])):
             self.stack[0] = (-1, self.leading_parts[-1])
-        for deeper, deeper_rank in self.ranks.items():
+        for deeper, deeper_rank in [*self.ranks.items(), (SUB_KIND, self.ranks["chinese"] + SUB_RANK)
+                                    if "chinese" in self.ranks else (SUB_KIND, rank)]:
             if deeper_rank > rank:
                 self.last_number.pop(deeper, None)
         while self.stack and self.stack[-1][0] >= rank:
@@ -346,6 +402,7 @@ def _build(paragraphs: list[_Paragraph], plain_headings: bool,
            line_headings: dict[int, int | None] | None = None,
            headlines: frozenset[int] = frozenset()) -> _TreeBuilder:
     builder = _TreeBuilder(plain_headings, part_span, closing_part, line_headings, headlines)
+    builder.paragraphs = paragraphs
     for paragraph, following in zip(paragraphs, paragraphs[1:] + [_Paragraph("", [])]):
         builder.feed(paragraph, following.text)
     return builder
@@ -378,15 +435,19 @@ def _line_headings(paragraphs: list[_Paragraph],
                    heading_positions: list[tuple[int, int]]) -> dict[int, int | None]:
     """Positions of one-sentence lines (国民经济快速增长。, ——经济平稳快速增长。) that are
     the items of a part: at least three of them between the part's heading and its first
-    numbered item (or the next part), each followed by its body. Items are written alike:
+    numbered item (or the next part), each followed by its body; in a part without numbered
+    items two suffice when both are short (千方百计扩大出口。, 继续保持人民币汇率稳定。): long
+    ones are the part's lead sentences, and so is a long line right under the part's heading
+    (1999: 实施科教兴国战略，是实现经济振兴和国家现代化的根本大计，…。). Items are written alike:
     where some open with a dash, the lines without one are lead sentences. Where the part's
     numbered items follow, a line on what we did (这五年，我们…。) is the lead sentence of
     its paragraph in the review before them, not an item.
 
     After the part's numbered items, a 各位代表！ address closes the last of them: at least
     three such lines after it (这是经济实力持续提升的五年。) are items of the part beside the
-    numbered ones. Each position maps to the position of the part they stand in (None:
-    the section open there).
+    numbered ones; there too a line on what we do (2004: 我们要深化同发展中国家的友好合作，…。)
+    is a sentence of the speech, not an item. Each position maps to the position of the
+    part they stand in (None: the section open there).
     """
     found: dict[int, int | None] = {}
     ends = [position for position, _ in heading_positions[1:]] + [len(paragraphs)]
@@ -396,12 +457,16 @@ def _line_headings(paragraphs: list[_Paragraph],
         if level == 1:
             part = start
             lines = _item_lines(paragraphs, start + 1, end, numbered_items=next_level > level)
-            if len(lines) >= MIN_LINE_HEADINGS:
+            lines = [position for position in lines if position > start + 1
+                     or len(paragraphs[position].text) <= MAX_SHORT_LINE]
+            if len(lines) >= MIN_LINE_HEADINGS or (
+                    next_level <= level and len(lines) >= MIN_SHORT_LINE_HEADINGS
+                    and all(len(paragraphs[position].text) <= MAX_SHORT_LINE for position in lines)):
                 found.update(dict.fromkeys(lines))
         elif next_level <= 1 and part is not None:   # the part's last numbered item
             address = next((position for position in range(start + 1, end)
                             if paragraphs[position].text.startswith("各位代表")), None)
-            lines = _item_lines(paragraphs, address + 1, end) if address else []
+            lines = _item_lines(paragraphs, address + 1, end, numbered_items=True) if address else []
             if len(lines) >= MIN_LINE_HEADINGS:
                 found.update(dict.fromkeys(lines, part))
     return found
@@ -473,10 +538,14 @@ def _number(text: str) -> _Number | None:
     return None
 
 
-def _numbered(paragraph: _Paragraph, number: _Number) -> _Numbered | None:
-    """The numbered heading a paragraph opens with, if its shape allows one."""
+def _numbered(paragraph: _Paragraph, number: _Number, body_follows: bool = False) -> _Numbered | None:
+    """The numbered heading a paragraph opens with, if its shape allows one.
+
+    A line of one sentence followed by its body may be longer than a run-in heading
+    (1986: （一）进一步增强企业特别是全民所有制大中型企业的活力，…的社会主义商品生产者和经营者。).
+    """
     text = paragraph.text
-    heading_end = _heading_end(paragraph, number.end)
+    heading_end = _heading_end(paragraph, number.end, body_follows)
     if heading_end is None:
         return None
     heading = text[number.end:heading_end].strip()
@@ -489,7 +558,7 @@ def _numbered(paragraph: _Paragraph, number: _Number) -> _Numbered | None:
     return _Numbered(number, heading, body_start, bare=heading_end == len(text))
 
 
-def _heading_end(paragraph: _Paragraph, rest_start: int) -> int | None:
+def _heading_end(paragraph: _Paragraph, rest_start: int, long_line: bool = False) -> int | None:
     """Where the heading after the number ends, or None for a numbered body paragraph."""
     text = paragraph.text
     opening_bold = [end for start, end in paragraph.bold if start == 0 and end > rest_start]
@@ -508,7 +577,8 @@ def _heading_end(paragraph: _Paragraph, rest_start: int) -> int | None:
         if len(rest) > MAX_HEADING or rest[-1] in "，,、：:":
             return None
         return len(text)
-    if rest[stop] in "；;" or stop > MAX_HEADING:
+    longest = MAX_LINE_NUMBERED if long_line and stop == len(rest) - 1 else MAX_HEADING
+    if rest[stop] in "；;" or stop > longest:
         return None
     return rest_start + stop
 
@@ -565,11 +635,13 @@ def _is_question_heading(text: str) -> bool:
 
 
 def _is_unnumbered_heading(text: str) -> bool:
-    """A line of its own that is no sentence, commas allowed: 结束语, 五年来，外交工作开创新局面."""
+    """A line of its own that is no sentence, commas allowed: 结束语, 五年来，外交工作开创新局面;
+    not the speaker's address that has lost its 。 (现在，我代表国务院，向大会报告政府工作，…)."""
     return (2 <= len(text) <= MAX_UNNUMBERED_HEADING
             and not any(ch in text for ch in "。！？；;：:!?\t")
             and text[-1] not in "，,、—…"
             and not text.startswith("各位代表")
+            and not ADDRESS.search(text)
             and not PAGE_CHROME.fullmatch(text)
             and re.search(r"[\u4e00-\u9fff]", text) is not None)
 

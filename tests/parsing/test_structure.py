@@ -549,3 +549,146 @@ def test_ordinal_items_with_a_comma_on_lines_of_their_own_or_run_in():
         ("ordinal", "一", "进一步稳定和加强农业", 2), ("ordinal", "二", "既要搞活经济，又要加强管理", 2)]
     assert nodes(roots)[-1].text == "我们正在进行的是一场深刻的改革。"
     assert_lossless(text, roots)
+
+
+def test_a_series_restarted_inside_a_part_is_its_items():
+    # 1986-guowuyuan.txt: part 二 lists its questions 一、…五、, part 三 its 一、…六、; a 三、 that
+    # continues both series is an item while the part's own 三、 is still to come
+    text = ("一、“六五”计划执行情况的回顾\n\n正文。\n\n二、“七五”时期的基本任务和主要建设方针\n\n"
+            "国务院在拟定计划草案的过程中，在经济建设方面着重考虑和研究了以下几个问题。\n\n"
+            "一、确定适度的经济增长率，促进国民经济按比例、高效益地向前发展\n\n正文。\n\n"
+            "二、规定恰当的投资规模，合理调整投资结构，努力提高投资效益\n\n正文。\n\n"
+            "三、坚持把科技进步和智力开发放在重要的战略地位，更好地发展科学、教育事业\n\n正文。\n\n"
+            "四、以增强出口创汇能力为中心，推动对外经济贸易和技术交流进一步向纵深发展\n\n正文。\n\n"
+            "三、“七五”时期的经济体制改革\n\n这里着重讲几个需要进一步明确的认识问题。\n\n"
+            "一、充分认识经济体制改革必须适应发展社会主义商品经济的要求\n\n正文。\n\n"
+            "二、充分认识新旧体制转换过程的艰巨性和复杂性\n\n正文。\n\n"
+            "四、坚持独立自主的和平外交政策\n\n正文。\n\n结束语\n\n各位代表！")
+    roots = split_sections(text)
+    assert [(node.label, node.level) for node in nodes(roots)] == [
+        ("一", 1), ("二", 1), ("一", 2), ("二", 2), ("三", 2), ("四", 2),
+        ("三", 1), ("一", 2), ("二", 2), ("四", 1), ("", 1)]
+    assert tops(roots)[2].heading == "“七五”时期的经济体制改革"
+    assert_lossless(text, roots)
+
+
+def test_a_third_part_after_two_items_of_a_restarted_series_is_a_part():
+    # the same number continuing both series is a part when it does not come again
+    text = ("一、过去一年的工作\n\n正文。\n\n二、今年的主要任务\n\n正文。\n\n"
+            "一、扩大内需\n\n正文。\n\n二、稳定物价\n\n正文。\n\n"
+            "三、加强政府自身建设\n\n正文。\n\n四、外交工作\n\n正文。")
+    roots = split_sections(text)
+    assert [(node.label, node.level) for node in nodes(roots)] == [
+        ("一", 1), ("二", 1), ("一", 2), ("二", 2), ("三", 1), ("四", 1)]
+    assert_lossless(text, roots)
+
+
+def test_the_speakers_address_without_its_stop_is_no_part():
+    # 2012-guowuyuan.txt: the address line lost its 。 in the source
+    text = ("各位代表：\n\n现在，我代表国务院，向大会报告政府工作，请各位代表审议，并请全国政协委员提出意见\n\n"
+            "一、2011年工作回顾\n\n过去的一年，面对复杂多变的国际政治经济环境。\n\n"
+            "二、2012年工作总体部署\n\n正文。")
+    roots = split_sections(text)
+    assert [(node.style, node.heading) for node in nodes(roots)] == [
+        (PREAMBLE_STYLE, ""), ("chinese", "2011年工作回顾"), ("chinese", "2012年工作总体部署")]
+    assert roots[0].text.endswith("并请全国政协委员提出意见")
+    assert_lossless(text, roots)
+
+
+def test_a_long_numbered_line_of_one_sentence_followed_by_its_body_is_a_heading():
+    # 1986-guowuyuan.txt: part 三's （一）…（三） lines, the first longer than a run-in heading,
+    # then its restarted 一、 series beside them; 1982-guowuyuan.txt: a 一、 list of rules
+    # inside 第一、 is body text of that item, not a restarted series of the part
+    text = ("一、“六五”计划执行情况的回顾\n\n正文。\n\n二、“七五”时期的基本任务和主要建设方针\n\n正文。\n\n"
+            "三、“七五”时期的经济体制改革\n\n主要的内容有以下三个方面。\n\n"
+            "（一）进一步增强企业特别是全民所有制大中型企业的活力，使它们真正成为相对独立的经济实体，"
+            "成为自主经营、自负盈亏的社会主义商品生产者和经营者。\n\n要在坚持公有制为主体的前提下，继续发展多种所有制形式。\n\n"
+            "（二）进一步发展社会主义的商品市场，逐步完善市场体系。\n\n要继续减少国家统一分配调拨产品的种类和数量。\n\n"
+            "（三）国家对企业的管理逐步由直接控制为主转向间接控制为主，建立新的社会主义宏观经济管理制度。\n\n"
+            "“七五”期间，要逐步完善各种经济手段和法律手段。\n\n上述三个方面的改革，是互相联系的有机整体。\n\n"
+            "这里着重讲几个需要进一步明确的认识问题。\n\n"
+            "一、充分认识经济体制改革必须适应发展社会主义商品经济的要求\n\n正文。\n\n"
+            "四、关于全面实现计划的主要措施\n\n第一、严格控制固定资产投资的总规模，切实保证重点建设和企业技术改造按计划完成\n\n"
+            "国务院作出了如下规定：\n\n一、固定资产投资总规模，包括国家预算内的拨款、自筹资金和银行贷款，都必须由国家计委和省、"
+            "市、自治区计委进行综合平衡，统一纳入国家计划。\n\n不论哪个地区和部门，都必须事前报请批准。\n\n"
+            "第二、坚决调整和全面整顿现有企业，努力提高企业的经营管理水平\n\n正文。")
+    roots = split_sections(text)
+    assert [(node.style, node.label, node.level) for node in nodes(roots)] == [
+        ("chinese", "一", 1), ("chinese", "二", 1), ("chinese", "三", 1),
+        ("paren", "一", 2), ("paren", "二", 2), ("paren", "三", 2), ("chinese", "一", 2),
+        ("chinese", "四", 1), ("ordinal", "一", 2), ("ordinal", "二", 2)]
+    assert tops(roots)[2].children[0].heading.endswith("的社会主义商品生产者和经营者")
+    assert_lossless(text, roots)
+
+
+def test_two_short_item_lines_of_a_part_without_numbered_items():
+    # 1999-guowuyuan.txt: part 六's 千方百计扩大出口。 and 继续保持人民币汇率稳定。, each followed
+    # by its body; two long lines of a part are lead sentences (2009: 全面贯彻党的宗教工作…)
+    text = ("一、认真做好金融工作，防范和化解金融风险\n\n我国金融运行平稳，金融改革取得重要进展。要加强金融监管。\n\n"
+            "二、千方百计扩大出口和有效利用外资\n\n要继续贯彻对外开放的基本国策，努力开拓国际市场，力争对外贸易和利用外资有所增长。这对于实现今年经济的持续增长十分重要。\n\n"
+            "千方百计扩大出口。\n\n积极实施以质取胜和市场多元化战略，综合运用出口信贷、退税等各种国际通行的政策手段，促进出口，增加收汇。以扩大机电产品出口为重点。\n\n"
+            "充分发挥我国社会政治稳定、宏观经济形势良好的优势，尽可能多地吸引外资。要提高利用外资的质量。\n\n继续保持人民币汇率稳定。\n\n"
+            "加强外汇收支管理，保持国际收支平衡和外汇储备稳定。严格结售汇制度，禁止非法外汇交易。\n\n"
+            "三、加强民族团结和宗教工作\n\n促进各民族共同团结奋斗、共同繁荣发展，是各族人民的根本利益所在。要全面贯彻党的民族政策。\n\n"
+            "全面贯彻党的宗教工作基本方针，发挥宗教界人士和信教群众在促进经济社会发展中的积极作用。\n\n"
+            "认真贯彻党的侨务政策，支持海外侨胞、归侨侨眷关心和参与祖国现代化建设与和平统一大业。\n\n"
+            "过去的一年，国防和军队现代化建设取得重要进展。人民解放军为维护国家主权作出了重要贡献。")
+    roots = split_sections(text)
+    assert [(node.heading, node.level) for node in nodes(roots)] == [
+        ("认真做好金融工作，防范和化解金融风险", 1), ("千方百计扩大出口和有效利用外资", 1),
+        ("千方百计扩大出口", 2), ("继续保持人民币汇率稳定", 2), ("加强民族团结和宗教工作", 1)]
+    assert_lossless(text, roots)
+
+
+def test_lines_on_what_we_do_after_an_address_are_sentences_not_items():
+    # 2004-guowuyuan.txt: after part 三's 第五， and 各位代表！, the 我们要… sentences of the
+    # foreign-policy paragraphs, each a paragraph of its own
+    text = ("一、过去一年工作回顾\n\n正文。\n\n二、今年工作的总体要求\n\n正文。\n\n三、加强政府自身建设\n\n"
+            "第一，坚持执政为民。\n\n正文。\n\n第二，坚持依法行政。\n\n正文。\n\n各位代表！\n\n"
+            "过去的一年，我们坚持独立自主的和平外交政策，把握机遇，应对挑战，主动进取，对外工作成绩显著。我国在国际上赢得了更多的理解。\n\n"
+            "我们要深化同发展中国家的友好合作，探索合作的新渠道、新形式，支持广大发展中国家联合自强。\n\n"
+            "我们要坚持与邻为善、以邻为伴的方针，与周边各国深化睦邻友好合作，维护地区和平与稳定。\n\n"
+            "我们要不断加强同发达国家的关系，努力寻求和扩大共同利益的汇合点，通过平等对话与磋商，逐步解决存在的分歧，促进相互关系的稳定发展。\n\n"
+            "我们要积极拓展多边外交，在联合国和其他国际及区域组织中发挥建设性作用。\n\n"
+            "中国政府和中国人民将始终站在人类正义事业的一边，同各国人民一道，为维护世界和平、促进共同发展不懈奋斗。")
+    roots = split_sections(text)
+    assert [(node.heading, node.level) for node in nodes(roots)] == [
+        ("过去一年工作回顾", 1), ("今年工作的总体要求", 1), ("加强政府自身建设", 1),
+        ("坚持执政为民", 2), ("坚持依法行政", 2)]
+    assert tops(roots)[2].children[1].text.endswith("促进共同发展不懈奋斗。")
+    assert_lossless(text, roots)
+
+
+def test_an_ordinal_list_announced_after_the_last_items_body_stands_beside_the_items():
+    # 2008-guowuyuan.txt: part 一's lessons 第一，…第六， follow （三）'s body and 主要体会是：
+    text = ("一、过去五年工作回顾\n\n正文。\n\n（一）加强和改善宏观调控，促进经济平稳快速发展\n\n正文。\n\n"
+            "（二）大力推进改革开放，注重制度建设和创新\n\n正文。\n\n（三）全面加强社会建设，切实保障和改善民生\n\n"
+            "我们坚持统筹经济社会发展。\n\n全面加强军队现代化建设。积极推进中国特色军事变革。\n\n"
+            "积极开展对外交往与合作，全方位外交取得重大进展。\n\n五年来，我们始终重视政府自身改革和建设。\n\n"
+            "过去五年，我们在丰富实践中积累了许多宝贵经验，主要体会是：\n\n"
+            "第一，必须坚持解放思想。解放思想、实事求是是我们党的思想路线。\n\n"
+            "第二，必须坚持落实科学发展观。科学发展观是发展中国特色社会主义的重大战略思想。\n\n"
+            "二、2008年主要任务\n\n正文。\n\n（一）搞好宏观调控，保持经济平稳较快发展\n\n正文。")
+    roots = split_sections(text)
+    assert [(node.heading, node.level) for node in nodes(roots)] == [
+        ("过去五年工作回顾", 1), ("加强和改善宏观调控，促进经济平稳快速发展", 2),
+        ("大力推进改革开放，注重制度建设和创新", 2), ("全面加强社会建设，切实保障和改善民生", 2),
+        ("必须坚持解放思想", 2), ("必须坚持落实科学发展观", 2),
+        ("2008年主要任务", 1), ("搞好宏观调控，保持经济平稳较快发展", 2)]
+    assert_lossless(text, roots)
+
+
+def test_a_long_line_right_under_a_parts_heading_is_its_lead_sentence():
+    # 1999-guowuyuan.txt: part 七 (here 二) opens with 实施科教兴国战略，是…。, then its items
+    # 科教兴国，基础在教育。 and 进一步实施可持续发展战略。
+    text = ("一、1998年工作回顾\n\n正文。\n\n二、实施科教兴国战略和可持续发展战略\n\n"
+            "实施科教兴国战略，是实现经济振兴和国家现代化的根本大计，也是本届政府极其重要的任务。\n\n"
+            "当前最重要的是，大力推进改革，加快国家创新体系建设。一是推动企业成为技术创新的主体。\n\n"
+            "科教兴国，基础在教育。\n\n要继续把教育放在优先发展的战略地位。今年要普及九年义务教育。\n\n"
+            "进一步实施可持续发展战略。\n\n要以对人民、对子孙后代高度负责的精神，保护资源和生态环境。加强对资源的规划和管理。")
+    roots = split_sections(text)
+    assert [(node.heading, node.level) for node in nodes(roots)] == [
+        ("1998年工作回顾", 1), ("实施科教兴国战略和可持续发展战略", 1),
+        ("科教兴国，基础在教育", 2), ("进一步实施可持续发展战略", 2)]
+    assert tops(roots)[1].text.startswith("实施科教兴国战略，是实现经济振兴")
+    assert_lossless(text, roots)
