@@ -45,9 +45,9 @@ GDP_NAMES = ("国内生产总值", "地区生产总值")
 # so their figures move only with the parser's general rules).
 FLOOR = {
     "dev": {"target": {"right": 508, "wrong_false": 0}, "actual": {"right": 659, "wrong_false": 0},
-            "heading_precision": {1: 0.98, 2: 0.995}, "heading_recall": {1: 0.985, 2: 0.975}},
+            "heading_precision": {1: 1.0, 2: 0.995}, "heading_recall": {1: 0.99, 2: 0.99}},
     "held_out": {"target": {"right": 25, "wrong_false": 0}, "actual": {"right": 62, "wrong_false": 0},
-                 "heading_precision": {1: 0.94, 2: 0.93}, "heading_recall": {1: 0.92, 2: 0.87}},
+                 "heading_precision": {1: 0.94, 2: 0.96}, "heading_recall": {1: 0.92, 2: 0.87}},
     "external": {"target": {"right": 41, "wrong_false": 0}, "actual": {"right": 53, "wrong_false": 6},
                  "heading_precision": {1: 0.80, 2: 0.85}, "heading_recall": {1: 1.0, 2: 0.95}},
 }
