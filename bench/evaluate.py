@@ -44,9 +44,9 @@ GDP_NAMES = ("国内生产总值", "地区生产总值")
 # regression fails; held_out and external at what they measure now (they are never tuned on,
 # so their figures move only with the parser's general rules).
 FLOOR = {
-    "dev": {"target": {"right": 508, "wrong_false": 0}, "actual": {"right": 659, "wrong_false": 0},
+    "dev": {"target": {"right": 508, "wrong_false": 0}, "actual": {"right": 661, "wrong_false": 0},
             "heading_precision": {1: 1.0, 2: 0.995}, "heading_recall": {1: 0.99, 2: 0.99}},
-    "held_out": {"target": {"right": 25, "wrong_false": 0}, "actual": {"right": 62, "wrong_false": 0},
+    "held_out": {"target": {"right": 25, "wrong_false": 0}, "actual": {"right": 63, "wrong_false": 0},
                  "heading_precision": {1: 0.94, 2: 0.96}, "heading_recall": {1: 0.92, 2: 0.87}},
     "external": {"target": {"right": 41, "wrong_false": 0}, "actual": {"right": 53, "wrong_false": 6},
                  "heading_precision": {1: 0.80, 2: 0.85}, "heading_recall": {1: 1.0, 2: 0.95}},

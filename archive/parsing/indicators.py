@@ -307,7 +307,7 @@ PLAN, REVIEW, SEVERAL_YEARS, OTHER_YEAR, MIXED = "plan", "review", "several", "o
 # A review of several years (过去五年工作回顾): only the levels reached at its end are the
 # reviewed year's (国内生产总值从54万亿元增加到82.7万亿元), not its growth rates or sums.
 PAST_PERIOD = "past period"
-REACHED = ("达到", "达", "实现", "增加到", "增长到", "提高到", "增至", "增加至", "增长至", "提高至")
+REACHED = ("达到", "达", "实现", "完成", "增加到", "增长到", "提高到", "增至", "增加至", "增长至", "提高至")
 LEAD_LENGTH = 80   # a lead line of a review of several years (这五年，我们…。) is short
 SUMMED = {"城镇新增就业"}   # over several years a count of new jobs is a sum
 # In the review a figure after 年均/每年 in its sentence is on several years (工业、消费、进出口等
@@ -492,7 +492,8 @@ def _section_facts(text: str, phase: str | None, cues: _Cues) -> list[IndicatorF
             if named == OTHER_YEAR and not opening and _other_years_are_bases(normal, cues):
                 named = None   # 从2021年的…提高到58794元, 快于2024年: not the fact's year
             if BASE_YEAR.search(normal) or named is None and cues.compares_several_years(normal):
-                named = SEVERAL_YEARS
+                # 2015年…完成30788元，比2010年增加13480元: the levels are the year's it opens on
+                named = PAST_PERIOD if normal.startswith(f"{cues.year - 1}年") else SEVERAL_YEARS
             time = named or carried
             several = SEVERAL_YEARS_WORDS.search(normal) or SEVERAL_YEARS in (framed, time)
             if time is None and not several and not (framed == REVIEW and _targets_in(normal, phase)):

@@ -406,3 +406,14 @@ def test_an_increment_then_the_level_reached():
     # 1993-guowuyuan.txt writes 农村居民人均纯收入增加３２１元，达到７８４元 (there, against 1987)
     assert facts_of("1992年，农村居民人均纯收入增加321元，达到784元。", 1993, national=True) == [
         ("农村居民人均纯收入", LEVEL, ACTUAL, 1992, 784, "元", "")]
+
+
+@pytest.mark.parametrize("text, year, expected", [
+    ("１９９２年同１９８７年相比，城镇居民人均生活费收入增加９１０元，达到１８２６元；农村居民人均纯收入增加３２１元，"
+     "达到７８４元。", 1993, [("农村居民人均纯收入", LEVEL, ACTUAL, 1992, 784, "元", "")]),    # 1993-guowuyuan.txt
+    ("2015年城镇常住居民人均可支配收入完成30788元，比2010年增加13480元，年均递增12.2%。", 2016,
+     [("城镇居民人均可支配收入", LEVEL, ACTUAL, 2015, 30788, "元", "")]),   # fixtures/external/hailaer-2016
+])
+def test_a_sentence_on_the_reviewed_year_against_a_base_year_gives_its_levels(text, year, expected):
+    # the changes since the base year are several years' and are left out
+    assert facts_of(text, year) == expected
