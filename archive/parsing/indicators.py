@@ -286,10 +286,10 @@ YEAR_MENTION = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
 MORE_THAN = re.compile(rf"({NUMBER})多(?=万|亿|元|美元|人|吨|斤|公斤)")
 # A round mark written without its one: 进出口总额突破万亿元, 迈上千亿元台阶.
 ROUND_MARK = re.compile(r"(?<=突破|超过|迈上|跨上|站上|跃上|跨过|达到)([万千百])亿(?=元|美元|斤)")
+ROUND_MARKS = {"万": "1万亿", "千": "1000亿", "百": "100亿"}
 # Consumer prices unchanged (居民消费价格与上年持平): a rise of 0%; not 涨幅基本持平 (the rate
 # unchanged, its value unstated).
 PRICES_FLAT = re.compile(r"(居民消费价格(?:指数)?(?:总水平)?)(?:与上年|比上年|同比)?持平")
-ROUND_MARKS = {"万": "1万亿", "千": "1000亿", "百": "100亿"}
 MIDDLE_DOT_POINT = re.compile(r"(?<=\d)[·・](?=\d)")   # 增长14·1％ (1999): a decimal point
 FULL_WIDTH = str.maketrans("０１２３４５６７８９％．", "0123456789%.")
 # Half-width clause marks as some pages write them (…增长7%以上,规模以上…; 作用;实施), not a
