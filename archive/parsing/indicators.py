@@ -180,6 +180,7 @@ VERB = rf"(?P<verb>{VERBS})"
 # Every unit a number may carry, so that 3个百分点 or 500家 is read whole (and skipped).
 UNIT = r"个百分点|%|万亿元|万亿美元|亿美元|亿元|万元|元|万亿斤|亿斤|亿公斤|亿吨|万吨|万人次|万人|人|万户|万亩|亩|万家|家|万个|个"
 NUMBER = r"\d+(?:\.\d+)?"
+DIGIT = re.compile(r"\d")
 VALUE = re.compile(
     rf"(?P<pre>大约|约|超过|超|不低于|不少于|不超过|不高于)?(?P<num>{NUMBER})"
     rf"(?:(?P<unit1>%)?[-－—–~～至到]{{1,2}}(?P<high>{NUMBER}))?"
@@ -614,6 +615,8 @@ def _sentence_facts(sentence: str, normal: str, time: str, cues: _Cues,
     mark passed: 超3.1万元, 突破3万亿元). On a newspaper page, none after another place's name (``place``: the one named last
     before the sentence in its paragraph).
     """
+    if not DIGIT.search(normal):
+        return []   # every figure is in digits by now (_normalise), and most sentences have none
     kind, period = (TARGET, cues.year) if time == PLAN else (ACTUAL, cues.year - 1)
     if any(int(year) >= period for year in COMPARED_WITH_A_YEAR.findall(normal)):
         return []   # 559亿元，比1980年预计增加42亿元 in 1980: a figure of a later year
