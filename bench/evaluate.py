@@ -43,15 +43,15 @@ GDP_NAMES = ("国内生产总值", "地区生产总值")
 # and recall. Dev is pinned at what the parser reaches (session 18: 87 reports), so that any
 # regression fails; held_out and external at what they measure now (they are never tuned on,
 # so their figures move only with the parser's general rules).
-# External: 11 reports since session 19 (the 6 provincial 2026 reports and 海拉尔区 2012, 2014,
-# 2015, 2017, 2018, pinned at their unseen first run).
+# Dev since session 19: 92 reports (海拉尔区 2012, 2014, 2015, 2017, 2018 joined after their
+# unseen first run); its 2 false actuals are 海拉尔区 2012's 地方财政总收入 beside 财政总收入.
 FLOOR = {
-    "dev": {"target": {"right": 508, "wrong_false": 0}, "actual": {"right": 661, "wrong_false": 0},
+    "dev": {"target": {"right": 556, "wrong_false": 0}, "actual": {"right": 722, "wrong_false": 2},
             "heading_precision": {1: 1.0, 2: 0.995}, "heading_recall": {1: 0.99, 2: 0.99}},
     "held_out": {"target": {"right": 25, "wrong_false": 0}, "actual": {"right": 63, "wrong_false": 0},
                  "heading_precision": {1: 0.94, 2: 0.96}, "heading_recall": {1: 0.92, 2: 0.87}},
-    "external": {"target": {"right": 82, "wrong_false": 0}, "actual": {"right": 107, "wrong_false": 8},
-                 "heading_precision": {1: 0.85, 2: 0.89}, "heading_recall": {1: 1.0, 2: 0.96}},
+    "external": {"target": {"right": 41, "wrong_false": 0}, "actual": {"right": 53, "wrong_false": 6},
+                 "heading_precision": {1: 0.80, 2: 0.85}, "heading_recall": {1: 1.0, 2: 0.95}},
 }
 
 

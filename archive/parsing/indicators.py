@@ -95,7 +95,7 @@ def _alone(word: str) -> str:
 
 
 # The units a name's amounts are counted in (% goes with every name).
-MONEY = ("万亿元", "万亿美元", "亿美元", "亿元", "万元", "元")
+MONEY = ("万亿元", "万亿美元", "亿美元", "万美元", "亿元", "万元", "元")
 PEOPLE = ("万人", "人")   # a district counts its new jobs one by one (新增就业5650人)
 GRAIN = ("万亿斤", "亿斤", "亿公斤", "亿吨", "万吨")
 # Canonical name, aliases (regular expressions), units. Where an alias of one name
@@ -113,8 +113,8 @@ INDICATORS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("规上工业增加值", (r"规模以上工业增加值", r"规上工业增加值", r"规模工业增加值"), MONEY),
     ("固定资产投资", (r"全社会固定资产投资", _alone(r"固定资产投资"), _alone(r"完成固定资产投资")), MONEY),
     ("社会消费品零售总额", (r"社会消费品零售总?额", r"社消零售总额"), MONEY),
-    ("城镇居民人均可支配收入", (r"城镇(?:常住)?居民(?:家庭)?人均可支配收入", r"城镇居民收入(?!比)"), MONEY),
-    ("农村居民人均可支配收入", (r"农村(?:常住)?居民(?:家庭)?人均可支配收入", r"农村居民收入(?!比)"), MONEY),
+    ("城镇居民人均可支配收入", (r"城镇(?:常住)?(?:居民)?(?:家庭)?人均可支配收入", r"城镇居民收入(?!比)"), MONEY),
+    ("农村居民人均可支配收入", (r"农村(?:牧区)?(?:常住)?居民(?:家庭)?人均可支配收入", r"农村居民收入(?!比)"), MONEY),
     ("农村居民人均纯收入", (r"农村居民(?:家庭)?人均纯收入", r"农民人均纯收入",
                           r"农民(?:家庭)?平均每人的?纯收入",
                           r"农民的?纯收入，全国平均每人"), MONEY),
@@ -166,9 +166,11 @@ RATE = re.compile(r"率|强度")                     # in a name: its % value is
 # How a figure moved, between a name and its verb: 出口逆势增长17.8%, 稳步达到3000亿元以上.
 ADVERBS = r"(?:逆势|稳步|持续|快速|较快|大幅|顺利|翻番|翻一番)"
 PRICES_DEDUCTED = r"(?:扣除|考虑)(?:价格|物价)(?:上涨|下降|变动)?因素"
+COMPARABLE = r"按可比(?:价格?计算|口径)，?"   # 按可比口径增长13%
+ADJUSTED = r"剔除[^，。；\d]{1,8}因素后?，?"   # 剔除虚增空转因素后完成10.4亿元: the same figure, restated
 # Words allowed between a name and its verb: 比上年, 同口径, 的宏观调控目标，…
 FILLER = (r"(?:（[A-Z]{2,4}）|比上年|比去年|同比|同口径|可比|规模|全年|实际|名义|计划|预计|预定|力争|争取|确保|要|将"
-          rf"|首次|再|继续|都|按|{ADVERBS}|，?{PRICES_DEDUCTED}，?|按可比价格?计算，?"
+          rf"|首次|再|继续|都|按|{ADVERBS}|，?{PRICES_DEDUCTED}，?|{ADJUSTED}|{COMPARABLE}"
           r"|平均值?|均值|的?(?:宏观)?(?:调控|主要|预期)?目标，?|的?预期)*")
 CHANGE_VERBS = ("增长", "增加", "增速", "上涨", "提高", "下降", "降低", "减少")
 DECLINES = ("下降", "降低", "减少")
@@ -178,7 +180,7 @@ VERBS = (r"(?:增长|增加|提高|下降|降低|减少|回落|降)[到至]|增�
          r"|站上|迈上|跨上|跃上|跨过|突破|超过|超")
 VERB = rf"(?P<verb>{VERBS})"
 # Every unit a number may carry, so that 3个百分点 or 500家 is read whole (and skipped).
-UNIT = r"个百分点|%|万亿元|万亿美元|亿美元|亿元|万元|元|万亿斤|亿斤|亿公斤|亿吨|万吨|万人次|万人|人|万户|万亩|亩|万家|家|万个|个"
+UNIT = r"个百分点|%|万亿元|万亿美元|亿美元|万美元|亿元|万元|元|万亿斤|亿斤|亿公斤|亿吨|万吨|万人次|万人|人|万户|万亩|亩|万家|家|万个|个"
 NUMBER = r"\d+(?:\.\d+)?"
 DIGIT = re.compile(r"\d")
 VALUE = re.compile(
@@ -206,7 +208,7 @@ TAIL = re.compile(rf"(?:{FROM}|{BRIDGE})?(?:{FILLER}(?:{VERB}{REACHED_IN}|(?<=�
                   rf"|(?<=平均值)|(?<=）)))?{VALUE_START}")
 # A second figure for the same name: …增长7%以上，站上3500亿元; …9.86万亿元、增长5.7%;
 # 2.76万亿元增长6.1%; 完成248亿元（预计数，下同），同比增长7.4%.
-CHAIN = re.compile(rf"(?:（[^）]{{0,12}}）|新?台阶|大关)?[，、]?(?:按可比价格?计算，|{PRICES_DEDUCTED}，?)?"
+CHAIN = re.compile(rf"(?:（[^）]{{0,12}}）|新?台阶|大关)?[，、]?(?:{COMPARABLE}|{PRICES_DEDUCTED}，?)?"
                    rf"(?:预计)?(?:比上年|同比|总量|总额)?(?:实际)?{ADVERBS}?{VERB}?{VALUE_START}")
 # Growth by quarter, then for the year, without a name: the GDP's (_year_after_quarters).
 QUARTERS_THEN_YEAR = re.compile(rf"季度(?:增长|增速){NUMBER}%[^。；]*?[，；](?P<year>全年)(?=增长)")
@@ -322,10 +324,10 @@ GRAIN_HELD = ("稳定在", "保持在")
 BARE_JOBS = "新增就业"
 ABOUT_JOBS = re.compile(r"就业|失业")
 # Units of one kind, to compare a round mark with an exact level (3万亿元 and 32765亿元).
-UNIT_FACTORS = {"万亿元": 1e12, "万亿美元": 1e12, "亿美元": 1e8, "亿元": 1e8, "万元": 1e4, "元": 1.0,
+UNIT_FACTORS = {"万亿元": 1e12, "万亿美元": 1e12, "亿美元": 1e8, "万美元": 1e4, "亿元": 1e8, "万元": 1e4, "元": 1.0,
                 "万人": 1e4, "人": 1.0, "万亿斤": 1e12, "亿斤": 1e8, "亿公斤": 2e8, "亿吨": 2e9, "万吨": 2e7}
 UNIT_KINDS = {"万亿元": "元", "亿元": "元", "万元": "元", "元": "元", "万亿美元": "美元",
-              "亿美元": "美元", "万人": "人", "万亿斤": "斤", "亿斤": "斤", "亿公斤": "斤", "万吨": "斤"}
+              "亿美元": "美元", "万美元": "美元", "万人": "人", "万亿斤": "斤", "亿斤": "斤", "亿公斤": "斤", "万吨": "斤"}
 
 
 @dataclass
@@ -738,8 +740,8 @@ def _enumeration(normal: str, match: re.Match, add, national: bool) -> int | Non
         names = names * 2
     elif names == [None]:
         names = _abbreviated_outputs(texts[0], len(values))
-    if match.group("each") == "均" and len(values) == 1 and None not in names:
-        values = values * len(names)   # 城镇…、农村…收入均增长8%
+    if match.group("each") and len(values) == 1 and None not in names:
+        values = values * len(names)   # 城镇…、农村…收入均增长8%, 城乡居民…收入分别增长7.5%
     if len(values) < 2 or len(names) != len(values) or not match.group("each") and None in names:
         return None
     if SEVERAL_YEARS_BEFORE.search(match.group()):
@@ -747,6 +749,8 @@ def _enumeration(normal: str, match: re.Match, add, national: bool) -> int | Non
     _add_each(names, values, match.start(), match.group("verb"), add, separately)
     again = EACH_AGAIN.match(normal, values[-1].end())
     values_again = again and _listed_values(normal, again.end())
+    if values_again and len(values_again) == 1 and "分别" in again.group():
+        values_again = values_again * len(names)   # 分别达35512元、25689元，分别同比增长7.8%
     if values_again and len(values_again) == len(names):
         _add_each(names, values_again, again.start(), again.group("verb"), add, separately)
         return values_again[-1].end()

@@ -108,6 +108,8 @@ def test_headings_match_by_prefix_but_not_a_stub():
                           "推动科技创新和产业创新深度融合")
     assert not headings_match("三、持续提升政府治理效能和服务水平", "持续提升政府")
     assert not headings_match("一、2024年工作回顾", "二、2025年工作安排")
+    # 第三 that opens the words is no ordinal number (海拉尔区 2012)
+    assert headings_match("（三）第三产业发展强劲，集聚辐射能力持续增强。", "第三产业发展强劲，集聚辐射能力持续增强")
 
 
 def test_heading_scores_per_level():

@@ -417,3 +417,55 @@ def test_an_increment_then_the_level_reached():
 def test_a_sentence_on_the_reviewed_year_against_a_base_year_gives_its_levels(text, year, expected):
     # the changes since the base year are several years' and are left out
     assert facts_of(text, year) == expected
+
+
+# ---- 海拉尔区 2012–2018 (fixtures/external/hailaer-*; batch 4 of session 19) -------------
+
+@pytest.mark.parametrize("text, year, expected", [
+    ("今年城镇人均可支配收入达到23896元，同比增长18％。", 2012,         # hailaer-2012: no 居民
+     [("城镇居民人均可支配收入", LEVEL, TARGET, 2012, 23896, "元", ""),
+      ("城镇居民人均可支配收入", GROWTH, TARGET, 2012, 18, "%", "")]),
+    ("过去一年，农村牧区常住居民人均可支配收入完成23830元,同比增长7.1%。", 2017,   # hailaer-2017
+     [("农村居民人均可支配收入", LEVEL, ACTUAL, 2016, 23830, "元", ""),
+      ("农村居民人均可支配收入", GROWTH, ACTUAL, 2016, 7.1, "%", "")]),
+])
+def test_incomes_without_居民_and_of_farming_and_pastoral_areas(text, year, expected):
+    assert facts_of(text, year) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("过去一年，一般公共财政预算收入完成17亿元,按可比口径增长13%。",     # hailaer-2017
+     [("一般公共预算收入", LEVEL, ACTUAL, 2016, 17, "亿元", ""),
+      ("一般公共预算收入", GROWTH, ACTUAL, 2016, 13, "%", "")]),
+    ("过去一年，一般公共预算收入剔除虚增空转因素后完成10.4亿元。",      # hailaer-2018
+     [("一般公共预算收入", LEVEL, ACTUAL, 2016, 10.4, "亿元", "")]),
+])
+def test_a_comparable_basis_or_an_adjustment_between_name_and_verb(text, expected):
+    assert facts_of(text, 2017) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("今年主要预期目标是：城乡居民人均可支配收入分别增长7.5%。",          # hailaer-2018
+     [("城镇居民人均可支配收入", GROWTH, TARGET, 2018, 7.5, "%", ""),
+      ("农村居民人均可支配收入", GROWTH, TARGET, 2018, 7.5, "%", "")]),
+    ("过去一年，城镇和农村居民人均可支配收入分别达35512元、25689元，分别同比增长7.8%。",   # hailaer-2018
+     [("城镇居民人均可支配收入", LEVEL, ACTUAL, 2017, 35512, "元", ""),
+      ("农村居民人均可支配收入", LEVEL, ACTUAL, 2017, 25689, "元", ""),
+      ("城镇居民人均可支配收入", GROWTH, ACTUAL, 2017, 7.8, "%", ""),
+      ("农村居民人均可支配收入", GROWTH, ACTUAL, 2017, 7.8, "%", "")]),
+])
+def test_fenbie_with_one_value_gives_it_to_each_name(text, expected):
+    assert sorted(facts_of(text, 2018)) == sorted(expected)
+
+
+def test_trade_counted_in_ten_thousands_of_dollars():
+    # hailaer-2018 (a small district's trade)
+    assert facts_of("过去一年，进出口总额达242万美元。", 2018) == [
+        ("进出口总额", LEVEL, ACTUAL, 2017, 242, "万美元", "")]
+
+
+def test_figures_written_in_words_pass_the_digit_check():
+    # sentences without a digit are skipped; figures in words are digits by then
+    assert facts_of("过去一年，地区生产总值增长百分之七点五，粮食总产量突破千亿斤。", 2018) == [
+        ("地区生产总值", GROWTH, ACTUAL, 2017, 7.5, "%", ""),
+        ("粮食产量", LEVEL, ACTUAL, 2017, 1000, "亿斤", "超过")]
