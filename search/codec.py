@@ -25,7 +25,8 @@ from array import array
 from itertools import accumulate
 
 from whoosh.codec.whoosh3 import (
-    LENGTHS_COLUMN, W3Codec, W3LeafMatcher, W3PerDocReader, W3PostingsWriter, _lenfield,
+    LENGTHS_COLUMN, W3Codec, W3FieldWriter, W3LeafMatcher, W3PerDocReader, W3PostingsWriter,
+    _lenfield,
 )
 from whoosh.formats import Positions
 from whoosh.util.numeric import byte_to_length
@@ -82,6 +83,33 @@ class CompactPostingsWriter(W3PostingsWriter):
         if not isinstance(values, tuple):
             return values
         return pack_numbers([len(v) for v in values]) + b"".join(values)
+
+
+    def add_postings_list(self, ids: array, weights: array, values: list, lengths: list) -> None:
+        """A term's whole posting list at once: the blocks add_posting writes one posting at a
+        time (search.term_lists), each filled by slicing. ``weights`` are doubles (the
+        block's maximum is compared before they are stored as floats, as add_posting does);
+        ``lengths`` the documents' field lengths, None or 0 where there is none."""
+        limit = self._blocklimit
+        for start in range(0, len(ids), limit):
+            if len(self._ids):
+                self._write_block()   # full, and more postings follow
+            end = start + limit
+            self._ids = ids[start:end]
+            block_weights = weights[start:end]
+            self._weights = array("f", block_weights)
+            self._maxweight = max(0, max(block_weights))
+            self._values = [value for value in values[start:end] if value]
+            known = [length for length in lengths[start:end] if length]
+            self._minlength = min(known) if known else None
+            self._maxlength = max(known, default=0)
+
+
+class CompactFieldWriter(W3FieldWriter):
+    """W3's field writer that also takes a term's posting list whole (add_list)."""
+
+    def add_list(self, ids: array, weights: array, values: list, lengths: list) -> None:
+        self._postwriter.add_postings_list(ids, weights, values, lengths)
 
 
 class CompactLeafMatcher(W3LeafMatcher):
@@ -172,6 +200,9 @@ class ArchiveCodec(W3Codec):
 
     def __init__(self, blocklimit=BLOCK_POSTINGS, compression=3, inlinelimit=1):
         super().__init__(blocklimit=blocklimit, compression=compression, inlinelimit=inlinelimit)
+
+    def field_writer(self, storage, segment):
+        return CompactFieldWriter(self, storage, segment)
 
     def per_document_reader(self, storage, segment):
         return CompactPerDocReader(storage, segment)

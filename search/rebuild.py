@@ -4,30 +4,31 @@ Haystack's rebuild_index empties the live index first, so searches find nothing
 until it is done (or for good, if it dies half-way). Here the live index keeps
 answering until the new one is complete.
 
-Documents are analysed on every core: Whoosh's multiprocessing writer hands batches
-of documents to one worker process per core, each writing a segment of its own, kept
-as it is at commit rather than merged (merging would redo in one process what the
-workers did in parallel).
+This process reads the reports and makes their documents; worker processes, one per
+core, each write segments of their own (search.term_lists), kept as they are rather
+than merged (merging would redo in one process what the workers did in parallel).
 """
 from __future__ import annotations
 
 import ctypes
+import multiprocessing
 import os
+import queue
 import shutil
 import signal
-from functools import partial
-from multiprocessing.util import register_after_fork
+from itertools import islice
 from pathlib import Path
 
 from whoosh.filedb.filestore import FileStorage
-from whoosh.multiproc import MpWriter
+from whoosh.writing import SegmentWriter
 
 from archive.models import Report
 from search.codec import ArchiveCodec
 from search.indexing import backend, report_documents, unified_index
+from search.term_lists import TermListWriter
 
-
-WRITER_MB = 256  # per process: fewer, larger runs to merge
+BATCH = 256       # documents handed to a worker at a time
+WAIT_SECONDS = 1  # between checks that the workers are still alive
 
 
 def rebuild(progress=None, processes: int | None = None) -> int:
@@ -41,36 +42,129 @@ def rebuild(progress=None, processes: int | None = None) -> int:
     shutil.rmtree(building, ignore_errors=True)
     building.mkdir(parents=True)
     new_index = FileStorage(str(building)).create_index(schema)
-    documents = 0
-    processes = processes or os.cpu_count() or 1
-    if processes > 1:
-        writer = MpWriter(new_index, procs=processes, batchsize=256, multisegment=True,
-                          limitmb=WRITER_MB, codec=ArchiveCodec())
-        register_after_fork(writer, partial(_end_with_parent, os.getpid()))
-    else:
-        writer = new_index.writer(limitmb=WRITER_MB, codec=ArchiveCodec())
+    documents = _documents(engine, progress)
     try:
-        reports = Report.objects.order_by("pk")
-        total = reports.count()
-        for position, report in enumerate(reports.iterator(chunk_size=50), start=1):
-            for index, obj in report_documents(report):
-                writer.add_document(**engine.document(index, obj))
-                documents += 1
-            if progress:
-                progress(position, total, report)
-        writer.commit()
+        processes = processes or os.cpu_count() or 1
+        if processes > 1:
+            segments = _in_workers(new_index, documents, processes)
+        else:
+            segments = _write_segments(new_index, documents)
+        _commit(new_index, segments)
     except BaseException:
-        for worker in getattr(writer, "tasks", []):
-            worker.terminate()  # MpWriter.cancel only flags them, in this process
-        writer.cancel()
         shutil.rmtree(building, ignore_errors=True)
         raise
     swap_in(building, live)
     engine.setup()
-    return documents
+    return sum(segment.doc_count_all() for segment in segments)
 
 
-def _end_with_parent(parent: int, _writer) -> None:
+def _documents(engine, progress):
+    reports = Report.objects.order_by("pk")
+    total = reports.count()
+    for position, report in enumerate(reports.iterator(chunk_size=50), start=1):
+        for index, obj in report_documents(report):
+            yield engine.document(index, obj)
+        if progress:
+            progress(position, total, report)
+
+
+def _write_segments(index, documents) -> list:
+    """Documents into segments of one new index, a new segment whenever one is full."""
+    segments, writer = [], None
+    try:
+        for document in documents:
+            if writer is None:
+                writer = TermListWriter(index, _lk=False, codec=ArchiveCodec())
+            writer.add_document(**document)
+            if writer.full():
+                segments.append(writer.finish())
+                writer = None
+        if writer is not None:
+            segments.append(writer.finish())
+        return segments
+    except BaseException:
+        if writer is not None:
+            writer.cancel()
+        raise
+
+
+def _in_workers(index, documents, processes: int) -> list:
+    """The segments worker processes write from the documents handed to them in batches."""
+    context = multiprocessing.get_context("fork")   # the workers need no import of their own
+    batches, results = context.Queue(maxsize=2 * processes), context.Queue()
+    workers = [context.Process(target=_worker, args=(index, batches, results, os.getpid()), daemon=True)
+               for _ in range(processes)]
+    for worker in workers:
+        worker.start()
+    try:
+        documents = iter(documents)
+        while batch := list(islice(documents, BATCH)):
+            _put(batches, batch, workers)
+        for _ in workers:
+            _put(batches, None, workers)
+        segments = []
+        for _ in workers:
+            outcome = _get(results, workers)
+            if isinstance(outcome, BaseException):
+                raise outcome
+            segments += outcome
+        return segments
+    finally:
+        for worker in workers:
+            if worker.is_alive():
+                worker.terminate()
+            worker.join()
+
+
+def _worker(index, batches, results, parent: int) -> None:
+    _end_with_parent(parent)
+
+    def batched():
+        while (batch := batches.get()) is not None:
+            yield from batch
+
+    try:
+        results.put(_write_segments(index, batched()))
+    except BaseException as error:
+        results.put(error)
+
+
+def _put(batches, item, workers) -> None:
+    while True:
+        try:
+            return batches.put(item, timeout=WAIT_SECONDS)
+        except queue.Full:
+            if not all(worker.is_alive() for worker in workers):
+                raise _failure(results, "an index worker stopped before its documents were written")
+
+
+def _get(results, workers):
+    while True:
+        try:
+            return results.get(timeout=WAIT_SECONDS)
+        except queue.Empty:
+            if not any(worker.is_alive() for worker in workers) and results.empty():
+                raise RuntimeError("an index worker stopped without writing its segments")
+
+
+def _failure(results, message: str) -> BaseException:
+    """The error a stopped worker sent, or ``message`` if it sent none (it was killed)."""
+    try:
+        outcome = results.get(timeout=WAIT_SECONDS)
+    except queue.Empty:
+        return RuntimeError(message)
+    return outcome if isinstance(outcome, BaseException) else RuntimeError(message)
+
+
+def _commit(index, segments: list) -> None:
+    """The new index's table of contents, naming every segment the writers wrote."""
+    writer = SegmentWriter(index, _lk=False, codec=ArchiveCodec())
+    writer._close_segment()   # its own, empty: its files are deleted as unnamed
+    writer._commit_toc(segments)
+    writer._finish()
+
+
+def _end_with_parent(parent: int) -> None:
     """In each worker process: be killed with the rebuild (Linux), not left writing after it."""
     ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
     if os.getppid() != parent:  # the rebuild died before prctl took effect

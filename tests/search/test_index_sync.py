@@ -3,6 +3,7 @@ import io
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import User
@@ -16,6 +17,7 @@ from search.backend import IndexBusy
 from search.drift import find_drift
 from search.indexing import backend
 from search.params import SearchParams
+from search.rebuild import rebuild
 from tests.conftest import FIXTURE_REPORTS, ROOT
 from tests.documents import docx_bytes
 
@@ -129,6 +131,29 @@ def test_a_failed_rebuild_leaves_the_live_index_answering(monkeypatch):
     monkeypatch.setattr("search.rebuild.report_documents", broken)
     with pytest.raises(RuntimeError):
         call_command("rebuild_index", stdout=io.StringIO())
+    assert count("鞋服产业集群") == 1
+
+
+@pytest.mark.parametrize("processes", [1, 2])
+def test_a_writer_failing_in_a_worker_leaves_the_live_index_answering(monkeypatch, processes):
+    import_report(docx_bytes(), "report.docx")
+
+    def broken(writer, **fields):
+        raise RuntimeError("disk full half-way")
+
+    monkeypatch.setattr("search.term_lists.TermListWriter.add_document", broken)
+    with pytest.raises(RuntimeError, match="disk full"):
+        rebuild(processes=processes)
+    assert count("鞋服产业集群") == 1
+    assert not Path(backend().path).with_name(Path(backend().path).name + ".building").exists()
+
+
+def test_a_worker_killed_half_way_fails_the_rebuild_cleanly(monkeypatch):
+    import_report(docx_bytes(), "report.docx")
+    monkeypatch.setattr("search.term_lists.TermListWriter.add_document",
+                        lambda writer, **fields: os._exit(9))   # only ever in a worker process
+    with pytest.raises(RuntimeError, match="index worker stopped"):
+        rebuild(processes=2)
     assert count("鞋服产业集群") == 1
 
 
