@@ -83,11 +83,11 @@ def timed(function, *args, **kwargs):
 
 # -- one size, in a child process ----------------------------------------------------
 
-def measure(n: int, seed: int, keep: bool, naive_max: int) -> dict:
+def measure(n: int, seed: int, keep: bool, naive_max: int, peer_max: int) -> dict:
     scratch = Path(tempfile.mkdtemp(prefix=f"zhengbao-bench-{n}-", dir="/tmp"))
     setup_django(scratch / "data")
     try:
-        return _measure(n, seed, scratch, naive_max)
+        return _measure(n, seed, scratch, naive_max, peer_max)
     finally:
         if not keep:
             shutil.rmtree(scratch, ignore_errors=True)
@@ -105,7 +105,7 @@ def setup_django(data: Path) -> None:
     django.setup()
 
 
-def _measure(n: int, seed: int, scratch: Path, naive_max: int) -> dict:
+def _measure(n: int, seed: int, scratch: Path, naive_max: int, peer_max: int) -> dict:
     import random
 
     import jieba
@@ -155,6 +155,7 @@ def _measure(n: int, seed: int, scratch: Path, naive_max: int) -> dict:
     elapsed, documents = timed(rebuild)
     out["index chars/s"] = section_chars / elapsed
     out["index docs/s"] = documents / elapsed
+    out["index worker peak RSS MB"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     log(f"rebuild: {documents} documents in {elapsed:.1f}s")
     if n <= naive_max:
         naive_path = scratch / "naive-whoosh"
@@ -207,7 +208,8 @@ def _measure(n: int, seed: int, scratch: Path, naive_max: int) -> dict:
             out[f"{name} {key} ms"] = value
     out["view/bare p50"] = out["search view p50 ms"] / out["search bare p50 ms"]
     log("search measured")
-    out.update(side_by_side.measure(scratch / "tantivy", QUERIES, section_chars, input_bytes, out, log))
+    if n <= peer_max:
+        out.update(side_by_side.measure(scratch / "tantivy", QUERIES, section_chars, input_bytes, out, log))
 
     rng = random.Random(seed)
     ids = sorted(Report.objects.values_list("pk", flat=True))
@@ -310,6 +312,8 @@ def main() -> None:
     parser.add_argument("--naive-max", type=int, default=100,
                         help="build the naive index for sizes up to this many reports (at 1,000 "
                              "it alone takes about half an hour: its cost grows faster than N)")
+    parser.add_argument("--peer-max", type=int, default=sys.maxsize,
+                        help="build and time Tantivy beside ours for sizes up to this many reports")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # the child's size
     parser.add_argument("--serve-memory", type=Path, help=argparse.SUPPRESS)  # the grandchild
     args = parser.parse_args()
@@ -317,13 +321,13 @@ def main() -> None:
         print(*serve_memory(args.serve_memory))
         return
     if args.one:
-        print(json.dumps(measure(args.one, args.seed, args.keep, args.naive_max)))
+        print(json.dumps(measure(args.one, args.seed, args.keep, args.naive_max, args.peer_max)))
         return
     stamp = datetime.datetime.now(datetime.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
     rows = []
     for n in args.sizes:
         command = [sys.executable, __file__, "--one", str(n), "--seed", str(args.seed),
-                   "--naive-max", str(args.naive_max)]
+                   "--naive-max", str(args.naive_max), "--peer-max", str(args.peer_max)]
         child = subprocess.run(command + (["--keep"] if args.keep else []),
                                stdout=subprocess.PIPE, text=True, check=True, cwd=ROOT)
         rows.append(json.loads(child.stdout.strip().splitlines()[-1]))

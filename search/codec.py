@@ -15,7 +15,9 @@ array of gaps behind its type byte) are read as they were.
 Each field's document lengths, which writing a segment and scoring ask for posting by
 posting, are read into memory once per segment (CompactPerDocReader) rather than with a
 seek and a read each. Otherwise only the inside of a block changes: block headers,
-skipping, term info, inlined postings, columns and stored fields stay Whoosh's. A segment remembers the codec that
+skipping, term info, inlined postings, columns and stored fields stay Whoosh's, except
+that a term of fewer than INLINE_POSTINGS postings keeps them in its term info, as Whoosh's
+format provides for (Whoosh 2.7 itself never does: see finish_postings). A segment remembers the codec that
 wrote it (the index's table of contents pickles it), so an index written before keeps
 being read as it was; a merge writes its postings in the writer's codec.
 """
@@ -34,6 +36,7 @@ from whoosh.util.numeric import byte_to_length
 from search.packing import count_gaps, pack_gaps, pack_numbers, unpack_gaps, unpack_numbers
 
 BLOCK_POSTINGS = 1024
+INLINE_POSTINGS = 4  # a term of up to three postings keeps them in its term info
 GAPS = b"g"  # a block's document numbers as variable-length gaps follow (search.packing.pack_gaps)
 COUNTS = b"n"  # a block's weights are its postings' numbers of positions, read off their values
 FLOATS = b"f"  # a block's weights that are not all whole numbers: 4-byte floats follow
@@ -103,6 +106,20 @@ class CompactPostingsWriter(W3PostingsWriter):
             known = [length for length in lengths[start:end] if length]
             self._minlength = min(known) if known else None
             self._maxlength = max(known, default=0)
+
+
+    def finish_postings(self):
+        """W3's, except that a term of fewer than ``inlinelimit`` postings is kept in its
+        term info, without a block of its own: Whoosh 2.7 means to but calls a method its
+        term info lacks (set_inline for set_inlined), so it never inlines."""
+        if self.written() or len(self) >= self._inlinelimit:
+            return super().finish_postings()
+        terminfo, self._terminfo = self._terminfo, None
+        terminfo.add_block(self)
+        # b"" for each posting where the format keeps no values: Whoosh's reader of inlined
+        # postings gives "" (text) when there are none, which a merge refuses.
+        terminfo.set_inlined(self._ids, self._weights, self._values or [b""] * len(self))
+        return terminfo
 
 
 class CompactFieldWriter(W3FieldWriter):
@@ -198,7 +215,7 @@ class ArchiveCodec(W3Codec):
     (more-like-this, the highlighter's) read blocks of any length.
     """
 
-    def __init__(self, blocklimit=BLOCK_POSTINGS, compression=3, inlinelimit=1):
+    def __init__(self, blocklimit=BLOCK_POSTINGS, compression=3, inlinelimit=INLINE_POSTINGS):
         super().__init__(blocklimit=blocklimit, compression=compression, inlinelimit=inlinelimit)
 
     def field_writer(self, storage, segment):

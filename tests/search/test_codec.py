@@ -18,7 +18,7 @@ from whoosh.filedb.filestore import FileStorage
 from whoosh.formats import Positions
 
 from search.analysis import text_fields, text_values
-from search.codec import ArchiveCodec, CompactPositions
+from search.codec import INLINE_POSTINGS, ArchiveCodec, CompactPositions
 from search.indexing import backend
 from search.packing import count_gaps, pack_gaps, pack_numbers, unpack_gaps, unpack_numbers
 from search.querying import parse_user_query
@@ -165,3 +165,24 @@ def test_an_index_in_the_old_layout_is_refused_and_rebuilt(client, jinjiang_byte
     call_command("check_index", "--repair", stdout=out)
     assert "旧版格式" in out.getvalue()
     assert client.get("/api/search/", {"q": "晋江经验"}).json()["count"] > 0
+
+
+def test_terms_of_few_postings_are_kept_in_their_term_info(tmp_path):
+    schema = Schema(id=ID(stored=True, unique=True), **text_fields("text"))
+    index = FileStorage(str(tmp_path)).create_index(schema)
+    with index.writer(codec=ArchiveCodec()) as writer:
+        for number, text in enumerate(paragraphs()[:400]):
+            writer.add_document(id=str(number), **text_values("text", text))
+    writer = index.writer(codec=ArchiveCodec())
+    writer.add_document(id="last", **text_values("text", "鸑鷟琅嬛"))
+    writer.commit(optimize=True)   # merged through the codec: no "" read as a value
+    frequencies = {}
+    with index.reader() as reader:
+        for fieldname in ("text", "text_chars", "id"):
+            for term in reader.lexicon(fieldname):
+                info = reader.term_info(fieldname, term)
+                frequencies[fieldname, term] = (info.is_inlined(), info.doc_frequency())
+        [last] = reader.postings("id", "last").all_ids()   # an inlined posting, after a merge
+        assert reader.stored_fields(last)["id"] == "last"
+    assert any(inlined for inlined, _ in frequencies.values())
+    assert all(inlined == (frequency < INLINE_POSTINGS) for inlined, frequency in frequencies.values())
