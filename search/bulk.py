@@ -208,7 +208,7 @@ class _Segment:
             info = self.reader._terms.term_info(fieldname, field.to_bytes(text))
         except TermNotFound:
             return _arrays([], [], [] if values else None)
-        if info.is_inlined():  # a term's lone posting, kept in its term info
+        if info.is_inlined():  # a term's few postings, kept in its term info (search.codec)
             ids, weights, found = info.inlined_postings()
             return _arrays(ids, weights, found if values else None)
         if isinstance(self.reader.codec(), ArchiveCodec):

@@ -112,8 +112,8 @@ class CompactPostingsWriter(W3PostingsWriter):
         """W3's, except that a term of fewer than ``inlinelimit`` postings is kept in its
         term info, without a block of its own: Whoosh 2.7 means to but calls a method its
         term info lacks (set_inline for set_inlined), so it never inlines."""
-        if self.written() or len(self) >= self._inlinelimit:
-            return super().finish_postings()
+        if self.written() or len(self) >= self._inlinelimit or self._byteids:
+            return super().finish_postings()   # term vectors keep their blocks: W3 reads them so
         terminfo, self._terminfo = self._terminfo, None
         terminfo.add_block(self)
         # b"" for each posting where the format keeps no values: Whoosh's reader of inlined

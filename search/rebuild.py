@@ -13,9 +13,11 @@ from __future__ import annotations
 import ctypes
 import multiprocessing
 import os
+import pickle
 import queue
 import shutil
 import signal
+import traceback
 from itertools import islice
 from pathlib import Path
 
@@ -25,10 +27,11 @@ from whoosh.writing import SegmentWriter
 from archive.models import Report
 from search.codec import ArchiveCodec
 from search.indexing import backend, report_documents, unified_index
-from search.term_lists import TermListWriter
+from search.term_lists import POSTINGS_PER_REBUILD, TermListWriter
 
 BATCH = 256       # documents handed to a worker at a time
 WAIT_SECONDS = 1  # between checks that the workers are still alive
+STOPPED = "an index worker stopped before its segments were written"
 
 
 def rebuild(progress=None, processes: int | None = None) -> int:
@@ -45,10 +48,11 @@ def rebuild(progress=None, processes: int | None = None) -> int:
     documents = _documents(engine, progress)
     try:
         processes = processes or os.cpu_count() or 1
+        limit = POSTINGS_PER_REBUILD // processes   # postings a writer keeps before writing
         if processes > 1:
-            segments = _in_workers(new_index, documents, processes)
+            segments = _in_workers(new_index, documents, processes, limit)
         else:
-            segments = _write_segments(new_index, documents)
+            segments = _write_segments(new_index, documents, limit)
         _commit(new_index, segments)
     except BaseException:
         shutil.rmtree(building, ignore_errors=True)
@@ -68,15 +72,15 @@ def _documents(engine, progress):
             progress(position, total, report)
 
 
-def _write_segments(index, documents) -> list:
-    """Documents into segments of one new index, a new segment whenever one is full."""
+def _write_segments(index, documents, limit: int) -> list:
+    """Documents into segments of one new index, a new segment past ``limit`` postings."""
     segments, writer = [], None
     try:
         for document in documents:
             if writer is None:
                 writer = TermListWriter(index, _lk=False, codec=ArchiveCodec())
             writer.add_document(**document)
-            if writer.full():
+            if writer.pool.postings >= limit:
                 segments.append(writer.finish())
                 writer = None
         if writer is not None:
@@ -88,20 +92,21 @@ def _write_segments(index, documents) -> list:
         raise
 
 
-def _in_workers(index, documents, processes: int) -> list:
+def _in_workers(index, documents, processes: int, limit: int) -> list:
     """The segments worker processes write from the documents handed to them in batches."""
     context = multiprocessing.get_context("fork")   # the workers need no import of their own
     batches, results = context.Queue(maxsize=2 * processes), context.Queue()
-    workers = [context.Process(target=_worker, args=(index, batches, results, os.getpid()), daemon=True)
+    workers = [context.Process(target=_worker, daemon=True,
+                               args=(index, batches, results, limit, os.getpid()))
                for _ in range(processes)]
     for worker in workers:
         worker.start()
     try:
         documents = iter(documents)
         while batch := list(islice(documents, BATCH)):
-            _put(batches, batch, workers)
+            _put(batches, batch, workers, results)
         for _ in workers:
-            _put(batches, None, workers)
+            _put(batches, None, workers, results, finishing=True)   # segments come back now
         segments = []
         for _ in workers:
             outcome = _get(results, workers)
@@ -114,9 +119,11 @@ def _in_workers(index, documents, processes: int) -> list:
             if worker.is_alive():
                 worker.terminate()
             worker.join()
+        batches.cancel_join_thread()   # batches no worker will read must not hold this process
+        batches.close()
 
 
-def _worker(index, batches, results, parent: int) -> None:
+def _worker(index, batches, results, limit: int, parent: int) -> None:
     _end_with_parent(parent)
 
     def batched():
@@ -124,18 +131,31 @@ def _worker(index, batches, results, parent: int) -> None:
             yield from batch
 
     try:
-        results.put(_write_segments(index, batched()))
+        results.put(_write_segments(index, batched(), limit))
     except BaseException as error:
-        results.put(error)
+        results.put(_sendable(error))
 
 
-def _put(batches, item, workers) -> None:
+def _sendable(error: BaseException) -> BaseException:
+    """``error`` if the parent can receive it whole, else a RuntimeError with its traceback."""
+    try:
+        return pickle.loads(pickle.dumps(error))
+    except Exception:
+        return RuntimeError(f"{type(error).__name__}: {error}\n{traceback.format_exc()}")
+
+
+def _put(batches, item, workers, results, finishing: bool = False) -> None:
+    """Hand ``item`` to the workers. Until they are told to finish, only errors come back:
+    the first one is raised at once."""
     while True:
+        if not finishing and not results.empty():
+            outcome = results.get()
+            raise outcome if isinstance(outcome, BaseException) else RuntimeError(STOPPED)
+        _check_stopped(workers, results)
         try:
             return batches.put(item, timeout=WAIT_SECONDS)
         except queue.Full:
-            if not all(worker.is_alive() for worker in workers):
-                raise _failure(results, "an index worker stopped before its documents were written")
+            pass
 
 
 def _get(results, workers):
@@ -143,17 +163,26 @@ def _get(results, workers):
         try:
             return results.get(timeout=WAIT_SECONDS)
         except queue.Empty:
-            if not any(worker.is_alive() for worker in workers) and results.empty():
-                raise RuntimeError("an index worker stopped without writing its segments")
+            _check_stopped(workers, results)
 
 
-def _failure(results, message: str) -> BaseException:
-    """The error a stopped worker sent, or ``message`` if it sent none (it was killed)."""
-    try:
-        outcome = results.get(timeout=WAIT_SECONDS)
-    except queue.Empty:
-        return RuntimeError(message)
-    return outcome if isinstance(outcome, BaseException) else RuntimeError(message)
+def _check_stopped(workers, results) -> None:
+    """Raise if a worker was killed (it may have died holding a queue's lock, which would
+    stall the others) or none is left."""
+    if any(worker.exitcode not in (None, 0) for worker in workers) or not any(
+            worker.is_alive() for worker in workers):
+        raise _failure(results)
+
+
+def _failure(results) -> BaseException:
+    """The first error a worker sent, or STOPPED if none sent one (it was killed)."""
+    while True:
+        try:
+            outcome = results.get(timeout=WAIT_SECONDS)
+        except queue.Empty:
+            return RuntimeError(STOPPED)
+        if isinstance(outcome, BaseException):
+            return outcome
 
 
 def _commit(index, segments: list) -> None:

@@ -8,8 +8,8 @@ sorted by document: here each term keeps its lists (document numbers, weights, v
 only the terms are sorted at the end, and each list goes to the codec whole
 (CompactFieldWriter.add_list), which writes the same blocks as before.
 
-The lists live in memory until the segment is written: a writer holds about 60 bytes a
-posting, and whoever fills it starts a new segment past POSTINGS_PER_SEGMENT (full()).
+The lists live in memory until the segment is written (about 40–60 bytes a posting):
+search.rebuild starts a new segment when a writer holds its share of POSTINGS_PER_REBUILD.
 """
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from array import array
 
 from whoosh.writing import SegmentWriter
 
-POSTINGS_PER_SEGMENT = 40_000_000   # about 2.5 GB of lists in one writer
+POSTINGS_PER_REBUILD = 80_000_000   # about 3–5 GB of lists across a rebuild's writers
 
 
 class TermListPool:
@@ -91,9 +91,6 @@ class TermListWriter(SegmentWriter):
         perdoc.finish_doc()
         self._added = True
         self.docnum += 1
-
-    def full(self) -> bool:
-        return self.pool.postings >= POSTINGS_PER_SEGMENT
 
     def finish(self):
         """Write and close the segment (no table of contents: the caller commits it)."""

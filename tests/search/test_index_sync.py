@@ -137,6 +137,7 @@ def test_a_failed_rebuild_leaves_the_live_index_answering(monkeypatch):
 @pytest.mark.parametrize("processes", [1, 2])
 def test_a_writer_failing_in_a_worker_leaves_the_live_index_answering(monkeypatch, processes):
     import_report(docx_bytes(), "report.docx")
+    monkeypatch.setattr("search.rebuild.BATCH", 1)   # more batches than the queue holds
 
     def broken(writer, **fields):
         raise RuntimeError("disk full half-way")
@@ -146,6 +147,35 @@ def test_a_writer_failing_in_a_worker_leaves_the_live_index_answering(monkeypatc
         rebuild(processes=processes)
     assert count("鞋服产业集群") == 1
     assert not Path(backend().path).with_name(Path(backend().path).name + ".building").exists()
+
+
+class TwoPartError(Exception):
+    def __init__(self, part, whole):   # pickles, but cannot be rebuilt from its args
+        super().__init__(f"{part} of {whole}")
+
+
+def test_an_error_the_parent_cannot_rebuild_still_reaches_it(monkeypatch):
+    import_report(docx_bytes(), "report.docx")
+
+    def broken(writer, **fields):
+        raise TwoPartError(1, 2)
+
+    monkeypatch.setattr("search.term_lists.TermListWriter.add_document", broken)
+    with pytest.raises(RuntimeError, match="TwoPartError: 1 of 2"):
+        rebuild(processes=2)
+    assert count("鞋服产业集群") == 1
+
+
+@pytest.mark.parametrize("processes", [1, 2])
+def test_a_rebuild_past_its_postings_budget_writes_several_segments(monkeypatch, processes):
+    import_report(docx_bytes(), "report.docx")
+    whole = rebuild(processes=processes)
+    monkeypatch.setattr("search.rebuild.POSTINGS_PER_REBUILD", 50 * processes)
+    assert rebuild(processes=processes) == whole
+    with backend().index.reader() as reader:
+        assert len(reader.leaf_readers()) > 2 * processes
+    assert count("鞋服产业集群") == 1
+    assert not find_drift()
 
 
 def test_a_worker_killed_half_way_fails_the_rebuild_cleanly(monkeypatch):

@@ -13,7 +13,6 @@ from whoosh.fields import ID, NUMERIC, TEXT, Schema
 from whoosh.filedb.filestore import FileStorage
 from whoosh.writing import SegmentWriter
 
-from search import term_lists
 from search.analysis import text_fields, text_values
 from search.codec import ArchiveCodec
 from search.term_lists import TermListPool, TermListWriter
@@ -53,19 +52,6 @@ def test_the_segment_is_byte_for_byte_whooshs(tmp_path):
     assert sorted(ours) == sorted(whooshs)
     for extension in whooshs:
         assert ours[extension] == whooshs[extension], extension
-
-
-def test_a_full_writer_says_so(monkeypatch, tmp_path):
-    monkeypatch.setattr(term_lists, "POSTINGS_PER_SEGMENT", 50)
-    schema = Schema(id=ID(stored=True), **text_fields("text"))
-    writer = TermListWriter(FileStorage(str(tmp_path)).create_index(schema), _lk=False,
-                            codec=ArchiveCodec())
-    writer.add_document(id="1", **text_values("text", "加快建设现代化产业体系"))
-    assert not writer.full()
-    while not writer.full():
-        writer.add_document(id="2", **text_values("text", "推动高质量发展，扩大有效需求，增进民生福祉"))
-    assert writer.pool.postings >= 50
-    writer.cancel()
 
 
 def test_the_pool_keeps_each_terms_list_in_document_order():
