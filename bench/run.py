@@ -68,11 +68,16 @@ def _first_chars(texts, limit: int) -> list[str]:
     return taken
 
 
+def _status_mb(*names: str) -> tuple[float, ...]:
+    """This process's memory figures (VmRSS, VmHWM, RssAnon…) from /proc/self/status, in MB."""
+    status = Path("/proc/self/status").read_text()
+    return tuple(int(status.split(f"{name}:")[1].split()[0]) / 1024 for name in names)
+
+
 def _memory() -> str:
     """This process's resident memory now and at its peak, for the progress lines."""
-    status = Path("/proc/self/status").read_text()
-    rss, peak = (int(status.split(f"{name}:")[1].split()[0]) // 1024 for name in ("VmRSS", "VmHWM"))
-    return f"RSS {rss:,} MB, peak {peak:,} MB"
+    rss, peak = _status_mb("VmRSS", "VmHWM")
+    return f"RSS {rss:,.0f} MB, peak {peak:,.0f} MB"
 
 
 def timed(function, *args, **kwargs):
@@ -274,8 +279,7 @@ def serve_memory(data: Path) -> tuple[float, float]:
         client.get(f"/reports/{pk}/")
         client.get(f"/years/{year}/")
     # VmHWM, not ru_maxrss: Linux carries ru_maxrss over from the parent across exec.
-    status = Path("/proc/self/status").read_text()
-    return tuple(int(status.split(f"{name}:")[1].split()[0]) / 1024 for name in ("VmHWM", "RssAnon"))
+    return _status_mb("VmHWM", "RssAnon")
 
 
 # -- the parent: one child per size, one table -----------------------------------------

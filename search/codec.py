@@ -87,7 +87,6 @@ class CompactPostingsWriter(W3PostingsWriter):
             return values
         return pack_numbers([len(v) for v in values]) + b"".join(values)
 
-
     def add_postings_list(self, ids: array, weights: array, values: list, lengths: list) -> None:
         """A term's whole posting list at once: the blocks add_posting writes one posting at a
         time (search.term_lists), each filled by slicing. ``weights`` are doubles (the
@@ -106,7 +105,6 @@ class CompactPostingsWriter(W3PostingsWriter):
             known = [length for length in lengths[start:end] if length]
             self._minlength = min(known) if known else None
             self._maxlength = max(known, default=0)
-
 
     def finish_postings(self):
         """W3's, except that a term of fewer than ``inlinelimit`` postings is kept in its

@@ -149,8 +149,7 @@ def _put(batches, item, workers, results, finishing: bool = False) -> None:
     the first one is raised at once."""
     while True:
         if not finishing and not results.empty():
-            outcome = results.get()
-            raise outcome if isinstance(outcome, BaseException) else RuntimeError(STOPPED)
+            raise _failure(results)
         _check_stopped(workers, results)
         try:
             return batches.put(item, timeout=WAIT_SECONDS)
