@@ -9,37 +9,59 @@ variable-length gaps; whole-number weights in the smallest array type that fits 
 nothing where a weight is the number of the posting's positions (a word's frequency in
 a document, which its positions already tell); values as their lengths followed by their
 concatenation; positions are variable-length gaps, their count read off the bytes
-themselves. Blocks written before document numbers were variable-length gaps (an
-array of gaps behind its type byte) are read as they were.
+themselves. The three are joined behind their lengths and compressed, and the block's
+header is a struct (block_header), where W3 pickles both: a pickle keeps bytes as Latin-1
+text, two bytes for every byte above 127. A term's info (CompactTermInfo) is
+variable-length numbers too.
 
 Each field's document lengths, which writing a segment and scoring ask for posting by
 posting, are read into memory once per segment (CompactPerDocReader) rather than with a
-seek and a read each. Otherwise only the inside of a block changes: block headers,
-skipping, term info, inlined postings, columns and stored fields stay Whoosh's, except
-that a term of fewer than INLINE_POSTINGS postings keeps them in its term info, as Whoosh's
-format provides for (Whoosh 2.7 itself never does: see finish_postings). A segment remembers the codec that
-wrote it (the index's table of contents pickles it), so an index written before keeps
-being read as it was; a merge writes its postings in the writer's codec.
+seek and a read each. Otherwise W3's layout stays: a term's blocks one after another with
+their lengths, skipping by block headers, the terms' hash table, columns and stored
+fields, except that a term of fewer than INLINE_POSTINGS postings keeps them in its term
+info, as Whoosh's format provides for (Whoosh 2.7 itself never does: see finish_postings).
+A segment remembers the codec that wrote it (the index's table of contents pickles it), and
+blocks and term infos written before they were packed (pickled; document numbers an array
+of gaps behind its type byte) are read as they were; a merge writes in the writer's codec.
 """
 from __future__ import annotations
 
+import io
+import pickle
+import struct
+import zlib
 from array import array
 from itertools import accumulate
 
 from whoosh.codec.whoosh3 import (
-    LENGTHS_COLUMN, W3Codec, W3FieldWriter, W3LeafMatcher, W3PerDocReader, W3PostingsWriter,
-    _lenfield,
+    LENGTHS_COLUMN, WHOOSH3_HEADER_MAGIC, W3Codec, W3FieldCursor, W3FieldWriter, W3LeafMatcher,
+    W3PerDocReader, W3PostingsWriter, W3TermInfo, W3TermsReader, _lenfield,
 )
+from whoosh.reading import TermNotFound
 from whoosh.formats import Positions
-from whoosh.util.numeric import byte_to_length
+from whoosh.util.numeric import byte_to_length, length_to_byte
 
-from search.packing import count_gaps, pack_gaps, pack_numbers, unpack_gaps, unpack_numbers
+from search.packing import (
+    count_gaps, pack_gaps, pack_numbers, pack_varint, unpack_gaps, unpack_numbers, unpack_varint,
+)
 
 BLOCK_POSTINGS = 1024
 INLINE_POSTINGS = 4  # a term of up to three postings keeps them in its term info
 GAPS = b"g"  # a block's document numbers as variable-length gaps follow (search.packing.pack_gaps)
 COUNTS = b"n"  # a block's weights are its postings' numbers of positions, read off their values
 FLOATS = b"f"  # a block's weights that are not all whole numbers: 4-byte floats follow
+
+# A packed block: its header a struct (a pickled W3 header starts with 0x80, never PACKED_TAG)
+# and its data one zlib stream of _pack_data's bytes, where W3 pickles both.
+PACKED_TAG = 0x01
+PACKED = -1  # the compression field of a packed block's header, as block_header gives it
+_PACKED_HEADER = struct.Struct("<BIIdBB")  # tag, postings, last document, max weight, min/max length
+_DOUBLE = struct.Struct("<d")
+_ONE_WEIGHT, _WEIGHT_BYTES, _VALUES = 1, 2, 4  # the bits of a packed block's first data byte
+
+# A packed term info's first byte: TERM_INFO_TAG and its flags (W3's first byte is 0 or 1).
+TERM_INFO_TAG, _INLINED, _FLOAT_WEIGHTS = 0x10, 0x01, 0x02
+_FLOAT = struct.Struct("<f")  # as W3 keeps a term's weights: 4-byte floats
 
 
 class CompactPositions(Positions):
@@ -87,6 +109,24 @@ class CompactPostingsWriter(W3PostingsWriter):
             return values
         return pack_numbers([len(v) for v in values]) + b"".join(values)
 
+    def _write_block(self, last=False):
+        """W3's, with the block's header and data packed rather than pickled (block_header)."""
+        if self._byteids:  # term vectors (the archive has none): W3's own way
+            return super()._write_block(last)
+        if not self._blockcount:
+            self._postfile.write(WHOOSH3_HEADER_MAGIC)
+        self._terminfo.add_block(self)
+        header = _PACKED_HEADER.pack(PACKED_TAG, len(self._ids), self._ids[-1], self._maxweight,
+                                     length_to_byte(self._minlength),
+                                     length_to_byte(self._maxlength))
+        data = zlib.compress(_pack_data(self._mini_ids(), self._mini_weights(), self._mini_values()),
+                             self._compression)
+        size = len(header) + len(data)
+        self._postfile.write_int(-size if last else size)  # negative: the term's last block
+        self._postfile.write(header + data)
+        self._blockcount += 1
+        self._new_block()
+
     def add_postings_list(self, ids: array, weights: array, values: list, lengths: list) -> None:
         """A term's whole posting list at once: the blocks add_posting writes one posting at a
         time (search.term_lists), each filled by slicing. ``weights`` are doubles (the
@@ -120,8 +160,127 @@ class CompactPostingsWriter(W3PostingsWriter):
         return terminfo
 
 
+class CompactTermInfo(W3TermInfo):
+    """W3's term info in variable-length numbers: 10 to 15 bytes a term where W3 packs 35,
+    and a term's few inlined postings as numbers where W3 pickles them (40 bytes for the
+    lone posting of a document's id). Term infos W3 wrote are read as they were."""
+
+    def to_bytes(self):
+        inlined = self._inlined
+        weights = (self._weight, self._maxweight, *(inlined[1] if inlined else ()))
+        whole = all(float(weight).is_integer() and weight >= 0 for weight in weights)
+        flags = TERM_INFO_TAG | (_INLINED if inlined else 0) | (0 if whole else _FLOAT_WEIGHTS)
+        weight = (lambda w: pack_varint(int(w))) if whole else _FLOAT.pack
+        out = bytearray([flags])
+        out += pack_varint(self._df) + weight(self._weight) + weight(self._maxweight)
+        out += bytes([length_to_byte(self._minlength), length_to_byte(self._maxlength)])
+        if self._minid is None:  # no postings
+            out += pack_varint(0)
+        else:
+            out += pack_varint(self._minid + 1) + pack_varint(self._maxid - self._minid)
+        if inlined:
+            ids, weights, values = inlined
+            out += pack_varint(len(ids)) + pack_gaps(ids)
+            for w in weights:
+                out += weight(w)
+            for value in values:
+                out += pack_varint(len(value)) + value
+        else:
+            out += pack_varint(self._offset) + pack_varint(self._length)
+        return bytes(out)
+
+    @classmethod
+    def from_bytes(cls, s):
+        flags = s[0]
+        if flags & ~(_INLINED | _FLOAT_WEIGHTS) != TERM_INFO_TAG:
+            return super().from_bytes(s)  # written by W3
+        info = cls()
+        if flags & _FLOAT_WEIGHTS:
+            def weight(start):
+                return _FLOAT.unpack_from(s, start)[0], start + _FLOAT.size
+        else:
+            def weight(start):
+                number, start = unpack_varint(s, start)
+                return float(number), start
+        info._df, start = unpack_varint(s, 1)
+        info._weight, start = weight(start)
+        info._maxweight, start = weight(start)
+        info._minlength, info._maxlength = byte_to_length(s[start]), byte_to_length(s[start + 1])
+        minid, start = unpack_varint(s, start + 2)
+        info._minid = info._maxid = None
+        if minid:
+            info._minid = minid - 1
+            span, start = unpack_varint(s, start)
+            info._maxid = info._minid + span
+        if flags & _INLINED:
+            count, start = unpack_varint(s, start)
+            ids = []
+            for _ in range(count):
+                gap, start = unpack_varint(s, start)
+                ids.append(gap + (ids[-1] if ids else 0))
+            weights, values = [], []
+            for _ in range(count):
+                w, start = weight(start)
+                weights.append(w)
+            for _ in range(count):
+                length, start = unpack_varint(s, start)
+                values.append(s[start:start + length])
+                start += length
+            info._inlined = (tuple(ids), tuple(weights), tuple(values))
+        else:
+            info._offset, start = unpack_varint(s, start)
+            info._length, start = unpack_varint(s, start)
+        return info
+
+
+class CompactTermsReader(W3TermsReader):
+    """W3's terms reader for CompactTermInfo (W3's names its own term info throughout)."""
+
+    def cursor(self, fieldname, fieldobj):
+        return CompactFieldCursor(self._tindex, fieldname, self._keycoder, self._keydecoder,
+                                  fieldobj)
+
+    def items(self):
+        return ((self._keydecoder(key), CompactTermInfo.from_bytes(value))
+                for key, value in self._tindex.items())
+
+    def items_from(self, fieldname, prefix):
+        return ((self._keydecoder(key), CompactTermInfo.from_bytes(value))
+                for key, value in self._tindex.items_from(self._keycoder(fieldname, prefix)))
+
+    def term_info(self, fieldname, tbytes):
+        try:
+            return CompactTermInfo.from_bytes(self._tindex[self._keycoder(fieldname, tbytes)])
+        except KeyError:
+            raise TermNotFound(f"No term {fieldname}:{tbytes!r}") from None
+
+    def frequency(self, fieldname, tbytes):
+        return self._term_info_at(fieldname, tbytes).weight()
+
+    def doc_frequency(self, fieldname, tbytes):
+        return self._term_info_at(fieldname, tbytes).doc_frequency()
+
+    def _term_info_at(self, fieldname, tbytes):
+        position, length = self._range_for_key(fieldname, tbytes)  # KeyError, as W3's
+        return CompactTermInfo.from_bytes(self._dbfile.get(position, length))
+
+
+class CompactFieldCursor(W3FieldCursor):
+    def term_info(self):
+        if self._pos is None:
+            return None
+        return CompactTermInfo.from_bytes(self._tindex.dbfile.get(self._datapos, self._datalen))
+
+
 class CompactFieldWriter(W3FieldWriter):
-    """W3's field writer that also takes a term's posting list whole (add_list)."""
+    """W3's field writer with CompactTermInfo, that also takes a term's posting list whole
+    (add_list)."""
+
+    def start_term(self, btext):
+        if self._postwriter is None:
+            raise Exception("Called start_term before start_field")
+        self._btext = btext
+        self._postwriter.start_postings(self._fieldobj.format, CompactTermInfo())
 
     def add_list(self, ids: array, weights: array, values: list, lengths: list) -> None:
         self._postwriter.add_postings_list(ids, weights, values, lengths)
@@ -129,6 +288,26 @@ class CompactFieldWriter(W3FieldWriter):
 
 class CompactLeafMatcher(W3LeafMatcher):
     """W3's block reader for the blocks CompactPostingsWriter writes."""
+
+    def _goto(self, position):
+        self._data = self._ids = self._weights = self._values = None
+        self._i = 0
+        length = self._postfile.get_int(position)
+        if length < 0:
+            self._lastblock = True
+            length = -length
+        self._nextoffset = position + 4 + length
+        head = self._postfile.get(position + 4, min(length, _LONGEST_HEADER))
+        info, data_start = block_header(head, 0)
+        self._dataoffset = position + 4 + data_start
+        (self._blocklength, self._maxid, self._maxweight, self._compression,
+         shortest, longest) = info
+        self._minlength = byte_to_length(shortest)
+        self._maxlength = byte_to_length(longest)
+
+    def _read_data(self):
+        data = self._postfile.get(self._dataoffset, self._nextoffset - self._dataoffset)
+        self._data = block_data(data, self._compression)
 
     def _read_ids(self):
         if self._byteids:
@@ -168,6 +347,57 @@ class CompactLeafMatcher(W3LeafMatcher):
             values.append(packed[start:start + length])
             start += length
         self._values = values
+
+
+_LONGEST_HEADER = 64  # a pickled W3 block header is at most about 40 bytes
+
+
+def block_header(raw: bytes, start: int) -> tuple[tuple, int]:
+    """The header of the block whose length ends at raw[start], packed or pickled, as W3's
+    tuple (postings, last document, max weight, compression or PACKED, min and max length
+    bytes), and the offset of the block's data."""
+    if raw[start] == PACKED_TAG:
+        _, postings, last, weight, shortest, longest = _PACKED_HEADER.unpack_from(raw, start)
+        return (postings, last, weight, PACKED, shortest, longest), start + _PACKED_HEADER.size
+    buffer = io.BytesIO(raw[start:start + _LONGEST_HEADER])
+    return pickle.load(buffer), start + buffer.tell()
+
+
+def block_data(data: bytes, compression) -> tuple:
+    """A block's (ids, weights, values) as CompactPostingsWriter minified them."""
+    if compression == PACKED:
+        return _unpack_data(zlib.decompress(data))
+    return pickle.loads(zlib.decompress(data) if compression else data)
+
+
+def _pack_data(ids: bytes, weights, values) -> bytes:
+    """A block's minified ids (bytes), weights (None: all 1.0; a float: all the same;
+    else bytes) and values (None or bytes): a byte saying which, then each with its length.
+
+    Pickling them (protocol 2, as W3 does) writes bytes as Latin-1 text, which doubles every
+    byte above 127: a block's positions and gaps, pickled, were a third larger."""
+    kind, packed_weights = 0, b""
+    if isinstance(weights, float):
+        kind, packed_weights = _ONE_WEIGHT, _DOUBLE.pack(weights)
+    elif weights is not None:
+        kind, packed_weights = _WEIGHT_BYTES, pack_varint(len(weights)) + weights
+    if values is not None:
+        kind |= _VALUES
+    return bytes([kind]) + pack_varint(len(ids)) + ids + packed_weights + (values or b"")
+
+
+def _unpack_data(data: bytes) -> tuple:
+    kind = data[0]
+    length, start = unpack_varint(data, 1)
+    ids, start = data[start:start + length], start + length
+    weights = None
+    if kind & _ONE_WEIGHT:
+        weights, = _DOUBLE.unpack_from(data, start)
+        start += _DOUBLE.size
+    elif kind & _WEIGHT_BYTES:
+        length, start = unpack_varint(data, start)
+        weights, start = data[start:start + length], start + length
+    return ids, weights, data[start:] if kind & _VALUES else None
 
 
 class CompactPerDocReader(W3PerDocReader):
@@ -221,6 +451,11 @@ class ArchiveCodec(W3Codec):
 
     def per_document_reader(self, storage, segment):
         return CompactPerDocReader(storage, segment)
+
+    def terms_reader(self, storage, segment):
+        tiname = segment.make_filename(self.TERMS_EXT)
+        return CompactTermsReader(self, storage.open_file(tiname), storage.file_length(tiname),
+                                  segment.open_file(storage, self.POSTS_EXT))
 
     def postings_writer(self, dbfile, byteids=False):
         return CompactPostingsWriter(dbfile, blocklimit=self._blocklimit, byteids=byteids,

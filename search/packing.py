@@ -4,7 +4,8 @@
   the largest (1, 2, 4 or 8 bytes each), behind one byte naming that type, little-endian
   on every machine; unpack_numbers needs the count, which the block header holds;
 - pack_gaps: a rising list of positions as the gaps between them, seven bits a byte,
-  the high bit set on every byte but a number's last ([3, 7, 300] → 03 04 a1 02).
+  the high bit set on every byte but a number's last ([3, 7, 300] → 03 04 a1 02);
+- pack_varint: one number the same way (the lengths inside a block).
 """
 from __future__ import annotations
 
@@ -70,3 +71,20 @@ def count_gaps(data: bytes) -> int:
 
 
 _HIGH_BYTES = bytes(range(0x80, 0x100))
+
+
+def pack_varint(number: int) -> bytes:
+    """One non-negative number, seven bits a byte (pack_gaps of a single number)."""
+    return pack_gaps([number])
+
+
+def unpack_varint(data: bytes, start: int) -> tuple[int, int]:
+    """The number pack_varint packed at data[start:], and the offset just past it."""
+    number = shift = 0
+    while True:
+        byte = data[start]
+        start += 1
+        number |= (byte & 0x7F) << shift
+        if byte < 0x80:
+            return number, start
+        shift += 7

@@ -1,10 +1,9 @@
 """A term's whole posting list as arrays, read in one call (search.bulk).
 
 Whoosh's block reader (W3LeafMatcher, and search.codec's CompactLeafMatcher over it)
-seeks and reads each block's header, unpickles it, then reads, decompresses and
-unpickles the block's data, and turns its numbers into Python lists: for a word in ten
-thousand documents, eighty rounds of that and lists of ten thousand ints, about a third
-of a search page. Here the term's extent (every block, as search.codec writes them) is
+seeks and reads each block's header, then reads and decompresses the block's data, and
+turns its numbers into Python lists: for a word in ten thousand documents, eighty rounds
+of that and lists of ten thousand ints, about a third of a search page. Here the term's extent (every block, as search.codec writes them) is
 read from the postings file at once and walked in a loop; each block's packed numbers
 become numpy arrays directly (variable-length numbers decoded all at once), and the
 document-number gaps of all blocks are summed in one pass (a block's first gap counts
@@ -12,16 +11,13 @@ from 0, so it is corrected by the previous block's last document, which its head
 """
 from __future__ import annotations
 
-import io
-import pickle
 import struct
-import zlib
 from dataclasses import dataclass
 
 import numpy as np
 from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC
 
-from search.codec import COUNTS, FLOATS, GAPS
+from search.codec import COUNTS, FLOATS, GAPS, block_data, block_header
 
 _BLOCK_LENGTH = struct.Struct("!i")
 # search.packing's type byte → its little-endian array type
@@ -48,33 +44,28 @@ def read(postfile, terminfo, values: bool = False) -> Postings:
     raw = postfile.get(offset, length)
     if raw[:4] != WHOOSH3_HEADER_MAGIC:
         raise ValueError(f"no posting blocks at {offset}")
-    header = io.BytesIO(raw)
     gaps, weights, lengths, data = [], [], [], []
     position, previous_last = 4, 0
     while position < length:
-        size = abs(_BLOCK_LENGTH.unpack_from(raw, position)[0])
-        header.seek(position + 4)
-        count, last, _, compressed, _, _ = pickle.load(header)
-        end = position + 4 + size
-        block = raw[header.tell():end]
-        ids_packed, block_weights, block_values = pickle.loads(
-            zlib.decompress(block) if compressed else block)
+        end = position + 4 + abs(_BLOCK_LENGTH.unpack_from(raw, position)[0])
+        (count, last, _, compression, _, _), start = block_header(raw, position + 4)
+        ids_packed, block_weights, block_values = block_data(raw[start:end], compression)
         block_gaps = _gaps(ids_packed, count)
         block_gaps[0] -= previous_last
         gaps.append(block_gaps)
         if values or block_weights == COUNTS:
             packed_lengths = _numbers(block_values, count)
             block_lengths = packed_lengths.astype(np.int64)
-            block_data = np.frombuffer(block_values, dtype=np.uint8,
+            block_bytes = np.frombuffer(block_values, dtype=np.uint8,
                                        offset=1 + count * packed_lengths.itemsize)
         if block_weights == COUNTS:  # each posting's number of positions: its bytes below 128
             weights.append(np.bincount(np.repeat(np.arange(count), block_lengths),
-                                       weights=block_data < 0x80, minlength=count))
+                                       weights=block_bytes < 0x80, minlength=count))
         else:
             weights.append(_weights(block_weights, count))
         if values:
             lengths.append(block_lengths)
-            data.append(block_data)
+            data.append(block_bytes)
         previous_last, position = last, end
     found = Postings(np.cumsum(np.concatenate(gaps)), np.concatenate(weights))
     if values:

@@ -12,13 +12,17 @@ import shutil
 
 import pytest
 from django.core.management import CommandError, call_command
-from whoosh.codec.whoosh3 import W3Codec
+from whoosh.codec.whoosh3 import W3Codec, W3FieldWriter, W3PostingsWriter, W3TermInfo
 from whoosh.fields import ID, NUMERIC, Schema
 from whoosh.filedb.filestore import FileStorage
 from whoosh.formats import Positions
+from whoosh.util.numeric import byte_to_length, length_to_byte
 
 from search.analysis import text_fields, text_values
-from search.codec import INLINE_POSTINGS, ArchiveCodec, CompactPositions
+from search.codec import (
+    INLINE_POSTINGS, ArchiveCodec, CompactFieldWriter, CompactPositions, CompactPostingsWriter,
+    CompactTermInfo,
+)
 from search.indexing import backend
 from search.packing import count_gaps, pack_gaps, pack_numbers, unpack_gaps, unpack_numbers
 from search.querying import parse_user_query
@@ -81,7 +85,9 @@ def build(folder, codec, positions_format):
     with index.writer(codec=codec) as writer:
         writer.delete_by_term("id", "4")
         writer.add_document(id="4", year=2025, **text_values("text", texts[4] * 40))  # many positions
-    index.optimize()
+    index.writer(codec=codec).commit(optimize=True)  # Index.optimize would write in W3's codec
+    with index.reader() as reader:
+        assert type(reader.codec()) is type(codec)
     return index
 
 
@@ -90,6 +96,27 @@ def both(tmp_path_factory):
     simple = build(tmp_path_factory.mktemp("w3"), W3Codec(), Positions())
     packed = build(tmp_path_factory.mktemp("packed"), ArchiveCodec(), CompactPositions())
     return simple, packed
+
+
+class _PickledBlocksWriter(CompactPostingsWriter):
+    _write_block = W3PostingsWriter._write_block
+
+
+class _W3TermInfoWriter(CompactFieldWriter):
+    start_term = W3FieldWriter.start_term
+
+
+class EarlierArchiveCodec(ArchiveCodec):
+    """ArchiveCodec as it wrote segments before its blocks and term infos were packed: the
+    same minified ids, weights and values, but block headers and data pickled (W3's
+    _write_block), and W3's term infos."""
+
+    def field_writer(self, storage, segment):
+        return _W3TermInfoWriter(self, storage, segment)
+
+    def postings_writer(self, dbfile, byteids=False):
+        return _PickledBlocksWriter(dbfile, blocklimit=self._blocklimit, byteids=byteids,
+                                    compression=self._compression, inlinelimit=self._inlinelimit)
 
 
 def postings(index, fieldname):
@@ -138,6 +165,66 @@ def test_the_packed_index_is_smaller(both):
         return sum(index.storage.file_length(name) for name in index.storage.list())
     simple, packed = map(size, both)
     assert packed < 0.8 * simple, (packed, simple)
+
+
+def term_infos(index, fieldname):
+    """{term: (weight, documents, min/max length, max weight, first/last document, and the
+    frequencies and cursor reads of the reader)} of every term of one field."""
+    found = {}
+    with index.reader() as reader:
+        cursor = reader.cursor(fieldname)
+        while cursor.is_valid():
+            term, info = cursor.text(), cursor.term_info()
+            assert reader.term_info(fieldname, term).__dict__ == info.__dict__
+            found[term] = (info.weight(), info.doc_frequency(), info.min_length(),
+                           info.max_length(), info.max_weight(), info.min_id(), info.max_id(),
+                           reader.frequency(fieldname, term), reader.doc_frequency(fieldname, term))
+            cursor.next()
+        from_prefix = [info.doc_frequency() for _, info in reader.iter_prefix(fieldname, "")]
+        assert from_prefix == [row[1] for row in found.values()]
+    return found
+
+
+# (not "year": a number's cursor gives numbers, which are not its terms)
+@pytest.mark.parametrize("fieldname", ["text", "text_chars", "id"])
+def test_term_infos_say_what_whooshs_say(both, fieldname):
+    simple, packed = (term_infos(index, fieldname) for index in both)
+    assert simple == packed
+    assert len(simple) > 20
+
+
+@pytest.mark.parametrize("info", [
+    {"_weight": 7.0, "_df": 3, "_minlength": 5, "_maxlength": 900, "_maxweight": 4.0,
+     "_minid": 12, "_maxid": 40, "_inlined": ((12, 30, 40), (1.0, 2.0, 4.0), (b"a", b"", b"xyz"))},
+    {"_weight": 2.5, "_df": 2, "_minlength": 1, "_maxlength": 1, "_maxweight": 1.5,
+     "_minid": 0, "_maxid": 2 ** 31, "_inlined": ((0, 2 ** 31), (1.0, 1.5), (b"", b""))},
+    {"_weight": 3e6, "_df": 2 ** 20, "_minlength": 0, "_maxlength": 106374, "_maxweight": 900.0,
+     "_minid": 5, "_maxid": 2 ** 32 - 1, "_offset": 2 ** 40, "_length": 123456},
+    {"_weight": 0.0, "_df": 0, "_minlength": 0, "_maxlength": 0, "_maxweight": 0,
+     "_minid": None, "_maxid": None, "_offset": 0, "_length": 0},
+])
+def test_a_term_info_reads_back_as_written(info):
+    written = CompactTermInfo()
+    written.__dict__.update(info)
+    for name in ("_minlength", "_maxlength"):  # kept as a byte, as W3 keeps them
+        setattr(written, name, byte_to_length(length_to_byte(info[name])))
+    read = CompactTermInfo.from_bytes(written.to_bytes())
+    assert read.__dict__ == written.__dict__
+    assert len(written.to_bytes()) < len(W3TermInfo.to_bytes(written))
+    old = CompactTermInfo.from_bytes(W3TermInfo.to_bytes(written))  # as W3 wrote it before
+    assert (old.doc_frequency(), old.min_id(), old.is_inlined()) == (info["_df"], info["_minid"],
+                                                                     "_inlined" in info)
+
+
+def test_segments_written_before_are_read_as_they_were(both, tmp_path):
+    earlier = build(tmp_path, EarlierArchiveCodec(), CompactPositions())
+    packed = both[1]
+    for fieldname in ("text", "text_chars", "year"):
+        assert postings(earlier, fieldname) == postings(packed, fieldname)
+    assert term_infos(earlier, "text") == term_infos(packed, "text")
+    sizes = [sum(index.storage.file_length(name) for name in index.storage.list())
+             for index in (earlier, packed)]
+    assert sizes[1] < 0.85 * sizes[0], sizes
 
 
 # -- an index in the old layout ----------------------------------------------------------

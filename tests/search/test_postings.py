@@ -8,17 +8,20 @@ from whoosh.filedb.filestore import FileStorage
 from search import postings
 from search.analysis import text_fields, text_values
 from search.codec import BLOCK_POSTINGS, ArchiveCodec
-from tests.search.test_codec import paragraphs
+from tests.search.test_codec import EarlierArchiveCodec, paragraphs
 
 
-@pytest.fixture(scope="module", params=[BLOCK_POSTINGS, 64])
+@pytest.fixture(scope="module", params=[(ArchiveCodec, BLOCK_POSTINGS), (ArchiveCodec, 64),
+                                        (EarlierArchiveCodec, 64)])
 def packed(tmp_path_factory, request):
     """The bundled reports' paragraphs in two segments of our codec (the first a merge), in
-    blocks of its size and in small ones (lists of many blocks)."""
+    blocks of its size and in small ones (lists of many blocks), and in small blocks as it
+    wrote them before they were packed."""
     schema = Schema(id=ID(stored=True), **text_fields("text"))
     index = FileStorage(str(tmp_path_factory.mktemp("packed"))).create_index(schema)
     texts = paragraphs()
-    codec = ArchiveCodec(blocklimit=request.param)
+    codec_class, blocklimit = request.param
+    codec = codec_class(blocklimit=blocklimit)
     for part in range(3):
         writer = index.writer(codec=codec)
         for number in range(part, len(texts), 3):
