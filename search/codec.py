@@ -44,6 +44,7 @@ from whoosh.util.numeric import byte_to_length, length_to_byte
 from search.packing import (
     count_gaps, pack_gaps, pack_numbers, pack_varint, unpack_gaps, unpack_numbers, unpack_varint,
 )
+from search.term_table import SortedTermsReader, SortedTermsWriter
 
 BLOCK_POSTINGS = 1024
 INLINE_POSTINGS = 4  # a term of up to three postings keeps them in its term info
@@ -234,7 +235,18 @@ class CompactTermInfo(W3TermInfo):
 
 
 class CompactTermsReader(W3TermsReader):
-    """W3's terms reader for CompactTermInfo (W3's names its own term info throughout)."""
+    """W3's terms reader for CompactTermInfo (W3's names its own term info throughout) and a
+    terms file without hash tables (search.term_table)."""
+
+    def __init__(self, codec, dbfile, length, postfile):
+        self._codec = codec
+        self._dbfile = dbfile
+        self._tindex = SortedTermsReader(dbfile, length)
+        self._fieldmap = self._tindex.extras["fieldmap"]
+        self._postfile = postfile
+        self._fieldunmap = [None] * len(self._fieldmap)
+        for fieldname, number in self._fieldmap.items():
+            self._fieldunmap[number] = fieldname
 
     def cursor(self, fieldname, fieldobj):
         return CompactFieldCursor(self._tindex, fieldname, self._keycoder, self._keydecoder,
@@ -273,8 +285,18 @@ class CompactFieldCursor(W3FieldCursor):
 
 
 class CompactFieldWriter(W3FieldWriter):
-    """W3's field writer with CompactTermInfo, that also takes a term's posting list whole
-    (add_list)."""
+    """W3's field writer with CompactTermInfo in a terms file without hash tables
+    (search.term_table), that also takes a term's posting list whole (add_list)."""
+
+    def __init__(self, codec, storage, segment):
+        self._codec, self._storage, self._segment = codec, storage, segment
+        self._fieldname = self._fieldid = self._btext = self._fieldobj = self._format = None
+        self._tindex = SortedTermsWriter(self._create_file(W3Codec.TERMS_EXT))
+        self._fieldmap = self._tindex.extras["fieldmap"] = {}
+        self._postfile = self._create_file(W3Codec.POSTS_EXT)
+        self._postwriter = None
+        self._infield = False
+        self.is_closed = False
 
     def start_term(self, btext):
         if self._postwriter is None:

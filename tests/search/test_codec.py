@@ -103,13 +103,14 @@ class _PickledBlocksWriter(CompactPostingsWriter):
 
 
 class _W3TermInfoWriter(CompactFieldWriter):
+    __init__ = W3FieldWriter.__init__  # a terms file with hash tables
     start_term = W3FieldWriter.start_term
 
 
 class EarlierArchiveCodec(ArchiveCodec):
     """ArchiveCodec as it wrote segments before its blocks and term infos were packed: the
     same minified ids, weights and values, but block headers and data pickled (W3's
-    _write_block), and W3's term infos."""
+    _write_block), and W3's term infos in a terms file with hash tables."""
 
     def field_writer(self, storage, segment):
         return _W3TermInfoWriter(self, storage, segment)
