@@ -51,6 +51,7 @@ from search import result_highlight, similar, suggestions
 from search.analysis import text_values
 from search.codec import ArchiveCodec
 from search.errors import IndexMissing, IndexUnavailable, check_layout, index_errors
+from search.reopening import refreshed
 from search.schema import whoosh_fields
 
 MERGE_FACTOR = 8  # segments of one size tier merged together
@@ -307,8 +308,8 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
             self._open()
             if self._searcher is None:
                 self._searcher = self.index.searcher()
-            elif not self._searcher.up_to_date():
-                self._searcher = self._searcher.refresh()
+            else:
+                self._searcher = refreshed(self._searcher)
             return self._searcher
 
     def _open(self, writing: int = 0) -> None:

@@ -1,6 +1,6 @@
 """The fast paths give what the simple ones give, on the bundled reports.
 
-- facets from per-searcher arrays (search.facets) = Whoosh's own grouping;
+- facets from per-segment arrays (search.facets) = Whoosh's own grouping;
 - one ranked pass sliced into pages = Whoosh's own paging;
 - snippets cut from the database text of the page's hits = snippets of the same text
   highlighted whole;
