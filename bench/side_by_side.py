@@ -5,7 +5,8 @@ Part of every bench/run.py size; on its own, over a scratch folder that
 (add ``--rebuild`` to rebuild our index first, for the index size and build speed after a
 change of the index format; without it the build figures are left out, and the Tantivy
 index in the folder is reused if it holds as many documents as ours). It prints one
-table with the search server's memory and writes it to
+table with the time from an upload to its search (the report it uploads stays in the
+folder) and the search server's memory, and writes it to
 bench/results/<UTC date-time>-<N>-side-by-side.txt.
 
 Engines alternate query by query (ours first on even passes, Tantivy first on odd ones),
@@ -183,6 +184,16 @@ def rerun(scratch: Path, rebuild: bool) -> dict:
         out["tantivy index/input size"] = peer.index_bytes(tantivy_path) / input_bytes
         out["index size ours/tantivy"] = out["index/input size"] / out["tantivy index/input size"]
         out.update(compare(tantivy_path, QUERIES, log))
+    import random
+
+    from django.test import Client
+
+    from bench.corpus import real_paragraphs
+    from bench.run import upload_to_searchable
+    client = Client()
+    for params in QUERIES:  # a searcher open and warm, as a server's is before an upload
+        client.get("/api/search/", params)
+    out.update(upload_to_searchable(client, random.Random(out["N"]), real_paragraphs()))
     server = subprocess.run([sys.executable, str(ROOT / "bench" / "run.py"), "--serve-memory",
                              str(scratch / "data")], stdout=subprocess.PIPE, text=True, check=True,
                             cwd=ROOT)

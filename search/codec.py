@@ -41,6 +41,7 @@ from whoosh.reading import TermNotFound
 from whoosh.formats import Positions
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
+from search.mapped import ArchiveSegment
 from search.packing import (
     count_gaps, pack_gaps, pack_numbers, pack_varint, unpack_gaps, unpack_numbers, unpack_varint,
 )
@@ -470,6 +471,9 @@ class ArchiveCodec(W3Codec):
 
     def field_writer(self, storage, segment):
         return CompactFieldWriter(self, storage, segment)
+
+    def new_segment(self, storage, indexname):
+        return ArchiveSegment(self, indexname)  # read from its map, not copied (search.mapped)
 
     def per_document_reader(self, storage, segment):
         return CompactPerDocReader(storage, segment)

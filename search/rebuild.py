@@ -88,7 +88,7 @@ def _write_segments(index, documents, limit: int) -> list:
         return segments
     except BaseException:
         if writer is not None:
-            writer.cancel()
+            writer.abandon()
         raise
 
 

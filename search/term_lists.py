@@ -96,6 +96,13 @@ class TermListWriter(SegmentWriter):
         """Write and close the segment (no table of contents: the caller commits it)."""
         return self._finalize_segment()
 
+    def abandon(self):
+        """Close the segment's files unwritten: cancel(), less its removal of the index's
+        temporary folder, which the writers of other worker processes share (a writer
+        that failed would take their files away; the rebuild removes the folder)."""
+        self._close_segment()
+        self.is_closed = True
+
     def _flush_segment(self):
         self.perdocwriter.close()
         perdoc = self.per_document_reader()   # the codec keeps lengths (search.codec)

@@ -71,3 +71,16 @@ def test_term_vectors_are_refused(tmp_path):
     with pytest.raises(ValueError, match="term vectors"):
         writer.add_document(text="加快建设")
     writer.cancel()
+
+
+def test_a_writer_abandoned_leaves_the_others_their_files(tmp_path):
+    """Worker processes' writers share the index's temporary folder (Whoosh names it after
+    the index): one that fails must not take it from the others, as cancel() would."""
+    schema = Schema(id=ID(stored=True), **text_fields("text"))
+    index = FileStorage(str(tmp_path)).create_index(schema)
+    failed, working = (TermListWriter(index, _lk=False, codec=ArchiveCodec()) for _ in range(2))
+    for number, writer in enumerate((failed, working)):
+        writer.add_document(id=str(number), **text_values("text", "晋江经验"))
+    failed.abandon()
+    segment = working.finish()
+    assert segment.doc_count_all() == 1
