@@ -4,7 +4,8 @@ Part of every bench/run.py size; on its own, over a scratch folder that
 ``bench/run.py --keep`` left behind: ``python bench/side_by_side.py /tmp/zhengbao-bench-1000-…``
 (add ``--rebuild`` to rebuild our index first, for the index size and build speed after a
 change of the index format; without it the build figures are left out, and the Tantivy
-index in the folder is reused if it holds as many documents as ours). It prints one
+index in the folder is reused if it holds as many documents as ours; ``--ours-only``
+leaves Tantivy out, for a folder larger than bench/run.py's --peer-max). It prints one
 table with the time from an upload to its search (the report it uploads stays in the
 folder) and the search server's memory, and writes it to
 bench/results/<UTC date-time>-<N>-side-by-side.txt.
@@ -148,9 +149,10 @@ def our_keys(searcher, query) -> set[int]:
 
 # -- on its own, over a kept scratch folder ----------------------------------------------
 
-def rerun(scratch: Path, rebuild: bool) -> dict:
-    """The side-by-side figures over ``scratch`` (a folder bench/run.py --keep left)."""
-    from bench.run import QUERIES, folder_bytes, setup_django
+def rerun(scratch: Path, rebuild: bool, peer: bool = True) -> dict:
+    """The side-by-side figures over ``scratch`` (a folder bench/run.py --keep left); ours
+    alone (the view's times) where not ``peer``."""
+    from bench.run import QUERIES, folder_bytes, percentiles, setup_django, timed
 
     setup_django(scratch / "data")
     from django.db.models import Sum
@@ -173,7 +175,17 @@ def rerun(scratch: Path, rebuild: bool) -> dict:
         log(f"rebuild: {documents} documents")
     out["index MB"] = folder_bytes(Path(backend().path)) / 1e6
     out["index/input size"] = out["index MB"] / (input_bytes / 1e6)
-    if rebuild:
+    from django.test import Client
+    client = Client()
+    if not peer:  # the view's times, as bench/run.py takes them (a first pass warms caches)
+        samples = []
+        for repeat in range(3):
+            for params in QUERIES:
+                elapsed, response = timed(client.get, "/api/search/", params)
+                assert response.status_code == 200, (params, response.status_code)
+                samples += [elapsed] if repeat else []
+        out.update({f"search view {key} ms": value for key, value in percentiles(samples).items()})
+    elif rebuild:
         out.update(measure(scratch / "tantivy", QUERIES, section_chars, input_bytes, out, log))
     else:
         from bench import peer
@@ -186,11 +198,8 @@ def rerun(scratch: Path, rebuild: bool) -> dict:
         out.update(compare(tantivy_path, QUERIES, log))
     import random
 
-    from django.test import Client
-
     from bench.corpus import real_paragraphs
     from bench.run import upload_to_searchable
-    client = Client()
     for params in QUERIES:  # a searcher open and warm, as a server's is before an upload
         client.get("/api/search/", params)
     out.update(upload_to_searchable(client, random.Random(out["N"]), real_paragraphs()))
@@ -208,10 +217,12 @@ def main() -> None:
     parser.add_argument("scratch", type=Path, help="a folder that bench/run.py --keep left")
     parser.add_argument("--rebuild", action="store_true",
                         help="rebuild our index and Tantivy's first (index size and build speed)")
+    parser.add_argument("--ours-only", action="store_true",
+                        help="no Tantivy: our view's times, upload and memory (beyond --peer-max)")
     args = parser.parse_args()
     from bench.run import RESULTS, table
 
-    row = rerun(args.scratch.resolve(), args.rebuild)
+    row = rerun(args.scratch.resolve(), args.rebuild, peer=not args.ours_only)
     stamp = datetime.datetime.now(datetime.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
     report = (f"政报档案 side by side {stamp} over {args.scratch} ({os.cpu_count()} CPUs"
               f"{', rebuilt' if args.rebuild else ''})\n{table([row])}\n")
