@@ -17,9 +17,10 @@ variable-length numbers too.
 Each field's document lengths, which writing a segment and scoring ask for posting by
 posting, are read into memory once per segment (CompactPerDocReader) rather than with a
 seek and a read each. Otherwise W3's layout stays: a term's blocks one after another with
-their lengths, skipping by block headers, the terms' hash table, columns and stored
-fields, except that a term of fewer than INLINE_POSTINGS postings keeps them in its term
-info, as Whoosh's format provides for (Whoosh 2.7 itself never does: see finish_postings).
+their lengths, skipping by block headers, the terms file (less its hash tables:
+search.term_table), columns and stored fields (read through the map: search.mapped), except
+that a term of fewer than INLINE_POSTINGS postings keeps them in its term info, as Whoosh's
+format provides for (Whoosh 2.7 itself never does: see finish_postings).
 A segment remembers the codec that wrote it (the index's table of contents pickles it), and
 blocks and term infos written before they were packed (pickled; document numbers an array
 of gaps behind its type byte) are read as they were; a merge writes in the writer's codec.
@@ -37,8 +38,8 @@ from whoosh.codec.whoosh3 import (
     LENGTHS_COLUMN, WHOOSH3_HEADER_MAGIC, W3Codec, W3FieldCursor, W3FieldWriter, W3LeafMatcher,
     W3PerDocReader, W3PostingsWriter, W3TermInfo, W3TermsReader, _lenfield,
 )
-from whoosh.reading import TermNotFound
 from whoosh.formats import Positions
+from whoosh.reading import TermNotFound
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
 from search.mapped import ArchiveSegment

