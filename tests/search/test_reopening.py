@@ -68,3 +68,26 @@ def test_segments_merged_away_are_closed(jinjiang_bytes):
     assert len(leaves(searcher)) == 1 and not set(before) & set(leaves(searcher))
     assert all(reader.is_closed for reader in before)
     same_as_afresh(searcher)
+
+
+def test_a_segment_file_gone_while_opening_is_tried_again(jinjiang_bytes, monkeypatch):
+    """A writer may delete a merged segment's files just as a reader opens them (as Whoosh's
+    FileIndex.reader, the reopening tries again)."""
+    from search import reopening
+
+    import_report(jinjiang_bytes, "jinjiang.txt")
+    backend().searcher()
+    import_report(report("guowuyuan-2024-work-report.txt"), "2024.txt")
+    failures = []
+
+    class Flaky(reopening.SegmentReader):
+        def __init__(self, *args, **kwargs):
+            if not failures:
+                failures.append(args)
+                raise FileNotFoundError("merged away")
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(reopening, "SegmentReader", Flaky)
+    searcher = backend().searcher()
+    assert failures and len(leaves(searcher)) == 2
+    same_as_afresh(searcher)
