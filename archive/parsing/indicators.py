@@ -125,7 +125,7 @@ INDICATORS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("城镇新增就业", (r"城镇新增就业(?:人数)?", r"新增城镇就业(?:人数)?", _alone(r"新增就业(?:人数)?")), PEOPLE),
     ("城镇调查失业率", (r"城镇调查失业率", r"(?<!农村)调查失业率"), ()),
     ("城镇登记失业率", (r"城镇登记失业率",), ()),
-    ("居民消费价格涨幅", (r"居民消费价格(?:指数)?(?:总水平)?(?:涨幅|上涨幅度)?", r"CPI涨幅",
+    ("居民消费价格涨幅", (r"居民消费价格(?:指数)?(?:总水平)?(?:涨幅|上涨幅度)?", r"CPI涨幅", _alone(r"CPI"),
                         r"(?:物价|价格)总水平(?:涨幅|上涨幅度)"), ()),
     ("商品零售价格涨幅", (r"商品零售价格涨幅",), ()),
     ("进出口总额", (r"(?:外贸)?进出口(?:贸易)?总?[额值]", _alone(r"(?:外贸)?进出口"), r"对外贸易总额",
@@ -164,7 +164,7 @@ RATE_OF_CHANGE = re.compile(r"增长|增速|速度|涨幅")   # in a name as wri
 RATE = re.compile(r"率|强度")                     # in a name: its % value is a level
 
 # How a figure moved, between a name and its verb: 出口逆势增长17.8%, 稳步达到3000亿元以上.
-ADVERBS = r"(?:逆势|稳步|持续|快速|较快|大幅|顺利|翻番|翻一番)"
+ADVERBS = r"(?:逆势|稳步|持续|快速|较快|大幅|顺利|翻番|翻一番|历史性)"
 PRICES_DEDUCTED = r"(?:扣除|考虑)(?:价格|物价)(?:上涨|下降|变动)?因素"
 COMPARABLE = r"按可比(?:价格?计算|口径)，?"   # 按可比口径增长13%
 ADJUSTED = r"剔除[^，。；\d]{1,8}因素后?，?"   # 剔除虚增空转因素后完成10.4亿元: the same figure, restated
@@ -172,11 +172,11 @@ ADJUSTED = r"剔除[^，。；\d]{1,8}因素后?，?"   # 剔除虚增空转因�
 FILLER = (r"(?:（[A-Z]{2,4}）|比上年|比去年|同比|同口径|可比|规模|全年|实际|名义|计划|预计|预定|力争|争取|确保|要|将"
           rf"|首次|再|继续|都|按|{ADVERBS}|，?{PRICES_DEDUCTED}，?|{ADJUSTED}|{COMPARABLE}"
           r"|平均值?|均值|的?(?:宏观)?(?:调控|主要|预期)?目标，?|的?预期)*")
-CHANGE_VERBS = ("增长", "增加", "增速", "上涨", "提高", "下降", "降低", "减少")
-DECLINES = ("下降", "降低", "减少")
+CHANGE_VERBS = ("增长", "增加", "增速", "上涨", "提高", "下降", "降低", "减少", "微涨", "微降")
+DECLINES = ("下降", "降低", "减少", "微降")
 GROWTH_TARGET_VERB = re.compile(r"增长的?目标")   # 预期增长目标6%左右: a growth rate
 VERBS = (r"(?:增长|增加|提高|下降|降低|减少|回落|降)[到至]|增至|增长的?目标(?:定在|设定为|定为|设为|为|是)?|增长了?|增加|增速(?:达到|保持在|稳定在|为|达|在)?|上涨|提高"
-         r"|下降|降低|减少|达到|达|完成|实现|设定为|定为|为|是|控制在|控制到|保持在|稳定在|保持|在|低于"
+         r"|下降|降低|减少|微涨|微降|达到|达|完成|实现|设定为|定为|为|是|控制在|控制到|稳定保持在|保持在|稳定在|保持|在|低于"
          r"|站上|迈上|跨上|跃上|跨过|突破|超过|超")
 VERB = rf"(?P<verb>{VERBS})"
 # Every unit a number may carry, so that 3个百分点 or 500家 is read whole (and skipped).
@@ -194,7 +194,8 @@ VALUE_START = rf"(?={NUMBER}|[约超不大])"
 # 1600亿斤 (a short clause without a figure, or one on marks passed: 跨越3个千亿元台阶，, then a
 # verb of reaching).
 YEAR_OF = r"(?:(?:19|20)\d\d年(?:底|末)?的?)"
-FROM = rf"，?[从由]{YEAR_OF}?(?:不到|约)?{NUMBER}(?:{UNIT})?(?=(?:增加|增长|提高)到)"
+FROM = (rf"，?[从由](?:{YEAR_OF}|(?:年初|上半年|一季度)的?)?(?:不到|约)?{NUMBER}(?:{UNIT})?"
+        r"(?=(?:增加|增长|提高|下降|降低|回落|降)到)")   # 从上半年5.5%降到5.3%: the level at the end
 REACHED_IN = r"(?:(?<=到)(?P<year>(?:19|20)\d\d)年(?:底|末)?的?)?"
 BRIDGE = (r"(?:(?:(?!\d+(?:\.\d+)?(?:%|万|亿|元|人|吨|斤))[^，。；、%]){1,10}|[^，。；、%]{1,14}台阶)"
           r"[，、](?:\d{4}年|去年)?"
@@ -209,7 +210,7 @@ TAIL = re.compile(rf"(?:{FROM}|{BRIDGE})?(?:{FILLER}(?:{VERB}{REACHED_IN}|(?<=�
 # A second figure for the same name: …增长7%以上，站上3500亿元; …9.86万亿元、增长5.7%;
 # 2.76万亿元增长6.1%; 完成248亿元（预计数，下同），同比增长7.4%.
 CHAIN = re.compile(rf"(?:（[^）]{{0,12}}）|新?台阶|大关)?[，、]?(?:{COMPARABLE}|{PRICES_DEDUCTED}，?)?"
-                   rf"(?:预计)?(?:比上年|同比|总量|总额)?(?:实际)?{ADVERBS}?{VERB}?{VALUE_START}")
+                   rf"(?:预计)?(?:比上年|同比|总量|总额)?(?:实际|首次)?{ADVERBS}?{VERB}?{VALUE_START}")
 # Growth by quarter, then for the year, without a name: the GDP's (_year_after_quarters).
 QUARTERS_THEN_YEAR = re.compile(rf"季度(?:增长|增速){NUMBER}%[^。；]*?[，；](?P<year>全年)(?=增长)")
 YEAR_AS_GDP = re.compile(rf"(?P<{_GROUP_OF['地区生产总值']}>全年)")
@@ -219,9 +220,11 @@ TOTAL_NEXT = re.compile(rf"(?P<between>[^，。；！？：]{{0,20}})，总量{V
 GROWTH_NEXT = re.compile(r"(?P<between>、[^，。；！？：、\d]{1,12})、(?P<verb>增长|增速)(?=\d)")
 # The names of an enumeration, from the clause start to 分别 (预计分别, 比上年实际分别…), or
 # to the verb of known names that are listed with their values (甲和乙实际增长8.4%和11.4%).
-# 甲、乙均增长8%: one value for each name (not the 均 of 人均, 年均, 平均).
+# 甲、乙均增长8%: one value for each name (not the 均 of 人均, 年均, 平均); 甲、乙增长4%左右:
+# known names with one value, each of them.
 ENUMERATION = re.compile(rf"(?P<names>[^，。；：:！？]+?){FILLER}(?:(?P<each>分别|(?<![人年平])均(?={VERBS})){FILLER}"
-                         rf"|(?=(?:{VERBS}){NUMBER}(?:{UNIT})(?:左右|以上)?[、和]{NUMBER})){VERB}?")
+                         rf"|(?=(?:{VERBS}){NUMBER}(?:{UNIT})(?:左右|以上)?[、和]{NUMBER})"
+                         rf"|(?=(?:{VERBS}){NUMBER})){VERB}?")
 ITEM_SEPARATOR = re.compile(r"[、和及与]")
 # The same names again: 分别达到45000元和21000元，分别增长4.5%和6.5%; 分别达6.9万元、3.4万元，
 # 增长4.2%、5.3% (as many values as names).
@@ -238,11 +241,15 @@ QUALIFIERS = {"约": "左右", "大约": "左右", "上下": "左右", "超": "�
 SEVERAL_YEARS_BEFORE = re.compile(r"年均|平均|每年|累计|以来|[二三四五六七八九十]年")   # in the clause
 # Right before a name: 占…, 人均…, 企业…, 脱贫地区… (a kind of area, not 北京地区), 全国….
 AREAS = r"(?:(?:脱贫|贫困|民族|边境|边疆|欠发达|沿海)(?:地区)?|[山牧林垦库灾老]区)"   # 民族地区生产总值
-NOT_THE_WHOLE_BEFORE = re.compile(rf"(?:占|人均|企业|县|{AREAS}|全国|”)$")
+NOT_THE_WHOLE_BEFORE = re.compile(rf"(?:占|人均|企业|县|服务|技术|产品|{AREAS}|全国|”)$")   # 服务进出口
 NATIONAL_BEFORE = re.compile(r"全国$")            # the whole, in the State Council's reports
-NOT_THE_WHOLE_AFTER = re.compile(r"县|企业|镇|乡|村|园区")                          # right after
+# Right after the value: 生产总值超200亿元县, 经济总量超500亿元的县域增至12个 (a count of places).
+NOT_THE_WHOLE_AFTER = re.compile(r"的?(?:县|企业|镇|乡|村|园区|城市|地市|市州|开发区|产业|集群)")
 # 对共建“一带一路”国家进出口额, 与共建“一带一路”国家进出口贸易额: trade with partners, a part.
 PARTNER_BEFORE = re.compile(r"对[^，；：]{1,20}$|与[^，；：]{0,20}(?:国家|地区|经济体|东盟|欧盟)$")
+# 扣除房地产开发投资后，固定资产投资增长2.7%: the figure without one of its parts (not
+# 扣除价格因素, 剔除…因素后: the whole, restated).
+WITHOUT_A_PART = re.compile(r"(?:扣除|剔除|不含|除去)(?![^，；]*因素)[^，；]{1,15}(?:后|外)?，$")
 PARTNER_LEAD = re.compile(r"[对与](?!上年|去年)")   # 对东盟、共建“一带一路”国家进出口总额分别…
 PAST_TARGET_BEFORE = re.compile(r"(?:确定|预定|原定|提出)的?$")
 PAST_TARGET_AFTER = re.compile(r"的?(?:预期)?目标")
@@ -318,7 +325,7 @@ SUMMED = {"城镇新增就业"}   # over several years a count of new jobs is a 
 EVERY_YEAR = re.compile(r"年均|每年|连年")
 # Grain held at a floor (粮食总产量稳定在550亿斤左右) is several years' record, not the
 # reviewed year's output, which a report states as a figure reached or passed.
-GRAIN_HELD = ("稳定在", "保持在")
+GRAIN_HELD = ("稳定在", "保持在", "稳定保持在")
 # 新增就业 without 城镇 is the place's count in a sentence about employment (再就业2100人,
 # 城镇登记失业率…, 就业政策), not at the end of one project's or sector's results.
 BARE_JOBS = "新增就业"
@@ -568,11 +575,12 @@ def _pieces_by_year(sentence: str, cues: _Cues) -> list[str]:
 
 def _other_years_are_bases(normal: str, cues: _Cues) -> bool:
     """Whether every year the sentence names outside the plan and reviewed years is a base
-    (从2021年的…) or what a figure is compared with (全年GDP增长4%，快于2024年1.8个百分点):
-    the figures are the reviewed year's."""
+    (从2021年的…), what a figure is compared with (全年GDP增长4%，快于2024年1.8个百分点) or
+    the start of a span to now (增速2022年以来连续16个季度…): the figures are the reviewed year's."""
     return all(year in (cues.year, cues.year - 1) or FROM_YEAR.match(normal, start - 1)
-               or COMPARED_YEAR_BEFORE.search(normal, 0, start)
-               for year, start in ((int(m.group(1)), m.start()) for m in YEAR_MENTION.finditer(normal)))
+               or COMPARED_YEAR_BEFORE.search(normal, 0, start) or normal.startswith("以来", end)
+               for year, start, end in ((int(m.group(1)), m.start(), m.end())
+                                        for m in YEAR_MENTION.finditer(normal)))
 
 
 def _opening(normal: str) -> re.Match | None:
@@ -637,7 +645,8 @@ def _sentence_facts(sentence: str, normal: str, time: str, cues: _Cues,
                 normal.replace(name.group(), "", 1)):
             return None   # 新增营业面积10万平方米，新增就业3000人: one sector's jobs
         if fact and on_several_years and (fact.measure != LEVEL or fact.name in SUMMED or not (
-                verb in REACHED or fact.qualifier == "超过")):   # 超3.1万元: a mark passed
+                verb in REACHED or fact.qualifier == "超过")   # 超3.1万元: a mark passed
+                or "首次" in normal[name.end():value.start()]):   # 首次突破: in some year of the period
             return None
         if fact:
             fact.kind, fact.period_year, fact.sentence = kind, period, sentence
@@ -672,6 +681,11 @@ def _sentence_facts(sentence: str, normal: str, time: str, cues: _Cues,
                 # 、力争达到8%: only a figure of the other measure is taken, but 首次突破2万元、
                 # 达到20793元: the exact level rather than the round mark it passed.
                 del found[-2 if _exact_after_mark(first, also) else -1]
+            third = (also and found[-1][2] is also and also.qualifier == "超过"
+                     and _second_figure(normal, second[1].end()))
+            exact = third and add(name.start(), name, *third)
+            if exact:   # 增加1501亿元，总额首次突破万亿元，达到11377亿元: the level after the mark
+                del found[-2 if _exact_after_mark(also, exact) else -1]
     return [fact for _, _, fact in sorted(found, key=lambda item: item[:2])]
 
 
@@ -735,6 +749,8 @@ def _enumeration(normal: str, match: re.Match, add, national: bool) -> int | Non
              for name, text in zip(names, texts)]   # 脱贫地区、…: not the whole
     if PARTNER_LEAD.match(match.group("names")):
         names = [None] * len(names)   # 对东盟、共建“一带一路”国家进出口总额: partners
+    if len(values) == 1 and len(names) > 1 and None not in names:
+        values = values * len(names)   # 社会消费品零售总额、固定资产投资增长4%左右
     separately = len(names) == 1 and names[0] and _GROUP[names[0].lastgroup] in SEPARATELY
     if separately:
         names = names * 2
@@ -853,6 +869,7 @@ def _whole_for_one_year(normal: str, name: re.Match, value: re.Match, time: str,
     if (SEVERAL_YEARS_BEFORE.search(normal, clause_start, name.start())
             or _names_a_part(normal[:name.start()], national)
             or PARTNER_BEFORE.search(normal, clause_start, name.start())
+            or WITHOUT_A_PART.search(normal, 0, clause_start)
             or NOT_THE_WHOLE_AFTER.match(normal, value.end())
             or _GROUP[name.lastgroup] != GRAIN_OUTPUT   # 粮食播种面积…、总产: _on_grain's
             and _item_of_another_subject(normal, clause_start, name.start())):

@@ -404,3 +404,31 @@ class TestBundledReports:
         for key in (("晋江市", 2025), ("晋江市", 2023), ("国务院", 2019)):
             with django_assert_max_num_queries(5):  # the 5th: last year's report, for 与上年对比
                 get(client, archive[key].get_absolute_url())
+
+
+def test_a_year_of_many_reports_is_listed_a_page_at_a_time(client, monkeypatch,
+                                                           django_assert_max_num_queries):
+    from archive import views
+    monkeypatch.setattr(views, "YEAR_PAGE_SIZE", 3)
+    for region, count in (("甲市", 2), ("乙县", 3), ("丙区", 1)):
+        for number in range(count):
+            Report.objects.create(region=region, year=2031, title=f"{region}报告{number}", text="。")
+    ordered = sorted(("甲市", "乙县", "丙区"))   # regions in code point order, as the page sorts
+
+    with django_assert_max_num_queries(4):
+        first = get(client, "/years/2031/")
+    second = get(client, "/years/2031/?page=2")
+    for page in (first, second):
+        assert "共 6 份，3 个地区" in text_of(page)
+        assert "第 1–3 份" in text_of(first) and "第 4–6 份" in text_of(second)
+    listed = [re.findall(r"(\S+?)报告\d", text_of(page)) for page in (first, second)]
+    assert listed[0] + listed[1] == sorted(listed[0] + listed[1], key=ordered.index)
+    assert len(listed[0]) == len(listed[1]) == 3
+    # the region that runs over the page break is named again, marked as continued
+    split = listed[0][-1]
+    assert split == listed[1][0] and f"{split} （续）" in text_of(second)
+    assert "（续）" not in text_of(first)
+    assert 'href="?page=2"' in first and 'href="?page=1"' in second
+    # a page number out of range or not a number is a page, never an error
+    assert text_of(get(client, "/years/2031/?page=99")) == text_of(second)
+    assert text_of(get(client, "/years/2031/?page=abc")) == text_of(first)

@@ -394,3 +394,74 @@ def test_one_value_for_each_name_with_均():
     # the 均 of 人均 or 年均 is not "each"
     assert facts_of("今年，城镇居民人均可支配收入增长8%。", 2016) == [
         ("城镇居民人均可支配收入", GROWTH, TARGET, 2016, 8, "%", "")]
+
+
+# ---- the third unseen batch (黑龙江 广西 海南 甘肃 青海 宁夏, 2026), read in session 21 --------
+
+def in_the_five_years(text):
+    """``text`` in a review of five years (gansu-2026's part “十四五”时期工作回顾)."""
+    return in_the_review("——这是综合实力快速跃升的五年。" + text, "“十四五”时期工作回顾")
+
+
+def test_a_mark_passed_for_the_first_time_in_five_years_is_no_years_level():
+    # gansu-2026: the first passing may fall in any year of the five
+    assert in_the_five_years("外贸进出口总值首次突破700亿元、年均增长13.2%。") == []
+    # in the reviewed year's own part it is that year's level (guangxi-2026)
+    assert in_the_review("一般公共预算收入增长4.6%，总量首次突破1900亿元。") == [
+        ("一般公共预算收入", GROWTH, ACTUAL, 2025, 4.6, "%", ""),
+        ("一般公共预算收入", LEVEL, ACTUAL, 2025, 1900, "亿元", "超过")]
+
+
+def test_a_span_to_now_does_not_make_a_sentence_another_years():
+    # gansu-2026: 2022年以来 is several years ending now, not a figure of 2022
+    text = "全省地区生产总值达到13697.5亿元，较“十三五”末的9323.1亿元增加4374.4亿元，增长33.6%，经济增速2022年以来连续16个季度高于全国平均水平。"
+    assert in_the_five_years(text) == [("地区生产总值", LEVEL, ACTUAL, 2025, 13697.5, "亿元", "")]
+
+
+@pytest.mark.parametrize("text", [
+    "扣除房地产开发投资后，固定资产投资增长2.7%。",                                  # gansu-2026
+    "2025年，服务进出口总额增长22.1%，实际使用外资增长19.9%。",                          # hainan-2026
+    "常住人口城镇化率五年提高3.89个百分点，经济总量超500亿元的县域增至12个。",             # guangxi-2026
+])
+def test_parts_of_the_whole(text):
+    assert in_the_review(text) == []
+
+
+def test_the_whole_restated_without_a_factor_is_kept():
+    assert in_the_review("剔除留抵退税因素后，一般公共预算收入增长5.1%。") == [
+        ("一般公共预算收入", GROWTH, ACTUAL, 2025, 5.1, "%", "")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("城镇新增就业42.3万人，年末城镇调查失业率从上半年5.5%降到5.3%。",                   # guangxi-2026
+     [("城镇新增就业", LEVEL, ACTUAL, 2025, 42.3, "万人", ""),
+      ("城镇调查失业率", LEVEL, ACTUAL, 2025, 5.3, "%", "")]),
+    ("CPI微降0.1%，城镇调查失业率5.2%。",                                                 # hainan-2026
+     [("居民消费价格涨幅", GROWTH, ACTUAL, 2025, -0.1, "%", ""),
+      ("城镇调查失业率", LEVEL, ACTUAL, 2025, 5.2, "%", "")]),
+    ("全省地区生产总值历史性迈上4000亿元台阶。",                                         # qinghai-2026
+     [("地区生产总值", LEVEL, ACTUAL, 2025, 4000, "亿元", "超过")]),
+    ("国家财政收入比上年增加1501亿元，总额首次突破万亿元，达到11377亿元。",                 # national 2000
+     [("一般公共预算收入", LEVEL, ACTUAL, 2025, 11377, "亿元", "")]),
+])
+def test_wordings_of_the_review(text, expected):
+    assert in_the_review(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("社会消费品零售总额、固定资产投资增长4%左右。",                                        # heilongjiang-2026
+     [("社会消费品零售总额", GROWTH, TARGET, 2026, 4, "%", "左右"),
+      ("固定资产投资", GROWTH, TARGET, 2026, 4, "%", "左右")]),
+    ("粮食总产量稳定保持在76亿斤以上。",                                                  # ningxia-2026
+     [("粮食产量", LEVEL, TARGET, 2026, 76, "亿斤", "以上")]),
+])
+def test_wordings_of_the_plan(text, expected):
+    assert facts_in([part("二、2026年工作安排", text)], 2026) == expected
+
+
+def test_one_value_after_items_not_all_known_is_only_the_last_names():
+    text = "规上工业增加值、限上批零销售额、固定资产投资增长6%。"
+    assert facts_in([part("二、2026年工作安排", text)], 2026) == [
+        ("固定资产投资", GROWTH, TARGET, 2026, 6, "%", "")]
+    # grain held at a floor in the review stays several years' record
+    assert in_the_review("粮食总产量稳定保持在76亿斤以上。") == []
