@@ -106,15 +106,15 @@ INDICATORS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("国民生产总值", (r"国民生产总值",), MONEY),
     ("地区生产总值", (r"地区生产总值", _alone(r"生产总值"), _alone(r"GDP"),
                       _alone(r"经济增(?:长(?:速度)?|速)"), _alone(r"经济总量")), MONEY),
-    ("一般公共预算总收入", (r"一般公共预算总收入", r"财政总收入"), MONEY),
+    ("一般公共预算总收入", (r"一般公共预算总收入", r"财政总收入", r"全部财政收入"), MONEY),
     ("一般公共预算收入", (r"(?:地方)?一般公共预算收入", r"(?:全国|国家)财政收入", r"(?:地方)?公共财政(?:预算)?收入"),
      MONEY),
     ("财政收入", (_alone(r"财政收入"),), MONEY),
     ("规上工业增加值", (r"规模以上工业增加值", r"规上工业增加值", r"规模工业增加值"), MONEY),
-    ("固定资产投资", (r"全社会固定资产投资", _alone(r"固定资产投资"), _alone(r"完成固定资产投资")), MONEY),
+    ("固定资产投资", (r"(?:全社会|规模以上)固定资产投资", _alone(r"固定资产投资"), _alone(r"完成固定资产投资")), MONEY),
     ("社会消费品零售总额", (r"社会消费品零售总?额", r"社消零售总额"), MONEY),
     ("城镇居民人均可支配收入", (r"城镇(?:常住)?(?:居民)?(?:家庭)?人均可支配收入", r"城镇居民收入(?!比)"), MONEY),
-    ("农村居民人均可支配收入", (r"农村(?:牧区)?(?:常住)?居民(?:家庭)?人均可支配收入", r"农村居民收入(?!比)"), MONEY),
+    ("农村居民人均可支配收入", (r"农村(?:牧区)?(?:常住)?(?:居民)?(?:家庭)?人均可支配收入", r"农村居民收入(?!比)"), MONEY),
     ("农村居民人均纯收入", (r"农村居民(?:家庭)?人均纯收入", r"农民人均纯收入",
                           r"农民(?:家庭)?平均每人的?纯收入",
                           r"农民的?纯收入，全国平均每人"), MONEY),
@@ -124,7 +124,7 @@ INDICATORS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("居民收入", (_alone(r"居民收入"),), MONEY),
     ("城镇新增就业", (r"城镇新增就业(?:人数)?", r"新增城镇就业(?:人数)?", _alone(r"新增就业(?:人数)?")), PEOPLE),
     ("城镇调查失业率", (r"城镇调查失业率", r"(?<!农村)调查失业率"), ()),
-    ("城镇登记失业率", (r"城镇登记失业率",), ()),
+    ("城镇登记失业率", (r"城镇登记失业率", r"(?<!农村)登记失业率"), ()),
     ("居民消费价格涨幅", (r"居民消费价格(?:指数)?(?:总水平)?(?:涨幅|上涨幅度)?", r"CPI涨幅", _alone(r"CPI"),
                         r"(?:物价|价格)总水平(?:涨幅|上涨幅度)"), ()),
     ("商品零售价格涨幅", (r"商品零售价格涨幅",), ()),
@@ -210,7 +210,7 @@ TAIL = re.compile(rf"(?:{FROM}|{BRIDGE})?(?:{FILLER}(?:{VERB}{REACHED_IN}|(?<=�
 # A second figure for the same name: …增长7%以上，站上3500亿元; …9.86万亿元、增长5.7%;
 # 2.76万亿元增长6.1%; 完成248亿元（预计数，下同），同比增长7.4%.
 CHAIN = re.compile(rf"(?:（[^）]{{0,12}}）|新?台阶|大关)?[，、]?(?:{COMPARABLE}|{PRICES_DEDUCTED}，?)?"
-                   rf"(?:预计)?(?:比上年|同比|总量|总额)?(?:实际|首次)?{ADVERBS}?{VERB}?{VALUE_START}")
+                   rf"(?:预计)?(?:比上年|同比|同口径|总量|总额)?(?:实际|首次)?{ADVERBS}?{VERB}?{VALUE_START}")
 # Growth by quarter, then for the year, without a name: the GDP's (_year_after_quarters).
 QUARTERS_THEN_YEAR = re.compile(rf"季度(?:增长|增速){NUMBER}%[^。；]*?[，；](?P<year>全年)(?=增长)")
 YEAR_AS_GDP = re.compile(rf"(?P<{_GROUP_OF['地区生产总值']}>全年)")
@@ -241,7 +241,7 @@ QUALIFIERS = {"约": "左右", "大约": "左右", "上下": "左右", "超": "�
 SEVERAL_YEARS_BEFORE = re.compile(r"年均|平均|每年|累计|以来|[二三四五六七八九十]年")   # in the clause
 # Right before a name: 占…, 人均…, 企业…, 脱贫地区… (a kind of area, not 北京地区), 全国….
 AREAS = r"(?:(?:脱贫|贫困|民族|边境|边疆|欠发达|沿海)(?:地区)?|[山牧林垦库灾老]区)"   # 民族地区生产总值
-NOT_THE_WHOLE_BEFORE = re.compile(rf"(?:占|人均|企业|县|服务|技术|产品|{AREAS}|全国|”)$")   # 服务进出口
+NOT_THE_WHOLE_BEFORE = re.compile(rf"(?:占|人均|企业|(?<![全本我])县|服务|技术|产品|电商|{AREAS}|全国|”)$")   # 服务进出口
 NATIONAL_BEFORE = re.compile(r"全国$")            # the whole, in the State Council's reports
 # Right after the value: 生产总值超200亿元县, 经济总量超500亿元的县域增至12个 (a count of places).
 NOT_THE_WHOLE_AFTER = re.compile(r"的?(?:县|企业|镇|乡|村|园区|城市|地市|市州|开发区|产业|集群)")
@@ -641,9 +641,9 @@ def _sentence_facts(sentence: str, normal: str, time: str, cues: _Cues,
             normal, 0, len(normal) if fact and fact.name in SUMMED else position))   # 603.7万人…年均
         if fact and fact.name == GRAIN_NAME and time != PLAN and verb in GRAIN_HELD:
             return None
-        if fact and name.group().startswith(BARE_JOBS) and not ABOUT_JOBS.search(
+        if fact and name.group().startswith(BARE_JOBS) and name.start() > 0 and not ABOUT_JOBS.search(
                 normal.replace(name.group(), "", 1)):
-            return None   # 新增营业面积10万平方米，新增就业3000人: one sector's jobs
+            return None   # 新增营业面积10万平方米，新增就业3000人: one sector's jobs (a sentence of its own is the place's)
         if fact and on_several_years and (fact.measure != LEVEL or fact.name in SUMMED or not (
                 verb in REACHED or fact.qualifier == "超过")   # 超3.1万元: a mark passed
                 or "首次" in normal[name.end():value.start()]):   # 首次突破: in some year of the period

@@ -90,6 +90,8 @@ SUB_KIND = "chinese-items"   # a 一、 series restarted inside a part: its item
 SUB_RANK = 0.5      # between the parts' 一、 and any other numbering
 MIN_ITEM_BODY = 3   # paragraphs of an item before a 一是 list that no longer opens it
 LEADING_PARTS = 2   # as many unnumbered parts before the first numbered one hold the numbered
+OPENER = 6          # 一年来，我们坚持…: characters that a series of parallel item lines shares
+MIN_PARALLEL = 3    # lines opening alike, at least, to be a series
 
 
 @dataclass
@@ -130,12 +132,15 @@ class _Numbered(NamedTuple):
 class _TreeBuilder:
     def __init__(self, plain_headings: bool, part_span: tuple[int, int] | None = None,
                  closing_part: int | None = None, line_headings: dict[int, int | None] | None = None,
-                 headlines: frozenset[int] = frozenset()):
+                 headlines: frozenset[int] = frozenset(), series_parts: frozenset[int] = frozenset(),
+                 parallel_lines: frozenset[int] = frozenset()):
         self.plain_headings = plain_headings
         self.part_span = part_span    # positions of the first and last numbered part heading
         self.closing_part = closing_part   # position of an unnumbered closing part (结束语)
         self.line_headings = line_headings or {}   # one-sentence item lines: the part they stand in
         self.headlines = headlines    # positions of a newspaper page's part headings
+        self.series_parts = series_parts   # unnumbered parts, each with its own 一、 series
+        self.parallel_lines = parallel_lines   # unnumbered lines opening alike: items, not parts
         self.position = -1            # of the paragraph being fed
         self.heading_positions: list[tuple[int, int]] = []   # (position, level), numbered
         self.saluted = False          # the 各位代表 salutation has been read
@@ -166,6 +171,12 @@ class _TreeBuilder:
             return
         if self.position in self.headlines:
             self._open_root(SectionNode(text, 1, style="plain"))
+            return
+        if self.position in self.series_parts:
+            node = SectionNode(text, 1, style="plain")
+            self.roots.append(node)
+            self.stack = [(-1, node)]     # its numbered headings stand inside it
+            self.last_number.clear()      # and number from 一 again
             return
         start = 0
         number = _number(text)
@@ -302,7 +313,9 @@ class _TreeBuilder:
         own, and so is the closing part; elsewhere an item of the section open there.
         """
         first, _ = self.part_span
-        if self.position == self.closing_part or self.position < first and self.saluted:
+        if self.position < first and self.position in self.parallel_lines and self.leading_parts:
+            self._open_child(node)   # 2021年工作回顾 / 一年来，我们坚持稳中提质，… ×6: its items
+        elif self.position == self.closing_part or self.position < first and self.saluted:
             self._open_root(node)
             if self.position < first:
                 self.leading_parts.append(node)
@@ -390,22 +403,64 @@ def split_sections(text: str, plain_headings: bool = True) -> list[SectionNode]:
         with_plain = _build(paragraphs, plain_headings=True)
         if any(root.style == "plain" for root in with_plain.roots):
             return with_plain.finish()
+    series_parts = _series_parts(paragraphs)
+    if series_parts:
+        return _build(paragraphs, False, series_parts=series_parts).finish()
     parts = [position for position, level in numbered.heading_positions if level == 1]
     if not parts:
         return numbered.finish()
     return _build(paragraphs, False, (parts[0], parts[-1]), _closing_part(paragraphs, parts[-1]),
-                  _line_headings(paragraphs, numbered.heading_positions)).finish()
+                  _line_headings(paragraphs, numbered.heading_positions),
+                  parallel_lines=_parallel_lines(paragraphs)).finish()
 
 
 def _build(paragraphs: list[_Paragraph], plain_headings: bool,
            part_span: tuple[int, int] | None = None, closing_part: int | None = None,
            line_headings: dict[int, int | None] | None = None,
-           headlines: frozenset[int] = frozenset()) -> _TreeBuilder:
-    builder = _TreeBuilder(plain_headings, part_span, closing_part, line_headings, headlines)
+           headlines: frozenset[int] = frozenset(), series_parts: frozenset[int] = frozenset(),
+           parallel_lines: frozenset[int] = frozenset()) -> _TreeBuilder:
+    builder = _TreeBuilder(plain_headings, part_span, closing_part, line_headings, headlines,
+                           series_parts, parallel_lines)
     builder.paragraphs = paragraphs
     for paragraph, following in zip(paragraphs, paragraphs[1:] + [_Paragraph("", [])]):
         builder.feed(paragraph, following.text)
     return builder
+
+
+def _series_parts(paragraphs: list[_Paragraph]) -> frozenset[int]:
+    """Positions of unnumbered part lines that each open a 一、 series of their own
+    (2022年工作回顾, 一、…六、; 2023年工作目标任务, 一、…八、; 加强政府自身建设, 一、…四、):
+    the report's parts, when at least two do and every 一、 of the speech follows one (not
+    一、2024年工作回顾 after the speaker's name); each 一、 heading is then an item of its part."""
+    lines, candidate, saluted = [], None, False
+    for position, paragraph in enumerate(paragraphs):
+        text = paragraph.text
+        if _back_matter_style(text):
+            break
+        number = _number(text)
+        if number is None:
+            if saluted and _is_unnumbered_heading(text):
+                candidate = position
+            saluted = saluted or text.startswith("各位代表")
+        elif number.kind == "chinese" and _numbered(paragraph, number):
+            if number.value == 1:
+                if candidate is None:
+                    return frozenset()
+                lines.append(candidate)
+            candidate = None
+    return frozenset(lines) if len(lines) >= 2 else frozenset()
+
+
+def _parallel_lines(paragraphs: list[_Paragraph]) -> frozenset[int]:
+    """Positions of unnumbered heading lines written as a series (一年来，我们坚持稳中提质，
+    综合实力稳步提升 and five more opening 一年来，我们坚持): items, never parts of their own."""
+    openings: dict[str, list[int]] = {}
+    for position, paragraph in enumerate(paragraphs):
+        text = paragraph.text
+        if "，" in text[:OPENER] and _is_unnumbered_heading(text) and not _number(text):
+            openings.setdefault(text[:OPENER], []).append(position)
+    return frozenset(position for positions in openings.values() if len(positions) >= MIN_PARALLEL
+                     for position in positions)
 
 
 def _closing_part(paragraphs: list[_Paragraph], last_part: int) -> int | None:

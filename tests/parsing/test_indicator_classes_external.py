@@ -465,3 +465,39 @@ def test_one_value_after_items_not_all_known_is_only_the_last_names():
         ("固定资产投资", GROWTH, TARGET, 2026, 6, "%", "")]
     # grain held at a floor in the review stays several years' record
     assert in_the_review("粮食总产量稳定保持在76亿斤以上。") == []
+
+
+# ---- county reports (batch 5: 高阳 2018, 高唐 2023, 米易 2022, 河北 2022), session 21 ---------
+
+@pytest.mark.parametrize("text, year, expected", [
+    ("2021年，粮食产量稳中有增，2021年全县粮食产量达11.8万吨，增长2.4%。", 2022,          # miyi-2022
+     [("粮食产量", LEVEL, ACTUAL, 2021, 11.8, "万吨", ""), ("粮食产量", GROWTH, ACTUAL, 2021, 2.4, "%", "")]),
+    ("2017年，全部财政收入完成11.07亿元，增长7.3%。", 2018,                                # gaoyang-2018
+     [("一般公共预算总收入", LEVEL, ACTUAL, 2017, 11.07, "亿元", ""),
+      ("一般公共预算总收入", GROWTH, ACTUAL, 2017, 7.3, "%", "")]),
+    ("2022年，完成规模以上固定资产投资75亿元，增长24%；完成一般公共预算收入11.7亿元，同口径增长9%。", 2023,
+     [("固定资产投资", LEVEL, ACTUAL, 2022, 75, "亿元", ""), ("固定资产投资", GROWTH, ACTUAL, 2022, 24, "%", ""),
+      ("一般公共预算收入", LEVEL, ACTUAL, 2022, 11.7, "亿元", ""),
+      ("一般公共预算收入", GROWTH, ACTUAL, 2022, 9, "%", "")]),                           # gaotang-2023
+    ("2022年，农村人均可支配收入达到18740元，同比增长6.3%。", 2023,                          # gaotang-2023
+     [("农村居民人均可支配收入", LEVEL, ACTUAL, 2022, 18740, "元", ""),
+      ("农村居民人均可支配收入", GROWTH, ACTUAL, 2022, 6.3, "%", "")]),
+    ("2021年，登记失业率控制在3.7%以内。", 2022,                                          # miyi-2022
+     [("城镇登记失业率", LEVEL, ACTUAL, 2021, 3.7, "%", "以内")]),
+])
+def test_a_countys_names(text, year, expected):
+    assert facts_of(text, year) == expected
+
+
+def test_new_jobs_in_a_sentence_of_their_own_are_the_countys():
+    # gaotang-2023: …发放创业担保贷款7226万元。新增就业4974人。
+    assert in_the_review("发放创业担保贷款7226万元。新增就业4974人。", "五、工作回顾") == [
+        ("城镇新增就业", LEVEL, ACTUAL, 2025, 4974, "人", "")]
+
+
+@pytest.mark.parametrize("text", [
+    "2022年，开展跨境电商健康发展三年行动，电商进出口额突破200亿元。",                       # hebei-2022
+    "2021年，米易县地区生产总值增长8%。",                                                  # a county of the region
+])
+def test_a_county_or_a_trade_channel_is_a_part(text):
+    assert facts_of(text, 2022) == []

@@ -692,3 +692,93 @@ def test_a_long_line_right_under_a_parts_heading_is_its_lead_sentence():
         ("科教兴国，基础在教育", 2), ("进一步实施可持续发展战略", 2)]
     assert tops(roots)[1].text.startswith("实施科教兴国战略，是实现经济振兴")
     assert_lossless(text, roots)
+
+
+# ---- county reports (fixtures/external, batch 5 of session 21) -------------------------
+
+COUNTY_PARTS = """各位代表：
+
+现在，我代表县人民政府，向大会报告工作，请予审议。
+
+2022年工作回顾
+
+2022年，是极不平凡的一年。
+
+一、坚持产业跨越发展，制造业强县加快起势
+
+产业转型持续提速。全年完成规模以上固定资产投资75亿元。
+
+二、坚持改革开放突破，市场活力持续释放
+
+重点改革不断深化。76项改革创新成果获得推广。
+
+2023年工作目标任务
+
+今年经济社会发展的主要预期目标是：生产总值增长6%以上。
+
+一、聚焦高质量发展，以更大力度推进制造业强县建设
+
+（一）培育壮大优强企业。深入实施制造业强县战略。
+
+加强政府自身建设
+
+一、坚持政治建设，忠诚履行使命
+
+旗帜鲜明讲政治。"""
+
+
+def test_unnumbered_parts_each_with_a_series_of_their_own():
+    # gaotang-2023: 2022年工作回顾 / 一、二、 ; 2023年工作目标任务 / 一、 ; 加强政府自身建设 / 一、
+    roots = split_sections(COUNTY_PARTS)
+    parts = [root for root in roots if root.style != PREAMBLE_STYLE]
+    assert [part.heading for part in parts] == ["2022年工作回顾", "2023年工作目标任务", "加强政府自身建设"]
+    assert [len(part.children) for part in parts] == [2, 1, 1]
+    assert parts[1].children[0].level == 2 and parts[1].children[0].children[0].level == 3
+    assert_lossless(COUNTY_PARTS, roots)
+
+
+def test_one_unnumbered_line_before_the_parts_is_no_series_part():
+    # 2025-guangdong: the speaker's line before 一、2024年工作回顾 opens nothing
+    text = COUNTY_PARTS.replace("2022年工作回顾\n\n", "").replace("一、坚持产业", "一、2022年工作回顾\n\n坚持产业", 1)
+    headings = [node.heading for node in nodes(split_sections(text))]
+    assert "2023年工作目标任务" not in [root.heading for root in split_sections(text)]
+    assert "2022年工作回顾" in headings
+
+
+PARALLEL_LINES = """各位代表：
+
+现在，我代表县人民政府，向大会报告工作，请予审议。
+
+2021年工作回顾
+
+刚刚过去的2021年，是中国共产党成立100周年。
+
+一年来，我们坚持稳中提质，综合实力稳步提升
+
+工业经济稳定增长。钒氮合金等16个产品产量增长。
+
+一年来，我们坚持精明增长，城乡建设协同推进
+
+内外交通更加通畅。成昆铁路复线建成通车。
+
+一年来，我们坚持民生优先，群众福祉日益增进
+
+脱贫成果巩固拓展。进一步完善制度。
+
+2022年工作安排
+
+今年全县经济社会发展主要目标是：地区生产总值增长8%。
+
+一、以工业强县战略为主线，持续发展壮大工业经济
+
+持续做大产业规模。做好做优现有企业。"""
+
+
+def test_unnumbered_lines_written_as_a_series_are_items_of_the_part_before():
+    # miyi-2022: 一年来，我们坚持… ×6 under 2021年工作回顾
+    roots = [root for root in split_sections(PARALLEL_LINES) if root.style != PREAMBLE_STYLE]
+    assert [root.heading for root in roots] == ["2021年工作回顾", "2022年工作安排"]
+    assert [child.heading[:9] for child in roots[0].children] == ["一年来，我们坚持稳", "一年来，我们坚持精", "一年来，我们坚持民"]
+    assert all(child.level == 2 for child in roots[0].children)
+    assert roots[1].children[0].heading.startswith("以工业强县")
+    assert_lossless(PARALLEL_LINES, split_sections(PARALLEL_LINES))
