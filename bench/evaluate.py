@@ -43,16 +43,16 @@ GDP_NAMES = ("国内生产总值", "地区生产总值")
 # and recall. Dev is pinned at what the parser reaches (session 18: 87 reports), so that any
 # regression fails; held_out and external at what they measure now (they are never tuned on,
 # so their figures move only with the parser's general rules).
-# Dev since session 21: 103 reports (the 2026 batch 3 and the county batch 5 joined after their
-# unseen first runs); its 4 false actuals are 海拉尔区 2012's 地方财政总收入 beside 财政总收入 and
-# two of 海南 2026's five-year sums, in items the parser does not see as headings.
+# Dev since session 21: 107 reports (the 2026 batch 3 and the county batches 5 and 6 joined after
+# their unseen first runs); its 4 false actuals are 海拉尔区 2012's 地方财政总收入 beside 财政总收入
+# and two of 海南 2026's five-year sums, in items the parser does not see as headings.
 FLOOR = {
-    "dev": {"target": {"right": 641, "wrong_false": 0}, "actual": {"right": 846, "wrong_false": 4},
-            "heading_precision": {1: 0.98, 2: 0.985}, "heading_recall": {1: 0.99, 2: 0.99}},
+    "dev": {"target": {"right": 672, "wrong_false": 0}, "actual": {"right": 875, "wrong_false": 4},
+            "heading_precision": {1: 0.995, 2: 0.985}, "heading_recall": {1: 0.99, 2: 0.99}},
     "held_out": {"target": {"right": 25, "wrong_false": 0}, "actual": {"right": 63, "wrong_false": 0},
                  "heading_precision": {1: 0.94, 2: 0.96}, "heading_recall": {1: 0.92, 2: 0.87}},
-    "external": {"target": {"right": 29, "wrong_false": 0}, "actual": {"right": 26, "wrong_false": 0},
-                 "heading_precision": {1: 0.12, 2: 0.22}, "heading_recall": {1: 1.0, 2: 0.85}},
+    "external": {"target": {"right": 25, "wrong_false": 1}, "actual": {"right": 44, "wrong_false": 0},
+                 "heading_precision": {1: 0.99, 2: 0.99}, "heading_recall": {1: 0.75, 2: 0.52}},
 }
 
 

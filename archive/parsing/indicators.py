@@ -87,7 +87,7 @@ from archive.parsing.numbers import (
 # A generic word is a name only at a clause start or after one of these words, so
 # 数字经济增长18% or 海洋生产总值 are not GDP.
 _ALONE = (r"(?:(?<![\u4e00-\u9fff])|(?<=[的是和及与年])"
-          r"|(?<=今年|全年|全省|全市|全区|全州|全县|我省|我区|我市|力争|计划|预计|实现|其中|确保|争取))")
+          r"|(?<=今年|全年|全省|全市|全区|全州|全县|我省|我区|我市|力争|计划|预计|实现|完成|其中|确保|争取|县域))")
 
 
 def _alone(word: str) -> str:
@@ -107,7 +107,7 @@ INDICATORS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("地区生产总值", (r"地区生产总值", _alone(r"生产总值"), _alone(r"GDP"),
                       _alone(r"经济增(?:长(?:速度)?|速)"), _alone(r"经济总量")), MONEY),
     ("一般公共预算总收入", (r"一般公共预算总收入", r"财政总收入", r"全部财政收入"), MONEY),
-    ("一般公共预算收入", (r"(?:地方)?一般公共预算收入", r"(?:全国|国家)财政收入", r"(?:地方)?公共财政(?:预算)?收入"),
+    ("一般公共预算收入", (r"(?:地方)?一般公共预算收入", r"(?:全国|国家)财政收入", r"(?:地方)?(?:一般)?公共财政(?:预算)?收入"),
      MONEY),
     ("财政收入", (_alone(r"财政收入"),), MONEY),
     ("规上工业增加值", (r"规模以上工业增加值", r"规上工业增加值", r"规模工业增加值"), MONEY),
@@ -241,7 +241,9 @@ QUALIFIERS = {"约": "左右", "大约": "左右", "上下": "左右", "超": "�
 SEVERAL_YEARS_BEFORE = re.compile(r"年均|平均|每年|累计|以来|[二三四五六七八九十]年")   # in the clause
 # Right before a name: 占…, 人均…, 企业…, 脱贫地区… (a kind of area, not 北京地区), 全国….
 AREAS = r"(?:(?:脱贫|贫困|民族|边境|边疆|欠发达|沿海)(?:地区)?|[山牧林垦库灾老]区)"   # 民族地区生产总值
-NOT_THE_WHOLE_BEFORE = re.compile(rf"(?:占|人均|企业|(?<![全本我])县|服务|技术|产品|电商|{AREAS}|全国|”)$")   # 服务进出口
+# 服务进出口, 招商引资项目完成固定资产投资220亿元
+NOT_THE_WHOLE_BEFORE = re.compile(
+    rf"(?:占|人均|企业|(?<![全本我])县|服务|技术|产品|电商|项目(?:完成|实现)?|{AREAS}|全国|”)$")
 NATIONAL_BEFORE = re.compile(r"全国$")            # the whole, in the State Council's reports
 # Right after the value: 生产总值超200亿元县, 经济总量超500亿元的县域增至12个 (a count of places).
 NOT_THE_WHOLE_AFTER = re.compile(r"的?(?:县|企业|镇|乡|村|园区|城市|地市|市州|开发区|产业|集群)")
@@ -290,6 +292,7 @@ PLACES = re.compile(
     "太原|沈阳|长春|南京|杭州|合肥|福州|南昌|济南|郑州|武汉|长沙|广州|南宁|海口|成都|贵阳|昆明|"
     "拉萨|西安|兰州|西宁|银川|深圳|大连|青岛|宁波|厦门|苏州|无锡|常州|南通|徐州|佛山|东莞|珠海|"
     "惠州|泉州|温州|绍兴|嘉兴|金华|台州|烟台|潍坊|唐山|洛阳|襄阳|宜昌")
+COUNTY_SUFFIXES = ("县", "旗")   # 定兴县, 鄂温克族自治旗
 REGION_SUFFIX = re.compile(r"(?:维吾尔|壮族|回族)?自治区$|特别行政区$|[省市县区]$")
 YEAR_MENTION = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
 # 67700多亿元 ("more than 67700"), as 四亿零七百多万吨 in words: 超67700亿元.
@@ -347,6 +350,7 @@ class _Cues:
     national: bool = False    # the State Council's: 全国 is the whole
     newspaper: bool = False   # a page of results and targets, not a speech
     home: str = ""            # (a newspaper page) the place it is about: 武汉 for 武汉市
+    county: bool = False      # a county's report: 县域生产总值 is the whole, elsewhere a part
 
     @classmethod
     def of(cls, text: str, year: int, newspaper: bool = False,
@@ -357,7 +361,8 @@ class _Cues:
                    review=re.compile(rf"(?<![比较])(?:{last}|上年)|过去一年|一年来|{year - 1}年"),
                    national=(text.count("国内生产总值") > text.count("地区生产总值")
                              if national is None else national),
-                   newspaper=newspaper, home=_home(text, region) if newspaper else "")
+                   newspaper=newspaper, home=_home(text, region) if newspaper else "",
+                   county=region.endswith(COUNTY_SUFFIXES))
 
     def elsewhere(self, before: str, place: str | None) -> bool:
         """On a newspaper page: whether the place last named (in ``before``, else ``place``,
@@ -515,7 +520,7 @@ def _section_facts(text: str, phase: str | None, cues: _Cues) -> list[IndicatorF
             if time is None and phase != SEVERAL_YEARS and not several:
                 time = _time_by_wording(normal, cues.newspaper, phase == MIXED)
             carried = time if sentence.endswith("；") else None
-            if opening or named == SEVERAL_YEARS:
+            if opening or named == SEVERAL_YEARS and _opens_on_a_comparison(normal):
                 several_opening = opening and SEVERAL_YEARS_WORDS.search(opening.group("time"))
                 framed = (PAST_PERIOD if phase == REVIEW else SEVERAL_YEARS) if several_opening else named
             if time in (PLAN, REVIEW, PAST_PERIOD):
@@ -524,6 +529,12 @@ def _section_facts(text: str, phase: str | None, cues: _Cues) -> list[IndicatorF
             if cues.home:
                 place = (PLACES.findall(normal) or [place])[-1]
     return facts
+
+
+def _opens_on_a_comparison(normal: str) -> bool:
+    """1986年同1978年相比，… or 以1954年为基数…: a comparison over several years that frames the
+    sentences after it; not one made in passing (…增速较近两年翻一番，较2018年翻四番)."""
+    return bool(BASE_YEAR.search(normal) or COMPARED_WITH_A_YEAR.search(normal.split("，", 1)[0]))
 
 
 def _opens_on_the_reviewed_year(paragraph: str, cues: _Cues) -> bool:
@@ -670,7 +681,7 @@ def _sentence_facts(sentence: str, normal: str, time: str, cues: _Cues,
         value = tail and VALUE.match(normal, tail.end())
         if (not value or tail.group("year") and int(tail.group("year")) != period
                 or len(_listed_values(normal, tail.end())) > 1
-                or not _whole_for_one_year(normal, name, value, time, cues.national)):
+                or not _whole_for_one_year(normal, name, value, time, cues)):
             continue   # 增加到2020年的…: another year's; 乙增长8.4%和11.4%: a list's values
         first = add(name.start(), name, tail.group("verb"), value)
         increment = tail.group("verb") in CHANGE_VERBS and value.group("unit") != "%"
@@ -862,12 +873,13 @@ def _on_grain(normal: str, position: int) -> bool:
 
 
 def _whole_for_one_year(normal: str, name: re.Match, value: re.Match, time: str,
-                        national: bool) -> bool:
+                        cues: _Cues) -> bool:
     """False for 年均…, 占…, 人均…, 超200亿元县, or (in the review) a past target restated;
-    全国… only in the State Council's reports."""
+    全国… only in the State Council's reports, 县域… only in a county's."""
     clause_start = max(normal.rfind(mark, 0, name.start()) for mark in "，：；") + 1
     if (SEVERAL_YEARS_BEFORE.search(normal, clause_start, name.start())
-            or _names_a_part(normal[:name.start()], national)
+            or _names_a_part(normal[:name.start()], cues.national)
+            or not cues.county and normal.endswith("县域", 0, name.start())
             or PARTNER_BEFORE.search(normal, clause_start, name.start())
             or WITHOUT_A_PART.search(normal, 0, clause_start)
             or NOT_THE_WHOLE_AFTER.match(normal, value.end())

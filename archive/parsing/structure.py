@@ -36,6 +36,13 @@ the dashed ones where some have a dash), or two short ones in a part without num
 heading is its lead sentence. Bold run-in headings divide a paragraph that
 opens with a heading (numbered or bold); inside a paragraph of body text a bold phrase
 is emphasis.
+
+County pages (fixtures/external, source E): unnumbered part lines that each open a 一、
+series of their own are the parts (2022年工作回顾 / 一、…; 2023年工作目标任务 / 一、…);
+unnumbered lines written as a series (一年来，我们坚持… ×6) are items of the part line
+before them; lists that each number from (一) after a lead-in paragraph stand side by side;
+no plain part comes before the 各位代表 salutation; and from a web page's link lists on
+(分享到：, 相关文章, 标签云…) everything is text.
 """
 from __future__ import annotations
 
@@ -56,8 +63,13 @@ NUMBERINGS = [
     ("shi", "shi", re.compile(rf"([{CN}]{{1,3}})是(?=[^，,、；;。])")),          # 一是加大…。
     ("ordinal", "ordinal", re.compile(rf"第([{CN}]{{1,3}})\s*[、，,．.]\s*")),   # 第一，…
 ]
-GLOSSARY = re.compile(r"(?:附件\s*\d*\s*)?(?:附注|注释|名词解释|名词注释)")
-APPENDIX = re.compile(r"附件\s*\d*(?:[\s：:]+\S.{0,30})?")
+APPENDIX_NUMBER = rf"附件?\s*[\d{CN}]*"   # 附件1, 附件一, 附
+GLOSSARY = re.compile(rf"(?:{APPENDIX_NUMBER}\s*[：:]?\s*)?(?:附注|注释|名词解释|名词注释)")
+APPENDIX = re.compile(rf"附件\s*[\d{CN}]*(?:[\s：:]+\S.{{0,30}})?")
+DECORATION = "*※★☆●■◆◇ "   # around a heading on a web page: ※名词解释※, *名词解释
+# Where a web page's own lists begin after the report (分享到：, 上一篇：, 相关文章, 本栏最新…):
+# from there on everything is text, never a heading.
+PAGE_TRAILER = re.compile(r"(?:分享到|上一篇|下一篇)[：:]?|相关(?:文章|阅读|新闻)|本栏(?:最新|推荐)|阅读排行|标签云")
 RUN_IN_END = "。！？"
 CLOSERS = "。！？：:"   # the one mark after a run-in heading that neither side keeps
 MAX_HEADING = 50      # longer first sentences are numbered body text, not headings
@@ -158,6 +170,7 @@ class _TreeBuilder:
         self.previous_text = ""       # the paragraph fed before this one
         self.opened_at: dict[int, SectionNode] = {}   # numbered headings by position
         self.paragraphs: list[_Paragraph] = []   # all of them, to look ahead
+        self.salutation_ahead = False   # the speech has a 各位代表 salutation: no part before it
 
     def feed(self, paragraph: _Paragraph, following: str = "") -> None:
         """Place one paragraph; ``following`` is the text of the next one."""
@@ -166,6 +179,8 @@ class _TreeBuilder:
         previous_text, self.previous_text = self.previous_text, text
         if self.roots and self._opens_back_matter(text):
             return
+        if self.roots and PAGE_TRAILER.fullmatch(text):
+            self.in_back_matter = True
         if self.in_back_matter:
             self._add_text(text)
             return
@@ -189,13 +204,14 @@ class _TreeBuilder:
         if open_bare and not number and _continues_heading(open_bare, text):
             open_bare.heading += text
             return
-        if numbered and not after_clause and self._continues_sequence(number, numbered.bare):
+        if numbered and not after_clause and (self._continues_sequence(number, numbered.bare)
+                                              or self._restarts_after_lead_in(number, previous_text)):
             if self._list_of_the_part(number, previous_text):
                 self.stack.pop()
             self._open_numbered(numbered)
             start = numbered.body_start
         elif (self.plain_headings and not number and self.seen_sentence
-              and _is_plain_heading(text)):
+              and (self.saluted or not self.salutation_ahead) and _is_plain_heading(text)):
             self._open(PLAIN_KIND, SectionNode(text, 0, style="plain"))
             return
         elif self.position in self.line_headings and self._in_section():
@@ -245,6 +261,13 @@ class _TreeBuilder:
             self._open_child(SectionNode(heading, 0, style="bold"))
             start, opened = body, True
         return start
+
+    def _restarts_after_lead_in(self, number: _Number, previous_text: str) -> bool:
+        """(一)(二) of one list, then a lead-in paragraph (“五条赛道”即…), then (一)…(五) of the
+        next: a part that sets out several lists, each numbered from one, side by side."""
+        return (number.kind != "chinese" and number.value == 1
+                and self.last_number.get(number.kind, 0) >= 2
+                and bool(previous_text) and not _number(previous_text))
 
     def _continues_sequence(self, number: _Number, bare: bool) -> bool:
         """Next in its sequence; a bare heading line may skip one (a number lost in the source)."""
@@ -422,6 +445,7 @@ def _build(paragraphs: list[_Paragraph], plain_headings: bool,
     builder = _TreeBuilder(plain_headings, part_span, closing_part, line_headings, headlines,
                            series_parts, parallel_lines)
     builder.paragraphs = paragraphs
+    builder.salutation_ahead = any(paragraph.text.startswith("各位代表") for paragraph in paragraphs)
     for paragraph, following in zip(paragraphs, paragraphs[1:] + [_Paragraph("", [])]):
         builder.feed(paragraph, following.text)
     return builder
@@ -478,7 +502,7 @@ def _closing_part(paragraphs: list[_Paragraph], last_part: int) -> int | None:
 
 def _back_matter_style(text: str) -> str | None:
     """The style of a back-matter root (附注, 名词解释: glossary; 附件1: plain), if it is one."""
-    heading = text[:-1] if text[-1] in CLOSERS else text
+    heading = (text[:-1] if text[-1] in CLOSERS else text).strip(DECORATION)
     if GLOSSARY.fullmatch(heading):
         return GLOSSARY_STYLE
     if APPENDIX.fullmatch(heading):

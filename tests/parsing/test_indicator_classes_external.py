@@ -501,3 +501,37 @@ def test_new_jobs_in_a_sentence_of_their_own_are_the_countys():
 ])
 def test_a_county_or_a_trade_channel_is_a_part(text):
     assert facts_of(text, 2022) == []
+
+
+# ---- county reports of 保定 (batch 6: 易县 2025, 曲阳 2020, 蠡县 2022, 定兴 2021), session 21 ----
+
+def county_facts(text, year, region):
+    return [(f.name, f.measure, f.kind, f.period_year, f.value, f.unit, f.qualifier)
+            for f in extract_from_text(text, year, region=region)]
+
+
+def test_县域_is_the_whole_only_in_a_countys_report():
+    text = "预计2020年县域生产总值达到167.2亿元。"                                        # dingxing-2021
+    assert county_facts(text, 2021, "定兴县") == [("地区生产总值", LEVEL, ACTUAL, 2020, 167.2, "亿元", "")]
+    assert county_facts(text, 2021, "河北省") == []   # in a province's: its counties together
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("做好重点群体就业工作，千方百计扩大就业，全年完成新增就业人数3870人。",                  # dingxing-2021
+     [("城镇新增就业", LEVEL, TARGET, 2021, 3870, "人", "")]),
+    ("确保招商引资项目完成固定资产投资220亿元。", []),                                      # xizang-2026
+])
+def test_完成_before_a_name(text, expected):
+    assert facts_in([part("二、2021年工作安排", text)], 2021) == expected
+
+
+def test_a_comparison_in_passing_frames_no_later_sentence():
+    # lixian-2022: …增速较近两年翻一番，较2018年翻四番。…一般公共财政预算收入完成7.3亿元…
+    text = ("规上工业增加值增长15.4%，增速较近两年翻一番，较2018年翻四番。"
+            "一般公共财政预算收入完成7.3亿元，同比增长19.1%。")
+    assert facts_in([part("一、2021年工作回顾", text)], 2022) == [   # (the comparing one gives none)
+        ("一般公共预算收入", LEVEL, ACTUAL, 2021, 7.3, "亿元", ""),
+        ("一般公共预算收入", GROWTH, ACTUAL, 2021, 19.1, "%", "")]
+    # a sentence that opens on the comparison still frames the ones after it
+    opening = "1986年同1980年相比，国民收入增长百分之六十。国内生产总值增长百分之八。"
+    assert facts_in([part("一、过去五年的回顾", opening)], 1987) == []

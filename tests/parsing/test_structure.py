@@ -782,3 +782,76 @@ def test_unnumbered_lines_written_as_a_series_are_items_of_the_part_before():
     assert all(child.level == 2 for child in roots[0].children)
     assert roots[1].children[0].heading.startswith("以工业强县")
     assert_lossless(PARALLEL_LINES, split_sections(PARALLEL_LINES))
+
+
+COUNTY_PAGE = """工作报告
+
+时间：2020-03-02????作者：中国县域
+
+政府工作报告
+
+曲阳县人民政府县长 张三
+
+各位代表：
+
+现在，我代表县人民政府，向大会报告工作，请予审议。
+
+2019年工作回顾
+
+过去的一年，我们迎难而上。
+
+2020年工作安排
+
+今年的主要预期目标是：生产总值增长7%。
+
+“两项行动”即开展贯彻全年的两项行动：
+
+(一)“全域和美城乡建设年”行动。以承办为契机。
+
+(二)“县域经济提质年”行动。因地制宜发展。
+
+“五条赛道”即五个新赛道：
+
+(一)探索“科创平台”新赛道。推动科技创新。
+
+(二)布局“未来能源”新赛道。利用丰富的资源。
+
+(三)提速“农副产品”新赛道。发展共享农业。
+
+※名词解释※
+
+[1]两项行动：即…。
+
+分享到：
+
+QQ空间
+
+相关文章
+
+2020年易县政府工作报告
+
+标签云
+
+政府工作报告"""
+
+
+def test_a_county_page_from_the_web():
+    # quyang-2020, yixian-2025: the site's header lines are no parts, lists side by side each
+    # number from one, a decorated glossary is the glossary, and the site's link lists after it
+    # are text, never headings
+    roots = split_sections(COUNTY_PAGE)
+    parts = [root for root in roots if root.style not in (PREAMBLE_STYLE, GLOSSARY_STYLE)]
+    assert [part.heading for part in parts] == ["2019年工作回顾", "2020年工作安排"]
+    assert [child.heading for child in parts[1].children] == [
+        "“全域和美城乡建设年”行动", "“县域经济提质年”行动",
+        "探索“科创平台”新赛道", "布局“未来能源”新赛道", "提速“农副产品”新赛道"]
+    glossary = roots[-1]
+    assert glossary.style == GLOSSARY_STYLE and glossary.heading == "※名词解释※"
+    assert not glossary.children and "标签云" in glossary.text and "2020年易县政府工作报告" in glossary.text
+    assert_lossless(COUNTY_PAGE, roots)
+
+
+def test_the_site_lists_after_a_report_without_glossary_are_text():
+    text = COUNTY_PAGE.replace("※名词解释※\n\n[1]两项行动：即…。\n\n", "")
+    headings = [node.heading for node in nodes(split_sections(text))]
+    assert "相关文章" not in headings and "QQ空间" not in headings and "标签云" not in headings
