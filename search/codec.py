@@ -34,6 +34,8 @@ import zlib
 from array import array
 from itertools import accumulate
 
+import numpy as np
+
 from whoosh.codec.whoosh3 import (
     LENGTHS_COLUMN, WHOOSH3_HEADER_MAGIC, W3Codec, W3FieldCursor, W3FieldWriter, W3LeafMatcher,
     W3PerDocReader, W3PostingsWriter, W3TermInfo, W3TermsReader, _lenfield,
@@ -44,12 +46,14 @@ from whoosh.util.numeric import byte_to_length, length_to_byte
 
 from search.mapped import ArchiveSegment
 from search.packing import (
-    count_gaps, pack_gaps, pack_numbers, pack_varint, unpack_gaps, unpack_numbers, unpack_varint,
+    count_gaps, count_gaps_each, pack_gap_array, pack_gaps, pack_numbers, pack_varint, unpack_gaps,
+    unpack_numbers, unpack_varint,
 )
 from search.term_table import SortedTermsReader, SortedTermsWriter
 
 BLOCK_POSTINGS = 1024
 INLINE_POSTINGS = 4  # a term of up to three postings keeps them in its term info
+_NUMPY_IDS = 256  # a block of as many document numbers packs them with numpy (pack_gap_array)
 GAPS = b"g"  # a block's document numbers as variable-length gaps follow (search.packing.pack_gaps)
 COUNTS = b"n"  # a block's weights are its postings' numbers of positions, read off their values
 FLOATS = b"f"  # a block's weights that are not all whole numbers: 4-byte floats follow
@@ -84,33 +88,82 @@ class CompactPositions(Positions):
 
 
 class CompactPostingsWriter(W3PostingsWriter):
-    """W3's posting writer with packed ids, weights and values in each block."""
+    """W3's posting writer with packed ids, weights and values in each block. A block keeps
+    its values (those not empty, as W3's list does) as their lengths and their bytes joined,
+    which a whole posting list gives by slicing (add_postings_list)."""
+
+    def _new_block(self):
+        self._ids = [] if self._byteids else array("I")
+        self._weights = array("f")
+        self._value_lengths = array("I")
+        self._value_bytes = bytearray()
+        self._minlength = None
+        self._maxlength = 0
+        self._maxweight = 0
+
+    def add_posting(self, id_, weight, vbytes, length=None):
+        """W3's, less its type checks, with the value kept as its length and bytes."""
+        if len(self._ids) >= self._blocklimit:
+            self._write_block()
+        self._ids.append(id_)
+        self._weights.append(weight)
+        if weight > self._maxweight:
+            self._maxweight = weight
+        if vbytes:
+            self._value_lengths.append(len(vbytes))
+            self._value_bytes += vbytes
+        if length:
+            if self._minlength is None or length < self._minlength:
+                self._minlength = length
+            if length > self._maxlength:
+                self._maxlength = length
+
+    def _values(self) -> list[bytes]:
+        """The block's values that are not empty, as W3 lists them."""
+        values, start = [], 0
+        for length in self._value_lengths:
+            values.append(bytes(self._value_bytes[start:start + length]))
+            start += length
+        return values
 
     def _mini_ids(self):
         if self._byteids:  # term vectors (the archive has none): W3's own way
             return super()._mini_ids()
-        return GAPS + pack_gaps(self._ids)
+        if len(self._ids) < _NUMPY_IDS:
+            return GAPS + pack_gaps(self._ids)
+        return GAPS + pack_gap_array(np.frombuffer(self._ids, np.uint32))
 
     def _mini_weights(self):
-        weights = super()._mini_weights()  # None (all 1.0), one float (all equal) or a tuple
-        if not isinstance(weights, tuple):
-            return weights
-        if (isinstance(self._format, CompactPositions) and len(self._values) == len(weights)
-                and all(w == count_gaps(v) for w, v in zip(weights, self._values))):
+        """W3's None (all 1.0) or one float (all the same); else COUNTS, whole numbers
+        (pack_numbers) or 4-byte floats."""
+        weights = self._weights
+        if weights.count(1.0) == len(weights):
+            return None
+        if weights.count(weights[0]) == len(weights):
+            return weights[0]
+        if self._weights_count_positions():
             return COUNTS  # a word's frequency in each document: already in its positions
         if all(w.is_integer() and 0 <= w < 2 ** 32 for w in weights):
             return pack_numbers([int(w) for w in weights])
-        return FLOATS + array("f", weights).tobytes()
+        return FLOATS + weights.tobytes()
+
+    def _weights_count_positions(self) -> bool:
+        """Whether each weight is the number of its posting's positions (numpy: a block's
+        values at once, where count_gaps took a call each)."""
+        if not isinstance(self._format, CompactPositions) or len(self._value_lengths) != len(self):
+            return False
+        counts = count_gaps_each(np.frombuffer(self._value_lengths, np.uint32), self._value_bytes)
+        return bool((np.frombuffer(self._weights, np.float32) == counts).all())
 
     def _mini_values(self):
         size = self._format.fixed_value_size()
-        if size and size > 0:  # Whoosh posts a spelling word with the last value of its text field
-            # (writing.py, add_document), which need not have the size read back
-            return b"".join(value[:size].ljust(size, b"\0") for value in self._values)
-        values = super()._mini_values()  # None or joined bytes (fixed size), else a tuple
-        if not isinstance(values, tuple):
-            return values
-        return pack_numbers([len(v) for v in values]) + b"".join(values)
+        if size is None or size < 0:
+            return pack_numbers(self._value_lengths) + self._value_bytes
+        if size == 0:
+            return None
+        # Whoosh posts a spelling word with the last value of its text field (writing.py,
+        # add_document), which need not have the size read back
+        return b"".join(value[:size].ljust(size, b"\0") for value in self._values())
 
     def _write_block(self, last=False):
         """W3's, with the block's header and data packed rather than pickled (block_header)."""
@@ -130,11 +183,15 @@ class CompactPostingsWriter(W3PostingsWriter):
         self._blockcount += 1
         self._new_block()
 
-    def add_postings_list(self, ids: array, weights: array, values: list, lengths: list) -> None:
+    def add_postings_list(self, ids: array, weights: array, values: tuple, lengths) -> None:
         """A term's whole posting list at once: the blocks add_posting writes one posting at a
-        time (search.term_lists), each filled by slicing. ``weights`` are doubles (the
-        block's maximum is compared before they are stored as floats, as add_posting does);
-        ``lengths`` the documents' field lengths, None or 0 where there is none."""
+        time (search.term_lists), each filled by slicing. ``ids`` are an array("I");
+        ``weights`` an array("d") (the block's maximum is compared before they are stored
+        as floats, as add_posting does); ``values`` each posting's value's length (an
+        array, 0: none) and the values joined; ``lengths`` the documents' field lengths,
+        None or 0 where there is none."""
+        value_lengths, value_bytes = values
+        value_start = 0
         limit = self._blocklimit
         for start in range(0, len(ids), limit):
             if len(self._ids):
@@ -144,8 +201,12 @@ class CompactPostingsWriter(W3PostingsWriter):
             block_weights = weights[start:end]
             self._weights = array("f", block_weights)
             self._maxweight = max(0, max(block_weights))
-            self._values = [value for value in values[start:end] if value]
-            known = [length for length in lengths[start:end] if length]
+            block_value_lengths = value_lengths[start:end]
+            self._value_lengths = array("I", filter(None, block_value_lengths))
+            value_end = value_start + sum(block_value_lengths)
+            self._value_bytes = value_bytes[value_start:value_end]
+            value_start = value_end
+            known = list(filter(None, lengths[start:end]))
             self._minlength = min(known) if known else None
             self._maxlength = max(known, default=0)
 
@@ -159,7 +220,7 @@ class CompactPostingsWriter(W3PostingsWriter):
         terminfo.add_block(self)
         # b"" for each posting where the format keeps no values: Whoosh's reader of inlined
         # postings gives "" (text) when there are none, which a merge refuses.
-        terminfo.set_inlined(self._ids, self._weights, self._values or [b""] * len(self))
+        terminfo.set_inlined(self._ids, self._weights, self._values() or [b""] * len(self))
         return terminfo
 
 
@@ -306,7 +367,7 @@ class CompactFieldWriter(W3FieldWriter):
         self._btext = btext
         self._postwriter.start_postings(self._fieldobj.format, CompactTermInfo())
 
-    def add_list(self, ids: array, weights: array, values: list, lengths: list) -> None:
+    def add_list(self, ids: array, weights: array, values: tuple, lengths) -> None:
         self._postwriter.add_postings_list(ids, weights, values, lengths)
 
 

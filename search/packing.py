@@ -5,13 +5,17 @@
   on every machine; unpack_numbers needs the count, which the block header holds;
 - pack_gaps: a rising list of positions as the gaps between them, seven bits a byte,
   the high bit set on every byte but a number's last ([3, 7, 300] → 03 04 a1 02);
-- pack_varint: one number the same way (the lengths inside a block).
+- pack_varint: one number the same way (the lengths inside a block); pack_varints and
+  pack_gap_array: many at once (numpy);
+- count_gaps_each: how many positions each of many packed lists holds, all at once.
 """
 from __future__ import annotations
 
 import sys
 from array import array
 from itertools import accumulate
+
+import numpy as np
 
 _TYPECODES = [(code, 2 ** (8 * array(code).itemsize)) for code in ("B", "H", "I", "Q")]
 _SWAP = sys.byteorder != "little"
@@ -37,16 +41,53 @@ def unpack_numbers(data: bytes, count: int, start: int = 0) -> tuple[array, int]
 
 
 def pack_gaps(positions) -> bytes:
-    out = bytearray()
+    parts = []
     previous = 0
     for position in positions:
         gap = position - previous
         previous = position
-        while gap >= 0x80:
-            out.append(0x80 | (gap & 0x7F))
-            gap >>= 7
-        out.append(gap)
+        parts.append(_SHORT_VARINTS[gap] if gap < _SHORT else _pack_long_varint(gap))
+    return b"".join(parts)
+
+
+def _pack_long_varint(number: int) -> bytes:
+    out = bytearray()
+    while number >= 0x80:
+        out.append(0x80 | (number & 0x7F))
+        number >>= 7
+    out.append(number)
     return bytes(out)
+
+
+# Most numbers packed are below 2 ** 14 (one or two bytes): those are looked up packed.
+# (A dictionary, not a list: a negative gap, a falling list, raises KeyError.)
+_SHORT = 2 ** 14
+_SHORT_VARINTS = {number: _pack_long_varint(number) for number in range(_SHORT)}
+
+
+def pack_gap_array(numbers: np.ndarray) -> bytes:
+    """pack_gaps of a rising array of numbers below 2 ** 32 (a block's document numbers),
+    all at once: for long lists, where numpy's cost per call is less than Python's per
+    number."""
+    gaps = numbers.astype(np.uint32)
+    gaps[1:] -= numbers[:-1]
+    return pack_varints(gaps)
+
+
+def pack_varints(numbers: np.ndarray) -> bytes:
+    """Each of the (non-negative) numbers as pack_varint packs it, joined."""
+    numbers = numbers.astype(np.uint64)
+    width = max(1, (int(numbers.max(initial=0)).bit_length() + 6) // 7)   # bytes of the largest
+    if width == 1:
+        return numbers.astype(np.uint8).tobytes()
+    sizes = np.ones(len(numbers), np.uint8)
+    for column in range(1, width):
+        sizes += numbers >= np.uint64(1 << (7 * column))
+    septets = np.empty((len(numbers), width), np.uint8)
+    for column in range(width):   # seven bits each, the high bit set on all but a number's last
+        septets[:, column] = (numbers >> np.uint64(7 * column)) & np.uint64(0x7F)
+        septets[:, column] |= (sizes > column + 1).view(np.uint8) << np.uint8(7)
+    return septets[np.arange(width) < sizes[:, None]].tobytes()
 
 
 def unpack_gaps(data: bytes) -> list[int]:
@@ -73,9 +114,18 @@ def count_gaps(data: bytes) -> int:
 _HIGH_BYTES = bytes(range(0x80, 0x100))
 
 
+def count_gaps_each(lengths: np.ndarray, data: bytes) -> np.ndarray:
+    """count_gaps of each of the lists pack_gaps packed one after another into data,
+    ``lengths`` their lengths in bytes."""
+    below = np.zeros(len(data) + 1, np.int64)
+    np.cumsum(np.frombuffer(data, np.uint8) < 0x80, out=below[1:])
+    ends = np.cumsum(lengths)
+    return below[ends] - below[ends - lengths]
+
+
 def pack_varint(number: int) -> bytes:
     """One non-negative number, seven bits a byte (pack_gaps of a single number)."""
-    return pack_gaps([number])
+    return _SHORT_VARINTS[number] if number < _SHORT else _pack_long_varint(number)
 
 
 def unpack_varint(data: bytes, start: int) -> tuple[int, int]:
