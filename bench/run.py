@@ -127,11 +127,7 @@ def _measure(n: int, seed: int, scratch: Path, naive_max: int, peer_max: int) ->
     from bench.naive import naive_index_seconds
     from search import indexing
     from search.analysis import char_analyzer, word_analyzer
-    from search.params import SearchParams
-    from search.querying import parse_user_query
     from search.rebuild import rebuild
-    from search.services import filters
-    from whoosh.query import And
 
     def log(message):
         print(f"[N={n}] {message} ({_memory()})", file=sys.stderr, flush=True)
@@ -196,22 +192,7 @@ def _measure(n: int, seed: int, scratch: Path, naive_max: int, peer_max: int) ->
     out["index/input size"] = out["index MB"] / out["input MB"]
 
     client = Client()
-    view, bare = [], []
-    searcher = indexing.backend().searcher()
-    for repeat in range(3):  # the first pass warms caches and is not counted
-        for params in QUERIES:
-            t_view, response = timed(client.get, "/api/search/", params)
-            assert response.status_code == 200, (params, response.status_code)
-            parsed = parse_user_query(params["q"])
-            query = And([parsed.query, *filters(SearchParams.from_query(params))])
-            t_bare, hits = timed(lambda: [hit["report_id"] for hit in searcher.search(query, limit=20)])
-            if repeat:
-                view.append(t_view)
-                bare.append(t_bare)
-    for name, samples in (("search view", view), ("search bare", bare)):
-        for key, value in percentiles(samples).items():
-            out[f"{name} {key} ms"] = value
-    out["view/bare p50"] = out["search view p50 ms"] / out["search bare p50 ms"]
+    out.update(search_times(client, indexing.backend().searcher()))
     log("search measured")
     if n <= peer_max:
         out.update(side_by_side.measure(scratch / "tantivy", QUERIES, section_chars, input_bytes, out, log))
@@ -250,6 +231,37 @@ def _measure(n: int, seed: int, scratch: Path, naive_max: int, peer_max: int) ->
     peak, private = server.stdout.strip().splitlines()[-1].split()
     out["search server RSS MB"] = float(peak)
     out["  of which private MB"] = float(private)
+    return out
+
+
+def search_times(client, searcher=None) -> dict:
+    """The search view's percentiles over the 50 queries (three passes; the first warms
+    caches and is not counted) and, given a searcher, bare Whoosh's on the same queries,
+    timed alternately with the view."""
+    from search.params import SearchParams
+    from search.querying import parse_user_query
+    from search.services import filters
+    from whoosh.query import And
+
+    view, bare = [], []
+    for repeat in range(3):
+        for params in QUERIES:
+            t_view, response = timed(client.get, "/api/search/", params)
+            assert response.status_code == 200, (params, response.status_code)
+            if searcher is not None:
+                parsed = parse_user_query(params["q"])
+                query = And([parsed.query, *filters(SearchParams.from_query(params))])
+                t_bare, _ = timed(lambda: [hit["report_id"] for hit in searcher.search(query, limit=20)])
+            if repeat:
+                view.append(t_view)
+                if searcher is not None:
+                    bare.append(t_bare)
+    out = {}
+    for name, samples in (("search view", view), ("search bare", bare)):
+        for key, value in (percentiles(samples).items() if samples else ()):
+            out[f"{name} {key} ms"] = value
+    if bare:
+        out["view/bare p50"] = out["search view p50 ms"] / out["search bare p50 ms"]
     return out
 
 

@@ -152,7 +152,7 @@ def our_keys(searcher, query) -> set[int]:
 def rerun(scratch: Path, rebuild: bool, peer: bool = True) -> dict:
     """The side-by-side figures over ``scratch`` (a folder bench/run.py --keep left); ours
     alone (the view's times) where not ``peer``."""
-    from bench.run import QUERIES, folder_bytes, percentiles, setup_django, timed
+    from bench.run import QUERIES, folder_bytes, search_times, setup_django
 
     setup_django(scratch / "data")
     from django.db.models import Sum
@@ -177,14 +177,8 @@ def rerun(scratch: Path, rebuild: bool, peer: bool = True) -> dict:
     out["index/input size"] = out["index MB"] / (input_bytes / 1e6)
     from django.test import Client
     client = Client()
-    if not peer:  # the view's times, as bench/run.py takes them (a first pass warms caches)
-        samples = []
-        for repeat in range(3):
-            for params in QUERIES:
-                elapsed, response = timed(client.get, "/api/search/", params)
-                assert response.status_code == 200, (params, response.status_code)
-                samples += [elapsed] if repeat else []
-        out.update({f"search view {key} ms": value for key, value in percentiles(samples).items()})
+    if not peer:  # the view's times, as bench/run.py takes them
+        out.update(search_times(client))
     elif rebuild:
         out.update(measure(scratch / "tantivy", QUERIES, section_chars, input_bytes, out, log))
     else:
