@@ -7,6 +7,9 @@ those markers and nothing else.
 
 Rules, in order:
 
+0. Text copied from a web page's source: line breaks stored as the characters
+   ``\\r\\n`` (when there are several) become line breaks, and HTML entities
+   (``&nbsp;``, ``&ldquo;``, ``&#12288;``) the characters they stand for.
 1. Line breaks: ``\\r\\n`` and ``\\r`` become ``\\n``; form feeds and paragraph
    separators become a blank line. Zero-width characters, BOMs and soft hyphens
    are dropped. Full-width and no-break spaces (``　　`` indentation) become
@@ -43,6 +46,7 @@ Rules, in order:
 """
 from __future__ import annotations
 
+import html
 import re
 import string
 import unicodedata
@@ -50,6 +54,9 @@ import unicodedata
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 HAS_CJK = re.compile(f"[{CJK}]")
 
+ESCAPED_BREAK = re.compile(r"\\r\\n|\\[rn]")
+MIN_ESCAPED_BREAKS = 3    # one alone may be a quoted backslash; a web copy has one per line
+ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,7}|#\d{1,7}|#[xX][0-9A-Fa-f]{1,6});")
 LINE_BREAKS = str.maketrans({"\r": "\n", "\v": "\n", "\x85": "\n", "\u2028": "\n",
                              "\f": "\n\n", "\u2029": "\n\n"})
 INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
@@ -97,7 +104,8 @@ def clean_text(raw: str, columns: bool = False) -> str:
 
     ``columns``: the text of a newspaper page (rule 3).
     """
-    text = raw.replace("\r\n", "\n").translate(LINE_BREAKS).translate(INVISIBLE)
+    text = _unescape_web_copy(raw)
+    text = text.replace("\r\n", "\n").translate(LINE_BREAKS).translate(INVISIBLE)
     text = text.translate(FULL_WIDTH)
     paragraphs: list[str] = []
     for block in BLANK_LINES.split(text):
@@ -118,6 +126,12 @@ def clean_text(raw: str, columns: bool = False) -> str:
 def strip_markup(text: str) -> str:
     """``text`` without the ``**`` bold markers (and nothing else removed)."""
     return text.replace("**", "")
+
+
+def _unescape_web_copy(text: str) -> str:
+    if len(ESCAPED_BREAK.findall(text)) >= MIN_ESCAPED_BREAKS:
+        text = ESCAPED_BREAK.sub("\n", text)
+    return ENTITY.sub(lambda entity: html.unescape(entity.group()), text)
 
 
 # --- lines and blocks -----------------------------------------------------------------

@@ -104,14 +104,14 @@ INDICATORS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("单位地区生产总值能耗", (r"单位(?:地区|国内)?生产总值能(?:源消)?耗", r"单位GDP能耗"), ()),
     ("国内生产总值", (r"国内生产总值",), MONEY),
     ("国民生产总值", (r"国民生产总值",), MONEY),
-    ("地区生产总值", (r"地区生产总值", _alone(r"生产总值"), _alone(r"GDP"),
+    ("地区生产总值", (r"地区生产总值", r"地方生产总值", _alone(r"生产总值"), _alone(r"GDP"),
                       _alone(r"经济增(?:长(?:速度)?|速)"), _alone(r"经济总量")), MONEY),
     ("一般公共预算总收入", (r"一般公共预算总收入", r"财政总收入", r"全部财政收入"), MONEY),
     ("一般公共预算收入", (r"(?:地方)?一般公共预算收入", r"(?:全国|国家)财政收入", r"(?:地方)?(?:一般)?公共财政(?:预算)?收入"),
      MONEY),
     ("财政收入", (_alone(r"财政收入"),), MONEY),
     ("规上工业增加值", (r"规模以上工业增加值", r"规上工业增加值", r"规模工业增加值"), MONEY),
-    ("固定资产投资", (r"(?:全社会|规模以上)固定资产投资", _alone(r"固定资产投资")), MONEY),
+    ("固定资产投资", (r"(?:全社会|规模以上)固定资产投资", _alone(r"固定资产投资"), _alone(r"固投")), MONEY),
     ("社会消费品零售总额", (r"社会消费品零售总?额", r"社消零售总额"), MONEY),
     ("城镇居民人均可支配收入", (r"城镇(?:常住)?(?:居民)?(?:家庭)?人均可支配收入", r"城镇居民收入(?!比)"), MONEY),
     ("农村居民人均可支配收入", (r"农村(?:牧区)?(?:常住)?(?:居民)?(?:家庭)?人均可支配收入", r"农村居民收入(?!比)"), MONEY),
@@ -145,7 +145,7 @@ ONLY_SEPARATELY = {"城乡居民收入"}   # 城乡居民收入增长6% alone na
 # opens on 粮食: 粮食播种面积1.1亿亩、产量825亿斤; 粮食生产再获丰收，总产达到557亿斤;
 # 确保粮食播种面积1520万亩、总产125亿斤; ——粮食生产再创新高。播种面积…，总产量达到853.2亿斤.
 GRAIN_OUTPUT, GRAIN_NAME = "产量", "粮食产量"
-GRAIN_TOPIC = re.compile(r"(?:——)?(?:全年|全省|全市|全区|今年|去年|确保|力争|稳定|保持)*粮食")
+GRAIN_TOPIC = re.compile(r"(?:——)?(?:全年|全省|全市|全区|今年|去年|确保|力争|保障|实现|稳定|稳住|保持)*粮食")
 # 粮肉奶产量分别稳定在800亿斤、60亿斤、160亿斤以上: products named by one character each.
 ABBREVIATED_OUTPUTS = re.compile(r"(?<![\u4e00-\u9fff])(?P<heads>[\u4e00-\u9fff]{2,5})总?产量$")
 GRAIN_HEAD = "粮"
@@ -193,24 +193,25 @@ VALUE_START = rf"(?={NUMBER}|[约超不大])"
 # the year written if one is: 从2020年的3.68万亿元增长到2025年的4.93万亿元); 再上新台阶，突破
 # 1600亿斤 (a short clause without a figure, or one on marks passed: 跨越3个千亿元台阶，, then a
 # verb of reaching).
+NOTE_MARK = r"(?:\[\d{1,3}\]|〔\d{1,3}〕|【\d{1,3}】)"   # a glossary's: 完成地方生产总值[1]202亿元
 YEAR_OF = r"(?:(?:19|20)\d\d年(?:底|末)?的?)"
 FROM = (rf"，?[从由](?:{YEAR_OF}|(?:年初|上半年|一季度)的?)?(?:不到|约)?{NUMBER}(?:{UNIT})?"
         r"(?=(?:增加|增长|提高|下降|降低|回落|降)到)")   # 从上半年5.5%降到5.3%: the level at the end
 REACHED_IN = r"(?:(?<=到)(?P<year>(?:19|20)\d\d)年(?:底|末)?的?)?"
 BRIDGE = (r"(?:(?:(?!\d+(?:\.\d+)?(?:%|万|亿|元|人|吨|斤))[^，。；、%]){1,10}|[^，。；、%]{1,14}台阶)"
           r"[，、](?:\d{4}年|去年)?"
-          r"(?=达到|达|突破|超过|站上|迈上|跨上|跃上)")
+          r"(?=达到|达|完成|突破|超过|站上|迈上|跨上|跃上)")
 # 城乡居民人均可支配收入从2021年的46503元和16935元分别提高到58794元和23184元: the
 # starting values before 分别 are not names.
 FROM_VALUES = re.compile(rf"[从由]{YEAR_OF}?{NUMBER}(?:{UNIT})(?:[和、与]{NUMBER}(?:{UNIT}))*$")
 FROM_YEAR = re.compile(r"[从由](?:19|20)\d\d年")
 COMPARED_YEAR_BEFORE = re.compile(r"(?:[比较]|[快高低慢]于)$")   # 快于2024年…: a comparison
-TAIL = re.compile(rf"(?:{FROM}|{BRIDGE})?(?:{FILLER}(?:{VERB}{REACHED_IN}|(?<=目标)|(?<=预期)|(?<=均值)"
+TAIL = re.compile(rf"{NOTE_MARK}?(?:{FROM}|{BRIDGE})?(?:{FILLER}(?:{VERB}{REACHED_IN}|(?<=目标)|(?<=预期)|(?<=均值)"
                   rf"|(?<=平均值)|(?<=）)))?{VALUE_START}")
 # A second figure for the same name: …增长7%以上，站上3500亿元; …9.86万亿元、增长5.7%;
 # 2.76万亿元增长6.1%; 完成248亿元（预计数，下同），同比增长7.4%.
 CHAIN = re.compile(rf"(?:（[^）]{{0,12}}）|新?台阶|大关)?[，、]?(?:{COMPARABLE}|{PRICES_DEDUCTED}，?)?"
-                   rf"(?:预计)?(?:比上年|同比|同口径|总量|总额)?(?:实际|首次)?{ADVERBS}?{VERB}?{VALUE_START}")
+                   rf"(?:预计)?(?:比上年|同比|同口径|可比|总量|总额)?(?:实际|首次)?{ADVERBS}?{VERB}?{VALUE_START}")
 # Growth by quarter, then for the year, without a name: the GDP's (_year_after_quarters).
 QUARTERS_THEN_YEAR = re.compile(rf"季度(?:增长|增速){NUMBER}%[^。；]*?[，；](?P<year>全年)(?=增长)")
 YEAR_AS_GDP = re.compile(rf"(?P<{_GROUP_OF['地区生产总值']}>全年)")
@@ -333,6 +334,7 @@ GRAIN_HELD = ("稳定在", "保持在", "稳定保持在")
 # 城镇登记失业率…, 就业政策), not at the end of one project's or sector's results.
 BARE_JOBS = "新增就业"
 ABOUT_JOBS = re.compile(r"就业|失业")
+WHOLE_PLACES = ("全省", "全市", "全区", "全县", "全州", "全旗")   # 全县新增就业2505人: the place's
 # Units of one kind, to compare a round mark with an exact level (3万亿元 and 32765亿元).
 UNIT_FACTORS = {"万亿元": 1e12, "万亿美元": 1e12, "亿美元": 1e8, "万美元": 1e4, "亿元": 1e8, "万元": 1e4, "元": 1.0,
                 "万人": 1e4, "人": 1.0, "万亿斤": 1e12, "亿斤": 1e8, "亿公斤": 2e8, "亿吨": 2e9, "万吨": 2e7}
@@ -652,8 +654,9 @@ def _sentence_facts(sentence: str, normal: str, time: str, cues: _Cues,
             normal, 0, len(normal) if fact and fact.name in SUMMED else position))   # 603.7万人…年均
         if fact and fact.name == GRAIN_NAME and time != PLAN and verb in GRAIN_HELD:
             return None
-        if fact and name.group().startswith(BARE_JOBS) and name.start() > 0 and not ABOUT_JOBS.search(
-                normal.replace(name.group(), "", 1)):
+        if fact and name.group().startswith(BARE_JOBS) and name.start() > 0 and not (
+                ABOUT_JOBS.search(normal.replace(name.group(), "", 1))
+                or normal.endswith(WHOLE_PLACES, 0, name.start())):
             return None   # 新增营业面积10万平方米，新增就业3000人: one sector's jobs (a sentence of its own is the place's)
         if fact and on_several_years and (fact.measure != LEVEL or fact.name in SUMMED or not (
                 verb in REACHED or fact.qualifier == "超过")   # 超3.1万元: a mark passed
@@ -760,6 +763,9 @@ def _enumeration(normal: str, match: re.Match, add, national: bool) -> int | Non
              for name, text in zip(names, texts)]   # 脱贫地区、…: not the whole
     if PARTNER_LEAD.match(match.group("names")):
         names = [None] * len(names)   # 对东盟、共建“一带一路”国家进出口总额: partners
+    if not _on_grain(normal, match.end("names") - 1):
+        names = [None if name and _GROUP[name.lastgroup] == GRAIN_OUTPUT else name
+                 for name in names]   # 棉花播种面积、产量: not grain's
     if len(values) == 1 and len(names) > 1 and None not in names:
         values = values * len(names)   # 社会消费品零售总额、固定资产投资增长4%左右
     separately = len(names) == 1 and names[0] and _GROUP[names[0].lastgroup] in SEPARATELY
@@ -769,7 +775,8 @@ def _enumeration(normal: str, match: re.Match, add, national: bool) -> int | Non
         names = _abbreviated_outputs(texts[0], len(values))
     if match.group("each") and len(values) == 1 and None not in names:
         values = values * len(names)   # 城镇…、农村…收入均增长8%, 城乡居民…收入分别增长7.5%
-    if len(values) < 2 or len(names) != len(values) or not match.group("each") and None in names:
+    if len(values) < 2 or len(names) != len(values) or not (
+            match.group("each") or None not in names or _paired_by_unit(names, values)):
         return None
     if SEVERAL_YEARS_BEFORE.search(match.group()):
         return values[-1].end()   # 年均分别增长9.7%和8.9%: read, and not the year's
@@ -782,6 +789,16 @@ def _enumeration(normal: str, match: re.Match, add, national: bool) -> int | Non
         _add_each(names, values_again, again.start(), again.group("verb"), add, separately)
         return values_again[-1].end()
     return values[-1].end()
+
+
+def _paired_by_unit(names: list[re.Match | None], values: list[re.Match]) -> bool:
+    """粮食播种面积、产量稳定在35万亩、15万吨左右: names and values pair in order without 分别
+    where each known name's value is an amount in one of its own units."""
+    known = [(name, value) for name, value in zip(names, values) if name]
+    return bool(known) and all(
+        value.group("unit") in UNITS_OF[GRAIN_NAME if _GROUP[name.lastgroup] == GRAIN_OUTPUT
+                                        else _GROUP[name.lastgroup]]
+        for name, value in known)
 
 
 def _add_each(names: list[re.Match | None], values: list[re.Match], position: int,

@@ -41,6 +41,16 @@ def test_line_endings_indentation_and_invisible_characters():
     assert clean_text(raw) == "各位代表：\n\n现在，我代表 市人民政府。\n\n下一页。"
 
 
+def test_a_web_copy_with_escaped_line_breaks_and_entities():
+    # xushui-2018, anxin-2024: a workbook cell copied from the page's source
+    raw = r"政府工作报告\r\n各位代表：\r\n&nbsp; 现在，我代表县人民政府报告工作。\r\n一、2023年工作回顾\r\n&ldquo;十四五&rdquo;开局。"
+    assert clean_text(raw) == "政府工作报告\n\n各位代表：\n\n现在，我代表县人民政府报告工作。\n\n一、2023年工作回顾\n\n“十四五”开局。"
+
+
+def test_a_lone_backslash_and_ampersand_stay():
+    assert clean_text(r"路径C:\new不是换行，R&D经费与&nbsp不是实体") == r"路径C:\new不是换行，R&D经费与&nbsp不是实体"
+
+
 def test_whitespace_only_lines_separate_paragraphs():
     assert clean_text("一、总体要求\n\u3000\u3000\n" + BODY) == "一、总体要求\n\n" + BODY
 

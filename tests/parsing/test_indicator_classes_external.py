@@ -535,3 +535,39 @@ def test_a_comparison_in_passing_frames_no_later_sentence():
     # a sentence that opens on the comparison still frames the ones after it
     opening = "1986年同1980年相比，国民收入增长百分之六十。国内生产总值增长百分之八。"
     assert facts_in([part("一、过去五年的回顾", opening)], 1987) == []
+
+
+# ---- county reports of 保定 (batches 7 and 8: 徐水 2018, 顺平 2020, 涞源 2022, 博野 2024, 满城 2023,
+# 阜平 2022, 唐县 2020, 涞水 2021), session 22 ---------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("2017年，完成地方生产总值[1]202亿元，同比增长9%。",                                   # xushui-2018
+     [("地区生产总值", LEVEL, ACTUAL, 2017, 202, "亿元", ""), ("地区生产总值", GROWTH, ACTUAL, 2017, 9, "%", "")]),
+    ("一般公共预算收入完成8.69亿元，可比增长10.5%；",                                       # laiyuan-2022
+     [("一般公共预算收入", LEVEL, ACTUAL, 2017, 8.69, "亿元", ""),
+      ("一般公共预算收入", GROWTH, ACTUAL, 2017, 10.5, "%", "")]),
+    ("全社会消费品零售总额稳定增长，2017年完成94.8亿元，同比增长9.8%。",                      # xushui-2018
+     [("社会消费品零售总额", LEVEL, ACTUAL, 2017, 94.8, "亿元", ""),
+      ("社会消费品零售总额", GROWTH, ACTUAL, 2017, 9.8, "%", "")]),
+    ("全县新增就业2505人，基本养老和基本医疗参保率分别达到99%、95.4%。",                      # laiyuan-2022
+     [("城镇新增就业", LEVEL, ACTUAL, 2017, 2505, "人", "")]),
+    ("新增营业面积10万平方米，新增就业3000人。", []),          # one sector's jobs, as before
+])
+def test_a_countys_wordings_of_the_review(text, expected):
+    assert facts_in([part("一、2017年工作回顾", text)], 2018) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("加快推进4万亩高标准农田建设，保障粮食生产面积36万亩、产量稳定在16万吨以上。",            # boye-2024
+     [("粮食产量", LEVEL, TARGET, 2024, 16, "万吨", "以上")]),
+    ("严禁农地非农化，粮食播种面积、产量稳定在35万亩、15万吨左右。",                          # laishui-2021
+     [("粮食产量", LEVEL, TARGET, 2024, 15, "万吨", "左右")]),
+    ("抓好春耕生产，实现粮食播种面积3320万亩、产量1285万吨以上。",                        # guangdong-2026
+     [("粮食产量", LEVEL, TARGET, 2024, 1285, "万吨", "以上")]),
+    ("全年完成固投62亿元以上。", [("固定资产投资", LEVEL, TARGET, 2024, 62, "亿元", "以上")]),   # lixian-2022
+    ("棉花播种面积、产量稳定在35万亩、15万吨左右。", []),      # another crop's output
+    ("固定资产投资、规上工业增加值分别增长8%、6%。",
+     [("固定资产投资", GROWTH, TARGET, 2024, 8, "%", ""), ("规上工业增加值", GROWTH, TARGET, 2024, 6, "%", "")]),
+])
+def test_grain_and_investment_in_a_countys_plan(text, expected):
+    assert facts_in([part("二、2024年工作安排", text)], 2024) == expected

@@ -851,6 +851,12 @@ def test_a_county_page_from_the_web():
     assert_lossless(COUNTY_PAGE, roots)
 
 
+def test_a_glossary_named_after_the_report():
+    # tangxian-2020: 《政府工作报告》名词解释
+    roots = split_sections("一、2019年工作回顾\n\n经济平稳。\n\n《政府工作报告》名词解释\n\n[1]三重一大：即…。")
+    assert [(root.style, root.heading) for root in roots][-1] == (GLOSSARY_STYLE, "《政府工作报告》名词解释")
+
+
 def test_the_site_lists_after_a_report_without_glossary_are_text():
     text = COUNTY_PAGE.replace("※名词解释※\n\n[1]两项行动：即…。\n\n", "")
     headings = [node.heading for node in nodes(split_sections(text))]
