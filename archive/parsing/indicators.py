@@ -107,18 +107,18 @@ INDICATORS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("地区生产总值", (r"地区生产总值", r"地方生产总值", _alone(r"生产总值"), _alone(r"GDP"),
                       _alone(r"经济增(?:长(?:速度)?|速)"), _alone(r"经济总量")), MONEY),
     ("一般公共预算总收入", (r"一般公共预算总收入", r"财政总收入", r"全部财政收入"), MONEY),
-    ("一般公共预算收入", (r"(?:地方)?一般公共预算收入", r"(?:全国|国家)财政收入", r"(?:地方)?(?:一般)?公共财政(?:预算)?收入"),
+    ("一般公共预算收入", (r"(?:地方)?一般公共预算收入", r"(?:地方)?一般预算收入", r"(?:全国|国家)财政收入", r"(?:地方)?(?:一般)?公共财政(?:预算)?收入"),
      MONEY),
     ("财政收入", (_alone(r"财政收入"),), MONEY),
     ("规上工业增加值", (r"规模以上工业增加值", r"规上工业增加值", r"规模工业增加值"), MONEY),
-    ("固定资产投资", (r"(?:全社会|规模以上)固定资产投资", _alone(r"固定资产投资"), _alone(r"固投")), MONEY),
+    ("固定资产投资", (r"(?:全社会|规模以上|城镇以上)固定资产投资", _alone(r"固定资产投资"), _alone(r"固投")), MONEY),
     ("社会消费品零售总额", (r"社会消费品零售总?额", r"社消零售总额"), MONEY),
     ("城镇居民人均可支配收入", (r"城镇(?:常住)?(?:居民)?(?:家庭)?人均可支配收入", r"城镇居民收入(?!比)"), MONEY),
     ("农村居民人均可支配收入", (r"农村(?:牧区)?(?:常住)?(?:居民)?(?:家庭)?人均可支配收入", r"农村居民收入(?!比)"), MONEY),
     ("农村居民人均纯收入", (r"农村居民(?:家庭)?人均纯收入", r"农民人均纯收入",
                           r"农民(?:家庭)?平均每人的?纯收入",
                           r"农民的?纯收入，全国平均每人"), MONEY),
-    ("城乡居民人均可支配收入", (r"(?:城乡|全体|全国)(?:常住)?居民人均可支配收入", r"城乡居民可支配收入",
+    ("城乡居民人均可支配收入", (r"(?:城乡|全体|全国)(?:常住)?居民人均可支配收入", r"城乡人均可支配收入", r"城乡居民可支配收入",
                                _alone(r"居民人均可支配收入")), MONEY),
     ("城乡居民收入", (r"城乡居民收入",), MONEY),
     ("居民收入", (_alone(r"居民收入"),), MONEY),
@@ -153,7 +153,10 @@ GRAIN_HEAD = "粮"
 # 财政收入 (全国财政收入, 一般公共预算收入 since 2014), 居民收入 (全国居民人均可支配收入).
 NATIONAL_NAMES = {"地区生产总值": "国内生产总值", "财政收入": "一般公共预算收入",
                   "居民收入": "城乡居民人均可支配收入"}
-ONLY_NATIONAL = {"财政收入", "居民收入"}   # elsewhere too vague to name one figure
+ONLY_NATIONAL = {"财政收入", "居民收入"}   # elsewhere too vague to name one figure,
+# but beside the budget revenue in its paragraph, the total (财政收入突破3亿元，…其中一般预算收入…):
+REVENUE, TOTAL_REVENUE = "财政收入", "一般公共预算总收入"
+BUDGET_REVENUE = re.compile(r"一般(?:公共)?预算收入")
 
 UNITS_OF = {name: units for name, _, units in INDICATORS}
 _GROUP = {f"n{index}": name for index, (name, _, _) in enumerate(INDICATORS)}
@@ -198,7 +201,7 @@ YEAR_OF = r"(?:(?:19|20)\d\d年(?:底|末)?的?)"
 FROM = (rf"，?[从由](?:{YEAR_OF}|(?:年初|上半年|一季度)的?)?(?:不到|约)?{NUMBER}(?:{UNIT})?"
         r"(?=(?:增加|增长|提高|下降|降低|回落|降)到)")   # 从上半年5.5%降到5.3%: the level at the end
 REACHED_IN = r"(?:(?<=到)(?P<year>(?:19|20)\d\d)年(?:底|末)?的?)?"
-BRIDGE = (r"(?:(?:(?!\d+(?:\.\d+)?(?:%|万|亿|元|人|吨|斤))[^，。；、%]){1,10}|[^，。；、%]{1,14}台阶)"
+BRIDGE = (r"(?:(?:(?!\d+(?:\.\d+)?(?:%|万|亿|元|人|吨|斤))[^，。；、%]){1,10}|[^，。；、%]{1,14}(?:台阶|大关))"
           r"[，、](?:\d{4}年|去年)?"
           r"(?=达到|达|完成|突破|超过|站上|迈上|跨上|跃上)")
 # 城乡居民人均可支配收入从2021年的46503元和16935元分别提高到58794元和23184元: the
@@ -210,7 +213,7 @@ TAIL = re.compile(rf"{NOTE_MARK}?(?:{FROM}|{BRIDGE})?(?:{FILLER}(?:{VERB}{REACHE
                   rf"|(?<=平均值)|(?<=）)))?{VALUE_START}")
 # A second figure for the same name: …增长7%以上，站上3500亿元; …9.86万亿元、增长5.7%;
 # 2.76万亿元增长6.1%; 完成248亿元（预计数，下同），同比增长7.4%.
-CHAIN = re.compile(rf"(?:（[^）]{{0,12}}）|新?台阶|大关)?[，、]?(?:{COMPARABLE}|{PRICES_DEDUCTED}，?)?"
+CHAIN = re.compile(rf"(?:（[^）]{{0,12}}）|新?台阶|大关)?[，、]?(?:{COMPARABLE}|{PRICES_DEDUCTED}，?|{ADJUSTED})?"
                    rf"(?:预计)?(?:比上年|同比|同口径|可比|总量|总额)?(?:实际|首次)?{ADVERBS}?{VERB}?{VALUE_START}")
 # Growth by quarter, then for the year, without a name: the GDP's (_year_after_quarters).
 QUARTERS_THEN_YEAR = re.compile(rf"季度(?:增长|增速){NUMBER}%[^。；]*?[，；](?P<year>全年)(?=增长)")
@@ -296,6 +299,8 @@ PLACES = re.compile(
 COUNTY_SUFFIXES = ("县", "旗")   # 定兴县, 鄂温克族自治旗
 REGION_SUFFIX = re.compile(r"(?:维吾尔|壮族|回族)?自治区$|特别行政区$|[省市县区]$")
 YEAR_MENTION = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
+# …同比增长13%，是2006年的2.2倍: a multiple of a base year's figure, said in passing.
+MULTIPLE_OF_A_YEAR = re.compile(r"是(?:19|20)\d\d年(?:同期)?的\d+(?:\.\d+)?倍")
 # 67700多亿元 ("more than 67700"), as 四亿零七百多万吨 in words: 超67700亿元.
 MORE_THAN = re.compile(rf"({NUMBER})多(?=万|亿|元|美元|人|吨|斤|公斤)")
 # A round mark written without its one: 进出口总额突破万亿元, 迈上千亿元台阶.
@@ -428,6 +433,8 @@ def extract_indicators(sections: list[SectionNode], year: int, newspaper: bool =
             fact.section_index = index
             if cues.national:
                 fact.name = NATIONAL_NAMES.get(fact.name, fact.name)
+            elif fact.name == REVENUE and BUDGET_REVENUE.search(_paragraph_of(node.text, fact.sentence)):
+                fact.name = TOTAL_REVENUE
             elif fact.name in ONLY_NATIONAL:
                 continue
             key = (fact.name, fact.measure, fact.kind, fact.period_year, fact.value,
@@ -436,6 +443,11 @@ def extract_indicators(sections: list[SectionNode], year: int, newspaper: bool =
                 seen.add(key)
                 facts.append(fact)
     return _without_marks(facts)
+
+
+def _paragraph_of(text: str, sentence: str) -> str:
+    return next((paragraph for paragraph in map(_normalise, text.split("\n")) if sentence in paragraph),
+                sentence)
 
 
 def extract_from_text(text: str, year: int, newspaper: bool = False,
@@ -589,19 +601,23 @@ def _pieces_by_year(sentence: str, cues: _Cues) -> list[str]:
 def _other_years_are_bases(normal: str, cues: _Cues) -> bool:
     """Whether every year the sentence names outside the plan and reviewed years is a base
     (从2021年的…), what a figure is compared with (全年GDP增长4%，快于2024年1.8个百分点) or
-    the start of a span to now (增速2022年以来连续16个季度…): the figures are the reviewed year's."""
+    the start of a span to now (增速2022年以来连续16个季度…) or a multiple of (是2006年的2.2倍):
+    the figures are the reviewed year's."""
     return all(year in (cues.year, cues.year - 1) or FROM_YEAR.match(normal, start - 1)
                or COMPARED_YEAR_BEFORE.search(normal, 0, start) or normal.startswith("以来", end)
+               or MULTIPLE_OF_A_YEAR.match(normal, start - 1)
                for year, start, end in ((int(m.group(1)), m.start(), m.end())
                                         for m in YEAR_MENTION.finditer(normal)))
 
 
 def _opening(normal: str) -> re.Match | None:
     """The time a sentence opens with (2024年，… / 1993年我国经济…), unless the words after
-    it name another year without a comma between (2005年与2000年相比: the sentence decides)."""
+    it name another year without a comma between (2005年与2000年相比: the sentence decides),
+    other than as a multiple's base (2011年完成…126.4亿元，…是2006年的2.2倍)."""
     opening = OPENING.match(normal)
-    if opening and not normal.startswith("，", opening.end()) and YEAR_MENTION.search(
-            normal, opening.end()):
+    if opening and not normal.startswith("，", opening.end()) and any(
+            not MULTIPLE_OF_A_YEAR.match(normal, mention.start() - 1)
+            for mention in YEAR_MENTION.finditer(normal, opening.end())):
         return None
     return opening
 

@@ -67,9 +67,9 @@ APPENDIX_NUMBER = rf"附件?\s*[\d{CN}]*"   # 附件1, 附件一, 附
 GLOSSARY = re.compile(rf"(?:{APPENDIX_NUMBER}\s*[：:]?\s*)?(?:《[^》]{{2,20}}》)?(?:附注|注释|名词解释|名词注释)")
 APPENDIX = re.compile(rf"附件\s*[\d{CN}]*(?:[\s：:]+\S.{{0,30}})?")
 DECORATION = "*※★☆●■◆◇ "   # around a heading on a web page: ※名词解释※, *名词解释
-# Where a web page's own lists begin after the report (分享到：, 上一篇：, 相关文章, 本栏最新…):
+# Where a web page's own lists begin after the report (标签：, 分享到：, 上一篇：, 相关文章, 本栏最新…):
 # from there on everything is text, never a heading.
-PAGE_TRAILER = re.compile(r"(?:分享到|上一篇|下一篇)[：:]?|相关(?:文章|阅读|新闻)|本栏(?:最新|推荐)|阅读排行|标签云")
+PAGE_TRAILER = re.compile(r"(?:分享到|上一篇|下一篇|标签)[：:]?|相关(?:文章|阅读|新闻)|本栏(?:最新|推荐)|阅读排行|标签云")
 RUN_IN_END = "。！？"
 CLOSERS = "。！？：:"   # the one mark after a run-in heading that neither side keeps
 MAX_HEADING = 50      # longer first sentences are numbered body text, not headings
@@ -145,13 +145,14 @@ class _TreeBuilder:
     def __init__(self, plain_headings: bool, part_span: tuple[int, int] | None = None,
                  closing_part: int | None = None, line_headings: dict[int, int | None] | None = None,
                  headlines: frozenset[int] = frozenset(), series_parts: frozenset[int] = frozenset(),
-                 parallel_lines: frozenset[int] = frozenset()):
+                 parallel_lines: frozenset[int] = frozenset(), series_items: frozenset[int] = frozenset()):
         self.plain_headings = plain_headings
         self.part_span = part_span    # positions of the first and last numbered part heading
         self.closing_part = closing_part   # position of an unnumbered closing part (结束语)
         self.line_headings = line_headings or {}   # one-sentence item lines: the part they stand in
         self.headlines = headlines    # positions of a newspaper page's part headings
         self.series_parts = series_parts   # unnumbered parts, each with its own 一、 series
+        self.series_items = series_items   # unnumbered item lines of a part without one
         self.parallel_lines = parallel_lines   # unnumbered lines opening alike: items, not parts
         self.position = -1            # of the paragraph being fed
         self.heading_positions: list[tuple[int, int]] = []   # (position, level), numbered
@@ -192,6 +193,9 @@ class _TreeBuilder:
             self.roots.append(node)
             self.stack = [(-1, node)]     # its numbered headings stand inside it
             self.last_number.clear()      # and number from 一 again
+            return
+        if self.position in self.series_items:
+            self._open_child(SectionNode(text, 0, style="plain"))
             return
         start = 0
         number = _number(text)
@@ -428,7 +432,8 @@ def split_sections(text: str, plain_headings: bool = True) -> list[SectionNode]:
             return with_plain.finish()
     series_parts = _series_parts(paragraphs)
     if series_parts:
-        return _build(paragraphs, False, series_parts=series_parts).finish()
+        leading, items = _leading_part(paragraphs, min(series_parts))
+        return _build(paragraphs, False, series_parts=series_parts | leading, series_items=items).finish()
     parts = [position for position, level in numbered.heading_positions if level == 1]
     if not parts:
         return numbered.finish()
@@ -441,9 +446,10 @@ def _build(paragraphs: list[_Paragraph], plain_headings: bool,
            part_span: tuple[int, int] | None = None, closing_part: int | None = None,
            line_headings: dict[int, int | None] | None = None,
            headlines: frozenset[int] = frozenset(), series_parts: frozenset[int] = frozenset(),
-           parallel_lines: frozenset[int] = frozenset()) -> _TreeBuilder:
+           parallel_lines: frozenset[int] = frozenset(),
+           series_items: frozenset[int] = frozenset()) -> _TreeBuilder:
     builder = _TreeBuilder(plain_headings, part_span, closing_part, line_headings, headlines,
-                           series_parts, parallel_lines)
+                           series_parts, parallel_lines, series_items)
     builder.paragraphs = paragraphs
     builder.salutation_ahead = any(paragraph.text.startswith("各位代表") for paragraph in paragraphs)
     for paragraph, following in zip(paragraphs, paragraphs[1:] + [_Paragraph("", [])]):
@@ -473,6 +479,21 @@ def _series_parts(paragraphs: list[_Paragraph]) -> frozenset[int]:
                 lines.append(candidate)
             candidate = None
     return frozenset(lines) if len(lines) >= 2 else frozenset()
+
+
+def _leading_part(paragraphs: list[_Paragraph], first: int) -> tuple[frozenset[int], frozenset[int]]:
+    """A part line between the salutation and the first series part that has no 一、 series
+    of its own (2024年工作回顾, before 2025年工作目标任务 一、…八、), and its unnumbered item
+    lines (我们始终保持发展定力，经济运行跑出新速度 and five more)."""
+    saluted = False
+    for position in range(first):
+        text = paragraphs[position].text
+        if saluted and _is_plain_heading(text) and not _number(text):
+            items = (item for item in range(position + 1, first)
+                     if _is_unnumbered_heading(paragraphs[item].text) and not _number(paragraphs[item].text))
+            return frozenset([position]), frozenset(items)
+        saluted = saluted or text.startswith("各位代表")
+    return frozenset(), frozenset()
 
 
 def _parallel_lines(paragraphs: list[_Paragraph]) -> frozenset[int]:

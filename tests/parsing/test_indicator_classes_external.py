@@ -571,3 +571,39 @@ def test_a_countys_wordings_of_the_review(text, expected):
 ])
 def test_grain_and_investment_in_a_countys_plan(text, expected):
     assert facts_in([part("二、2024年工作安排", text)], 2024) == expected
+
+
+# ---- county reports (batches 9 and 10: 安国 2022, 清苑 2008, 徐水 2012, 易县 2019 …), session 22 ----
+
+@pytest.mark.parametrize("text, expected", [
+    ("城乡人均可支配收入分别达到34068元、23756元，分别同比增长8.5%、11.5%。",               # anguo-2022
+     [("城镇居民人均可支配收入", LEVEL, ACTUAL, 2021, 34068, "元", ""),
+      ("农村居民人均可支配收入", LEVEL, ACTUAL, 2021, 23756, "元", ""),
+      ("城镇居民人均可支配收入", GROWTH, ACTUAL, 2021, 8.5, "%", ""),
+      ("农村居民人均可支配收入", GROWTH, ACTUAL, 2021, 11.5, "%", "")]),
+    ("财政收入突破3亿元，同比增长18.1%，其中一般预算收入增幅首次超过总收入，完成1.1亿元，同比增长18.9%。",
+     [("一般公共预算总收入", LEVEL, ACTUAL, 2021, 3, "亿元", "超过"),                      # qingyuan-2008
+      ("一般公共预算总收入", GROWTH, ACTUAL, 2021, 18.1, "%", ""),
+      ("一般公共预算收入", LEVEL, ACTUAL, 2021, 1.1, "亿元", ""),
+      ("一般公共预算收入", GROWTH, ACTUAL, 2021, 18.9, "%", "")]),
+    ("财政收入突破3亿元，同比增长18.1%。", []),   # without the budget revenue beside: too vague
+    ("城镇以上固定资产投资完成21.1亿元，剔除不可比因素，增长27.4%。",                      # qingyuan-2008
+     [("固定资产投资", LEVEL, ACTUAL, 2021, 21.1, "亿元", ""),
+      ("固定资产投资", GROWTH, ACTUAL, 2021, 27.4, "%", "")]),
+    ("全部财政收入突破10亿大关，完成11.68亿元，增长30.2%。",                                # yixian-2019
+     [("一般公共预算总收入", LEVEL, ACTUAL, 2021, 11.68, "亿元", ""),
+      ("一般公共预算总收入", GROWTH, ACTUAL, 2021, 30.2, "%", "")]),
+])
+def test_older_county_wordings_of_the_review(text, expected):
+    assert facts_in([part("一、2021年工作回顾", text)], 2022) == expected
+
+
+def test_the_reviewed_years_figures_in_a_review_of_five_years():
+    # xushui-2012: 2011 opens the paragraph's figures; 是2006年的2.2倍 is a multiple said in passing
+    text = ("国民经济持续增长，综合实力显著增强。2011年完成地方生产总值126.4亿元，同比增长13%，是2006年的2.2倍。"
+            "完成固定资产投资62.5亿元，同比增长36.1%，是2006年的3.6倍。")
+    assert facts_in([part("一、过去五年工作回顾", text)], 2012) == [
+        ("地区生产总值", LEVEL, ACTUAL, 2011, 126.4, "亿元", ""), ("地区生产总值", GROWTH, ACTUAL, 2011, 13, "%", ""),
+        ("固定资产投资", LEVEL, ACTUAL, 2011, 62.5, "亿元", ""), ("固定资产投资", GROWTH, ACTUAL, 2011, 36.1, "%", "")]
+    # without the year's opening the five years' growth stays out
+    assert facts_in([part("一、过去五年工作回顾", "地区生产总值比2006年增长120%。")], 2012) == []

@@ -851,6 +851,29 @@ def test_a_county_page_from_the_web():
     assert_lossless(COUNTY_PAGE, roots)
 
 
+def test_a_review_part_without_a_series_before_parts_with_one():
+    # gaotang-2025: 2024年工作回顾 has unnumbered item lines; the parts after it number 一、… anew
+    text = ("政府工作报告\n\n各位代表：\n\n现在，我代表县人民政府，向大会报告工作。\n\n2024年工作回顾\n\n"
+            "2024年是关键一年。\n\n我们始终保持发展定力，经济运行跑出新速度\n\n经济运行稳中有进。\n\n"
+            "我们始终坚持提质增效，产业发展取得新突破\n\n工业经济运行稳健。\n\n"
+            "各位代表!惟其磨砺，始得玉成。\n\n2025年工作目标任务\n\n今年的主要预期目标是：地区生产总值增长6%以上。\n\n"
+            "一、聚焦促消费扩投资\n\n持续激发消费潜能。\n\n二、聚焦抓产业强实体\n\n不断壮大产业集群。\n\n"
+            "加强政府自身建设\n\n一、持之以恒强化忠诚担当\n\n坚定拥护。\n\n二、持之以恒厚植为民情怀\n\n践行宗旨。")
+    roots = [root for root in split_sections(text) if root.style != PREAMBLE_STYLE]
+    assert [(root.heading, [child.heading for child in root.children]) for root in roots] == [
+        ("2024年工作回顾", ["我们始终保持发展定力，经济运行跑出新速度", "我们始终坚持提质增效，产业发展取得新突破"]),
+        ("2025年工作目标任务", ["聚焦促消费扩投资", "聚焦抓产业强实体"]),
+        ("加强政府自身建设", ["持之以恒强化忠诚担当", "持之以恒厚植为民情怀"])]
+    assert_lossless(text, split_sections(text))
+
+
+def test_a_pages_tag_list_after_the_report_is_text():
+    # laiyuan-2025: 标签： then the tags, before 分享到
+    text = COUNTY_PAGE.replace("※名词解释※\n\n[1]两项行动：即…。\n\n", "").replace(
+        "分享到：", "标签：\n\n2025年\n\n工作报告\n\n涞源县\n\n分享到：")
+    assert not any(node.heading in ("2025年", "涞源县") for root in split_sections(text) for node in root.walk())
+
+
 def test_a_glossary_named_after_the_report():
     # tangxian-2020: 《政府工作报告》名词解释
     roots = split_sections("一、2019年工作回顾\n\n经济平稳。\n\n《政府工作报告》名词解释\n\n[1]三重一大：即…。")
