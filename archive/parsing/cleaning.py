@@ -9,7 +9,9 @@ Rules, in order:
 
 0. Text copied from a web page's source: line breaks stored as the characters
    ``\\r\\n`` (when there are several) become line breaks, and HTML entities
-   (``&nbsp;``, ``&ldquo;``, ``&#12288;``) the characters they stand for.
+   (``&nbsp;``, ``&ldquo;``, ``&#12288;``) the characters they stand for; a run of
+   question marks that opens a line (``??（一）``, indentation lost in an encoding) is
+   indentation again.
 1. Line breaks: ``\\r\\n`` and ``\\r`` become ``\\n``; form feeds and paragraph
    separators become a blank line. Zero-width characters, BOMs and soft hyphens
    are dropped. Full-width and no-break spaces (``　　`` indentation) become
@@ -56,6 +58,7 @@ HAS_CJK = re.compile(f"[{CJK}]")
 
 ESCAPED_BREAK = re.compile(r"\\r\\n|\\[rn]")
 MIN_ESCAPED_BREAKS = 3    # one alone may be a quoted backslash; a web copy has one per line
+LOST_INDENT = re.compile(r"^[ \t]*\?{2,}", re.MULTILINE)
 ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,7}|#\d{1,7}|#[xX][0-9A-Fa-f]{1,6});")
 LINE_BREAKS = str.maketrans({"\r": "\n", "\v": "\n", "\x85": "\n", "\u2028": "\n",
                              "\f": "\n\n", "\u2029": "\n\n"})
@@ -93,6 +96,7 @@ SHORT_LINE = 20         # a following line this short without a full stop may be
 FULL_LINE = 0.8         # share of the block's widest line that counts as running to the margin
 
 SPACED_DIGITS = re.compile(r"(?<![\d.])\d(?: \d)+(?![\d.])")
+SPACED_DECIMALS = re.compile(r"(?<=\d\.\d)(\d*) (?=\d)")   # 3.6 2亿元 -> 3.62亿元
 DOT_IN_NUMBER = re.compile(r"(?<=\d) *[．] *(?=\d)")
 NUMBER_THEN_CJK = re.compile(f"(?<=\\d) +(?=[%{CJK}])")
 CJK_THEN_NUMBER = re.compile(f"(?<=[{CJK}]) +(?=\\d+(?:\\.\\d+)?[%{CJK}])")
@@ -131,6 +135,7 @@ def strip_markup(text: str) -> str:
 def _unescape_web_copy(text: str) -> str:
     if len(ESCAPED_BREAK.findall(text)) >= MIN_ESCAPED_BREAKS:
         text = ESCAPED_BREAK.sub("\n", text)
+    text = LOST_INDENT.sub(lambda marks: " " * len(marks.group()), text)
     return ENTITY.sub(lambda entity: html.unescape(entity.group()), text)
 
 
@@ -227,6 +232,7 @@ def _fix_spacing(paragraph: str) -> str:
     if not HAS_CJK.search(paragraph):
         return paragraph
     paragraph = SPACED_DIGITS.sub(lambda match: match.group().replace(" ", ""), paragraph)
+    paragraph = SPACED_DECIMALS.sub(r"\1", paragraph)
     paragraph = DOT_IN_NUMBER.sub(".", paragraph)
     paragraph = NUMBER_THEN_CJK.sub("", paragraph)
     paragraph = CJK_THEN_NUMBER.sub("", paragraph)

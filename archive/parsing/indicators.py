@@ -125,6 +125,7 @@ INDICATORS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("城镇新增就业", (r"城镇新增就业(?:人数)?", r"新增城镇就业(?:人数)?", _alone(r"新增就业(?:人数)?")), PEOPLE),
     ("城镇调查失业率", (r"城镇调查失业率", r"(?<!农村)调查失业率"), ()),
     ("城镇登记失业率", (r"城镇登记失业率", r"(?<!农村)登记失业率"), ()),
+    ("城镇失业率", (r"城镇失业率",), ()),
     ("居民消费价格涨幅", (r"居民消费价格(?:指数)?(?:总水平)?(?:涨幅|上涨幅度)?", r"CPI涨幅", _alone(r"CPI"),
                         r"(?:物价|价格)总水平(?:涨幅|上涨幅度)"), ()),
     ("商品零售价格涨幅", (r"商品零售价格涨幅",), ()),
@@ -137,6 +138,8 @@ INDICATORS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
                       r"R&D经费投入强度"), ()),
     ("研发投入", (r"(?:全社会)?研发(?:经费)?投入", r"研究与试验发展经费(?:投入)?"), MONEY),
 )
+# Before the surveyed rate was published (2018), a bare 城镇失业率 is the registered one.
+BARE_UNEMPLOYMENT, REGISTERED_UNEMPLOYMENT, SURVEYED_SINCE = "城镇失业率", "城镇登记失业率", 2018
 # One name with 分别 and two values: the urban and the rural figure.
 INCOMES = ("城镇居民人均可支配收入", "农村居民人均可支配收入")
 SEPARATELY = {"城乡居民人均可支配收入": INCOMES, "城乡居民收入": INCOMES}
@@ -154,9 +157,10 @@ GRAIN_HEAD = "粮"
 NATIONAL_NAMES = {"地区生产总值": "国内生产总值", "财政收入": "一般公共预算收入",
                   "居民收入": "城乡居民人均可支配收入"}
 ONLY_NATIONAL = {"财政收入", "居民收入"}   # elsewhere too vague to name one figure,
-# but beside the budget revenue in its paragraph, the total (财政收入突破3亿元，…其中一般预算收入…):
+# but in a county's report, or beside the budget revenue in its paragraph, the total
+# (财政收入突破3亿元，…其中一般预算收入…):
 REVENUE, TOTAL_REVENUE = "财政收入", "一般公共预算总收入"
-BUDGET_REVENUE = re.compile(r"一般(?:公共)?预算收入")
+BUDGET_REVENUE_NAME = "一般公共预算收入"
 
 UNITS_OF = {name: units for name, _, units in INDICATORS}
 _GROUP = {f"n{index}": name for index, (name, _, _) in enumerate(INDICATORS)}
@@ -174,7 +178,8 @@ ADJUSTED = r"剔除[^，。；\d]{1,8}因素后?，?"   # 剔除虚增空转因�
 # Words allowed between a name and its verb: 比上年, 同口径, 的宏观调控目标，…
 FILLER = (r"(?:（[A-Z]{2,4}）|比上年|比去年|同比|同口径|可比|规模|全年|实际|名义|计划|预计|预定|力争|争取|确保|要|将"
           rf"|首次|再|继续|都|按|{ADVERBS}|，?{PRICES_DEDUCTED}，?|{ADJUSTED}|{COMPARABLE}"
-          r"|平均值?|均值|的?(?:宏观)?(?:调控|主要|预期)?目标，?|的?预期)*")
+          r"|平均值?|均值|的?(?:宏观)?(?:调控|主要|预期)?目标，?|的?预期"
+          r"|在(?:去年|上年)[^，。；]{0,20}?的?基础上，?)*")
 CHANGE_VERBS = ("增长", "增加", "增速", "上涨", "提高", "下降", "降低", "减少", "微涨", "微降")
 DECLINES = ("下降", "降低", "减少", "微降")
 GROWTH_TARGET_VERB = re.compile(r"增长的?目标")   # 预期增长目标6%左右: a growth rate
@@ -250,6 +255,8 @@ NOT_THE_WHOLE_BEFORE = re.compile(
     rf"(?:占|人均|企业|(?<![全本我])县|服务|技术|产品|电商|项目(?:完成|实现)?|{AREAS}|全国|”)$")
 NATIONAL_BEFORE = re.compile(r"全国$")            # the whole, in the State Council's reports
 # Right after the value: 生产总值超200亿元县, 经济总量超500亿元的县域增至12个 (a count of places).
+# 园区在全省综合排名第14位，…，进出口总额1050万美元: a sentence on a park, its figures the park's.
+ON_A_PARK = re.compile(r"[^，。；]{0,12}(?:园区|开发区|高新区|经开区|产业园|工业园)(?:在|共|全年|累计|实现|完成)")
 NOT_THE_WHOLE_AFTER = re.compile(r"的?(?:县|企业|镇|乡|村|园区|城市|地市|市州|开发区|产业|集群)")
 # 对共建“一带一路”国家进出口额, 与共建“一带一路”国家进出口贸易额: trade with partners, a part.
 PARTNER_BEFORE = re.compile(r"对[^，；：]{1,20}$|与[^，；：]{0,20}(?:国家|地区|经济体|东盟|欧盟)$")
@@ -320,6 +327,7 @@ SENTENCE = re.compile(r"[^。！？；\n]+[。！？；]?")
 # 4.5%左右，…，同时2023年GDP增长目标定在6.5%以上。) is read as pieces, one per year.
 CLAUSE = re.compile(r"[^，,]+[，,]?")
 CLAUSE_HEAD = 16                                         # characters where a clause names its year
+BASIS = re.compile(r"在(?:去年|上年|(?:19|20)\d\d年)[^，。；]{0,20}?的?基础上，?")
 COMPARED_BEFORE = re.compile(r"[比较与同到至]$")          # 比去年, 到2027年: not the clause's own year
 
 PLAN, REVIEW, SEVERAL_YEARS, OTHER_YEAR, MIXED = "plan", "review", "several", "other", "mixed"
@@ -382,6 +390,7 @@ class _Cues:
 
     def time_of(self, text: str) -> str | None:
         """PLAN, REVIEW or OTHER_YEAR when the words say so unambiguously, else None."""
+        text = BASIS.sub("", text)   # 在去年市核任务的基础上增长8.1%: a base, not the clause's year
         plan, review = bool(self.plan.search(text)), bool(self.review.search(text))
         if any(int(year) not in (self.year, self.year - 1) for year in YEAR_MENTION.findall(text)):
             return None if plan or review else OTHER_YEAR
@@ -433,16 +442,25 @@ def extract_indicators(sections: list[SectionNode], year: int, newspaper: bool =
             fact.section_index = index
             if cues.national:
                 fact.name = NATIONAL_NAMES.get(fact.name, fact.name)
-            elif fact.name == REVENUE and BUDGET_REVENUE.search(_paragraph_of(node.text, fact.sentence)):
+            elif fact.name == REVENUE and (cues.county or _names_budget_revenue(
+                    _paragraph_of(node.text, fact.sentence))):
                 fact.name = TOTAL_REVENUE
             elif fact.name in ONLY_NATIONAL:
                 continue
+            if fact.name == BARE_UNEMPLOYMENT:
+                if year >= SURVEYED_SINCE:
+                    continue
+                fact.name = REGISTERED_UNEMPLOYMENT
             key = (fact.name, fact.measure, fact.kind, fact.period_year, fact.value,
                    fact.value_high, fact.unit, fact.qualifier)
             if key not in seen:
                 seen.add(key)
                 facts.append(fact)
     return _without_marks(facts)
+
+
+def _names_budget_revenue(paragraph: str) -> bool:
+    return any(_GROUP[name.lastgroup] == BUDGET_REVENUE_NAME for name in NAME.finditer(paragraph))
 
 
 def _paragraph_of(text: str, sentence: str) -> str:
@@ -522,7 +540,8 @@ def _section_facts(text: str, phase: str | None, cues: _Cues) -> list[IndicatorF
                 named = None   # 从2021年的…提高到58794元, 快于2024年: not the fact's year
             if BASE_YEAR.search(normal) or named is None and cues.compares_several_years(normal):
                 # 2015年…完成30788元，比2010年增加13480元: the levels are the year's it opens on
-                named = PAST_PERIOD if normal.startswith(f"{cues.year - 1}年") else SEVERAL_YEARS
+                named = (PAST_PERIOD if normal.startswith(f"{cues.year - 1}年") or phase == PAST_PERIOD
+                         else SEVERAL_YEARS)   # in a review of those years: the levels at its end
             time = named or carried
             several = SEVERAL_YEARS_WORDS.search(normal) or SEVERAL_YEARS in (framed, time)
             if time is None and not several and not (framed == REVIEW and _targets_in(normal, phase)):
@@ -916,6 +935,7 @@ def _whole_for_one_year(normal: str, name: re.Match, value: re.Match, time: str,
             or PARTNER_BEFORE.search(normal, clause_start, name.start())
             or WITHOUT_A_PART.search(normal, 0, clause_start)
             or NOT_THE_WHOLE_AFTER.match(normal, value.end())
+            or ON_A_PARK.match(normal) and not normal.endswith(WHOLE_PLACES, 0, name.start())
             or _GROUP[name.lastgroup] != GRAIN_OUTPUT   # 粮食播种面积…、总产: _on_grain's
             and _item_of_another_subject(normal, clause_start, name.start())):
         return False

@@ -66,7 +66,7 @@ NUMBERINGS = [
 APPENDIX_NUMBER = rf"附件?\s*[\d{CN}]*"   # 附件1, 附件一, 附
 GLOSSARY = re.compile(rf"(?:{APPENDIX_NUMBER}\s*[：:]?\s*)?(?:《[^》]{{2,20}}》)?(?:附注|注释|名词解释|名词注释)")
 APPENDIX = re.compile(rf"附件\s*[\d{CN}]*(?:[\s：:]+\S.{{0,30}})?")
-DECORATION = "*※★☆●■◆◇ "   # around a heading on a web page: ※名词解释※, *名词解释
+DECORATION = "*※★☆●■◆◇【】 "   # around a heading on a web page: ※名词解释※, *名词解释, 【名词解释】
 # Where a web page's own lists begin after the report (标签：, 分享到：, 上一篇：, 相关文章, 本栏最新…):
 # from there on everything is text, never a heading.
 PAGE_TRAILER = re.compile(r"(?:分享到|上一篇|下一篇|标签)[：:]?|相关(?:文章|阅读|新闻)|本栏(?:最新|推荐)|阅读排行|标签云")

@@ -47,6 +47,12 @@ def test_a_web_copy_with_escaped_line_breaks_and_entities():
     assert clean_text(raw) == "政府工作报告\n\n各位代表：\n\n现在，我代表县人民政府报告工作。\n\n一、2023年工作回顾\n\n“十四五”开局。"
 
 
+def test_question_marks_for_a_lost_indent_and_spaced_decimals():
+    # rongcheng-2017: ??（一） opening a line; fuping-2017: 3.6 2亿元 (the "??" inside a line stays)
+    raw = "三、2017年工作任务\n??（一）进一步提升产业创新能力。\n财政收入完成 3.6 2亿元，县长??刘靖。"
+    assert clean_text(raw) == "三、2017年工作任务\n\n（一）进一步提升产业创新能力。\n\n财政收入完成3.62亿元，县长??刘靖。"
+
+
 def test_a_lone_backslash_and_ampersand_stay():
     assert clean_text(r"路径C:\new不是换行，R&D经费与&nbsp不是实体") == r"路径C:\new不是换行，R&D经费与&nbsp不是实体"
 

@@ -607,3 +607,54 @@ def test_the_reviewed_years_figures_in_a_review_of_five_years():
         ("固定资产投资", LEVEL, ACTUAL, 2011, 62.5, "亿元", ""), ("固定资产投资", GROWTH, ACTUAL, 2011, 36.1, "%", "")]
     # without the year's opening the five years' growth stays out
     assert facts_in([part("一、过去五年工作回顾", "地区生产总值比2006年增长120%。")], 2012) == []
+
+
+# ---- county reports (batch 11: 清苑 2013, 阜平 2017, 容城 2017, 蠡县 2020, 安国 2020), session 22 -------
+
+def test_a_base_year_in_a_target_list_places_nothing():
+    # lixian-2020: 去年 in 在去年市核任务…的基础上 is a base; the targets after it stay targets
+    text = ("2020年经济社会发展的主要预期目标是：生产总值增长6.5%；一般公共预算收入在去年市核任务（5.55亿元）的"
+            "基础上增长8.1%；社会消费品零售总额增长9%左右；城乡居民人均可支配收入分别增长7.5%、8.5%；")
+    assert facts_in([part("二、2020年工作安排", text)], 2020) == [
+        ("地区生产总值", GROWTH, TARGET, 2020, 6.5, "%", ""), ("一般公共预算收入", GROWTH, TARGET, 2020, 8.1, "%", ""),
+        ("社会消费品零售总额", GROWTH, TARGET, 2020, 9, "%", "左右"),
+        ("城镇居民人均可支配收入", GROWTH, TARGET, 2020, 7.5, "%", ""),
+        ("农村居民人均可支配收入", GROWTH, TARGET, 2020, 8.5, "%", "")]
+
+
+@pytest.mark.parametrize("year, expected", [
+    (2013, [("城镇登记失业率", LEVEL, ACTUAL, 2012, 4.5, "%", "以内")]),   # qingyuan-2013
+    (2021, []),     # once the surveyed rate is published, a bare 城镇失业率 names neither
+])
+def test_a_bare_urban_unemployment_rate(year, expected):
+    text = f"{year - 1}年，城镇失业率控制在4.5%以内。"
+    assert facts_in([part(f"一、{year - 1}年工作回顾", text)], year) == expected
+
+
+def test_revenue_in_a_countys_report_and_beside_the_budget_revenue():
+    # qingyuan-2013: 财政收入 beside 公共财政预算收入; fuping-2017: 财政收入 alone, in a county's report
+    text = "特别是财政收入突破6亿元，同比增长22.2%，公共财政预算收入完成2.7亿元，同比增长19.4%。"
+    assert facts_in([part("一、2012年工作回顾", text)], 2013)[:2] == [
+        ("一般公共预算总收入", LEVEL, ACTUAL, 2012, 6, "亿元", "超过"),
+        ("一般公共预算总收入", GROWTH, ACTUAL, 2012, 22.2, "%", "")]
+    alone = "2016年，财政收入完成3.62亿元。"
+    assert county_facts(alone, 2017, "阜平县") == [("一般公共预算总收入", LEVEL, ACTUAL, 2016, 3.62, "亿元", "")]
+    assert county_facts(alone, 2017, "河北省") == []
+
+
+def test_the_levels_at_the_end_of_a_review_of_five_years():
+    # rongcheng-2017: 比2011年增长 in the review of 2012–2016: the level is 2016's, the growth is not
+    text = ("过去的五年，经济运行稳中有进。社会消费品零售总额完成44.9亿元，比2011年增长84.5%，年均增长13%。"
+            "城乡居民收入分别完成2.3万元、1.5万元，比2011年分别增长43.7%和75%。")
+    assert facts_in([part("一、过去五年工作回顾", text)], 2017) == [
+        ("社会消费品零售总额", LEVEL, ACTUAL, 2016, 44.9, "亿元", ""),
+        ("城镇居民人均可支配收入", LEVEL, ACTUAL, 2016, 2.3, "万元", ""),
+        ("农村居民人均可支配收入", LEVEL, ACTUAL, 2016, 1.5, "万元", "")]
+
+
+def test_a_sentence_on_a_park_gives_the_parks_figures():
+    # anguo-2020
+    text = "园区在全省综合排名第14位，预计主营业务收入突破600亿元，进出口总额1050万美元。"
+    assert facts_in([part("一、2019年工作回顾", text)], 2020) == []
+    assert facts_in([part("一、2019年工作回顾", "园区建设加快，全市进出口总额1050万美元。")], 2020) == [
+        ("进出口总额", LEVEL, ACTUAL, 2019, 1050, "万美元", "")]

@@ -878,6 +878,8 @@ def test_a_glossary_named_after_the_report():
     # tangxian-2020: 《政府工作报告》名词解释
     roots = split_sections("一、2019年工作回顾\n\n经济平稳。\n\n《政府工作报告》名词解释\n\n[1]三重一大：即…。")
     assert [(root.style, root.heading) for root in roots][-1] == (GLOSSARY_STYLE, "《政府工作报告》名词解释")
+    bracketed = split_sections("一、2016年工作回顾\n\n经济平稳。\n\n【名词解释】\n\n[1]雄图：…。")   # rongcheng-2017
+    assert (bracketed[-1].style, bracketed[-1].heading) == (GLOSSARY_STYLE, "【名词解释】")
 
 
 def test_the_site_lists_after_a_report_without_glossary_are_text():
