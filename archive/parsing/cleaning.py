@@ -97,7 +97,7 @@ FULL_LINE = 0.8         # share of the block's widest line that counts as runnin
 
 SPACED_DIGITS = re.compile(r"(?<![\d.])\d(?: \d)+(?![\d.])")
 SPACED_DECIMALS = re.compile(r"(?<=\d\.\d)(\d*) (?=\d)")   # 3.6 2亿元 -> 3.62亿元
-DOT_IN_NUMBER = re.compile(r"(?<=\d) *[．] *(?=\d)")
+DOT_IN_NUMBER = re.compile(r"(?<=\d) *[．] *(?=\d)|(?<=\d)。(?=\d+(?:%|‰|万|亿|元|人|吨|斤|倍|个))")   # 301。2亿元
 NUMBER_THEN_CJK = re.compile(f"(?<=\\d) +(?=[%{CJK}])")
 CJK_THEN_NUMBER = re.compile(f"(?<=[{CJK}]) +(?=\\d+(?:\\.\\d+)?[%{CJK}])")
 SPACED_CJK = re.compile(f"(?<![^\\s*])[{CJK}](?: [{CJK}])+(?![^\\s*])")

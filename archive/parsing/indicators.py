@@ -87,7 +87,7 @@ from archive.parsing.numbers import (
 # A generic word is a name only at a clause start or after one of these words, so
 # 数字经济增长18% or 海洋生产总值 are not GDP.
 _ALONE = (r"(?:(?<![\u4e00-\u9fff])|(?<=[的是和及与年])"
-          r"|(?<=今年|全年|全省|全市|全区|全州|全县|我省|我区|我市|力争|计划|预计|实现|完成|其中|确保|争取|县域))")
+          r"|(?<=今年|全年|年度|全省|全市|全区|全州|全县|我省|我区|我市|力争|计划|预计|实现|完成|其中|确保|争取|县域))")
 
 
 def _alone(word: str) -> str:
@@ -111,21 +111,23 @@ INDICATORS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
      MONEY),
     ("财政收入", (_alone(r"财政收入"),), MONEY),
     ("规上工业增加值", (r"规模以上工业增加值", r"规上工业增加值", r"规模工业增加值"), MONEY),
-    ("固定资产投资", (r"(?:全社会|规模以上|城镇以上)固定资产投资", _alone(r"固定资产投资"), _alone(r"固投")), MONEY),
+    ("固定资产投资", (r"(?:全社会|规模以上|城镇以上|地区)固定资产投资(?:总额)?", _alone(r"固定资产投资(?:总额)?"),
+                      _alone(r"固投")), MONEY),
     ("社会消费品零售总额", (r"社会消费品零售总?额", r"社消零售总额"), MONEY),
-    ("城镇居民人均可支配收入", (r"城镇(?:常住)?(?:居民)?(?:家庭)?人均可支配收入", r"城镇居民收入(?!比)"), MONEY),
+    ("城镇居民人均可支配收入", (r"城镇(?:常住)?(?:居民)?(?:家庭)?年?人均可支配收入", r"城镇居民收入(?!比)"), MONEY),
     ("农村居民人均可支配收入", (r"农村(?:牧区)?(?:常住)?(?:居民)?(?:家庭)?人均可支配收入", r"农村居民收入(?!比)"), MONEY),
-    ("农村居民人均纯收入", (r"农村居民(?:家庭)?人均纯收入", r"农民人均纯收入",
+    ("农村居民人均纯收入", (r"农村居民(?:家庭)?人均纯收入", r"农民年?人均纯收入",
                           r"农民(?:家庭)?平均每人的?纯收入",
                           r"农民的?纯收入，全国平均每人"), MONEY),
     ("城乡居民人均可支配收入", (r"(?:城乡|全体|全国)(?:常住)?居民人均可支配收入", r"城乡人均可支配收入", r"城乡居民可支配收入",
                                _alone(r"居民人均可支配收入")), MONEY),
     ("城乡居民收入", (r"城乡居民收入",), MONEY),
     ("居民收入", (_alone(r"居民收入"),), MONEY),
-    ("城镇新增就业", (r"城镇新增就业(?:人数)?", r"新增城镇就业(?:人数)?", _alone(r"新增就业(?:人数)?")), PEOPLE),
+    ("城镇新增就业", (r"城镇新增就业(?:人数|人口|人员)?", r"新增城镇就业(?:人数|人口|人员)?", _alone(r"新增就业(?:人数)?")), PEOPLE),
     ("城镇调查失业率", (r"城镇调查失业率", r"(?<!农村)调查失业率"), ()),
     ("城镇登记失业率", (r"城镇登记失业率", r"(?<!农村)登记失业率"), ()),
     ("城镇失业率", (r"城镇失业率",), ()),
+    ("地方财政收入", (r"地方财政收入",), MONEY),
     ("居民消费价格涨幅", (r"居民消费价格(?:指数)?(?:总水平)?(?:涨幅|上涨幅度)?", r"CPI涨幅", _alone(r"CPI"),
                         r"(?:物价|价格)总水平(?:涨幅|上涨幅度)"), ()),
     ("商品零售价格涨幅", (r"商品零售价格涨幅",), ()),
@@ -138,8 +140,12 @@ INDICATORS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
                       r"R&D经费投入强度"), ()),
     ("研发投入", (r"(?:全社会)?研发(?:经费)?投入", r"研究与试验发展经费(?:投入)?"), MONEY),
 )
-# Before the surveyed rate was published (2018), a bare 城镇失业率 is the registered one.
-BARE_UNEMPLOYMENT, REGISTERED_UNEMPLOYMENT, SURVEYED_SINCE = "城镇失业率", "城镇登记失业率", 2018
+# Names of an earlier era, and until which plan year they name one of ours: before the
+# surveyed rate was published (2018) a bare 城镇失业率 is the registered one; before the
+# budget law of 2014, 地方财政收入 is the local budget revenue.
+ERA_NAMES = {"城镇失业率": ("城镇登记失业率", 2017), "地方财政收入": ("一般公共预算收入", 2014)}
+# 居民消费价格指数106.5%: an index on last year's 100, a rise of 6.5%.
+PRICES, INDEX, INDEX_RANGE = "居民消费价格涨幅", re.compile(r"指数$"), (80, 130)
 # One name with 分别 and two values: the urban and the rural figure.
 INCOMES = ("城镇居民人均可支配收入", "农村居民人均可支配收入")
 SEPARATELY = {"城乡居民人均可支配收入": INCOMES, "城乡居民收入": INCOMES}
@@ -160,7 +166,7 @@ ONLY_NATIONAL = {"财政收入", "居民收入"}   # elsewhere too vague to name
 # but in a county's report, or beside the budget revenue in its paragraph, the total
 # (财政收入突破3亿元，…其中一般预算收入…):
 REVENUE, TOTAL_REVENUE = "财政收入", "一般公共预算总收入"
-BUDGET_REVENUE_NAME = "一般公共预算收入"
+BUDGET_REVENUE_NAMES = ("一般公共预算收入", "地方财政收入")
 
 UNITS_OF = {name: units for name, _, units in INDICATORS}
 _GROUP = {f"n{index}": name for index, (name, _, _) in enumerate(INDICATORS)}
@@ -174,12 +180,12 @@ RATE = re.compile(r"率|强度")                     # in a name: its % value is
 ADVERBS = r"(?:逆势|稳步|持续|快速|较快|大幅|顺利|翻番|翻一番|历史性)"
 PRICES_DEDUCTED = r"(?:扣除|考虑)(?:价格|物价)(?:上涨|下降|变动)?因素"
 COMPARABLE = r"按可比(?:价格?计算|口径)，?"   # 按可比口径增长13%
-ADJUSTED = r"剔除[^，。；\d]{1,8}因素后?，?"   # 剔除虚增空转因素后完成10.4亿元: the same figure, restated
+ADJUSTED = r"(?:剔除|扣除)[^，。；\d]{1,8}因素后?，?"   # 剔除虚增空转因素后完成10.4亿元: the same figure, restated
 # Words allowed between a name and its verb: 比上年, 同口径, 的宏观调控目标，…
 FILLER = (r"(?:（[A-Z]{2,4}）|比上年|比去年|同比|同口径|可比|规模|全年|实际|名义|计划|预计|预定|力争|争取|确保|要|将"
           rf"|首次|再|继续|都|按|{ADVERBS}|，?{PRICES_DEDUCTED}，?|{ADJUSTED}|{COMPARABLE}"
           r"|平均值?|均值|的?(?:宏观)?(?:调控|主要|预期)?目标，?|的?预期"
-          r"|在(?:去年|上年)[^，。；]{0,20}?的?基础上，?)*")
+          r"|在(?:去年|上年)[^，。；]{0,20}?的?基础上，?|(?:19|20)\d\d年(?:预计)?)*")
 CHANGE_VERBS = ("增长", "增加", "增速", "上涨", "提高", "下降", "降低", "减少", "微涨", "微降")
 DECLINES = ("下降", "降低", "减少", "微降")
 GROWTH_TARGET_VERB = re.compile(r"增长的?目标")   # 预期增长目标6%左右: a growth rate
@@ -205,6 +211,7 @@ NOTE_MARK = r"(?:\[\d{1,3}\]|〔\d{1,3}〕|【\d{1,3}】)"   # a glossary's: 完
 YEAR_OF = r"(?:(?:19|20)\d\d年(?:底|末)?的?)"
 FROM = (rf"，?[从由](?:{YEAR_OF}|(?:年初|上半年|一季度)的?)?(?:不到|约)?{NUMBER}(?:{UNIT})?"
         r"(?=(?:增加|增长|提高|下降|降低|回落|降)到)")   # 从上半年5.5%降到5.3%: the level at the end
+VERB_NOTE = r"(?:（[^）\d]{1,6}）)?"   # 同比增长（下同）6%
 REACHED_IN = r"(?:(?<=到)(?P<year>(?:19|20)\d\d)年(?:底|末)?的?)?"
 BRIDGE = (r"(?:(?:(?!\d+(?:\.\d+)?(?:%|万|亿|元|人|吨|斤))[^，。；、%]){1,10}|[^，。；、%]{1,14}(?:台阶|大关))"
           r"[，、](?:\d{4}年|去年)?"
@@ -214,12 +221,12 @@ BRIDGE = (r"(?:(?:(?!\d+(?:\.\d+)?(?:%|万|亿|元|人|吨|斤))[^，。；、%]
 FROM_VALUES = re.compile(rf"[从由]{YEAR_OF}?{NUMBER}(?:{UNIT})(?:[和、与]{NUMBER}(?:{UNIT}))*$")
 FROM_YEAR = re.compile(r"[从由](?:19|20)\d\d年")
 COMPARED_YEAR_BEFORE = re.compile(r"(?:[比较]|[快高低慢]于)$")   # 快于2024年…: a comparison
-TAIL = re.compile(rf"{NOTE_MARK}?(?:{FROM}|{BRIDGE})?(?:{FILLER}(?:{VERB}{REACHED_IN}|(?<=目标)|(?<=预期)|(?<=均值)"
+TAIL = re.compile(rf"{NOTE_MARK}?(?:{FROM}|{BRIDGE})?(?:{FILLER}(?:{VERB}{VERB_NOTE}{REACHED_IN}|(?<=目标)|(?<=预期)|(?<=均值)"
                   rf"|(?<=平均值)|(?<=）)))?{VALUE_START}")
 # A second figure for the same name: …增长7%以上，站上3500亿元; …9.86万亿元、增长5.7%;
 # 2.76万亿元增长6.1%; 完成248亿元（预计数，下同），同比增长7.4%.
 CHAIN = re.compile(rf"(?:（[^）]{{0,12}}）|新?台阶|大关)?[，、]?(?:{COMPARABLE}|{PRICES_DEDUCTED}，?|{ADJUSTED})?"
-                   rf"(?:预计)?(?:比上年|同比|同口径|可比|总量|总额)?(?:实际|首次)?{ADVERBS}?{VERB}?{VALUE_START}")
+                   rf"(?:预计)?(?:比上年|同比|同口径|可比|总量|总额)?(?:实际|首次)?{ADVERBS}?(?:{VERB}{VERB_NOTE})?{VALUE_START}")
 # Growth by quarter, then for the year, without a name: the GDP's (_year_after_quarters).
 QUARTERS_THEN_YEAR = re.compile(rf"季度(?:增长|增速){NUMBER}%[^。；]*?[，；](?P<year>全年)(?=增长)")
 YEAR_AS_GDP = re.compile(rf"(?P<{_GROUP_OF['地区生产总值']}>全年)")
@@ -252,11 +259,14 @@ SEVERAL_YEARS_BEFORE = re.compile(r"年均|平均|每年|累计|以来|[二三�
 AREAS = r"(?:(?:脱贫|贫困|民族|边境|边疆|欠发达|沿海)(?:地区)?|[山牧林垦库灾老]区)"   # 民族地区生产总值
 # 服务进出口, 招商引资项目完成固定资产投资220亿元
 NOT_THE_WHOLE_BEFORE = re.compile(
-    rf"(?:占|人均|企业|(?<![全本我])县|服务|技术|产品|电商|项目(?:完成|实现)?|{AREAS}|全国|”)$")
+    rf"(?:占|人均|企业|(?<![全本我])县|服务|技术|产品|电商|口岸|(?:项目|新区)(?:完成|实现)?|{AREAS}|全国|”)$")
 NATIONAL_BEFORE = re.compile(r"全国$")            # the whole, in the State Council's reports
 # Right after the value: 生产总值超200亿元县, 经济总量超500亿元的县域增至12个 (a count of places).
-# 园区在全省综合排名第14位，…，进出口总额1050万美元: a sentence on a park, its figures the park's.
-ON_A_PARK = re.compile(r"[^，。；]{0,12}(?:园区|开发区|高新区|经开区|产业园|工业园)(?:在|共|全年|累计|实现|完成)")
+# 园区在全省综合排名第14位，…，进出口总额1050万美元; 罗定片区引进项目37个，完成固定资产投资18亿元;
+# 三个国家级开发区健康发展，实现财政总收入13.7亿元: a sentence that opens on a park or a zone,
+# its figures the park's (not 加强外向型经济园区和出口示范基地建设，…: the city's work on them).
+ON_A_PARK = re.compile(r"(?!加强|推进|加快|支持|推动|打造|建设|培育|发展)[^，。；]{0,16}"
+                       r"(?:园区|开发区|高新区|经开区|产业园|工业园|片区|新区)(?!建设|[和与及、])")
 NOT_THE_WHOLE_AFTER = re.compile(r"的?(?:县|企业|镇|乡|村|园区|城市|地市|市州|开发区|产业|集群)")
 # 对共建“一带一路”国家进出口额, 与共建“一带一路”国家进出口贸易额: trade with partners, a part.
 PARTNER_BEFORE = re.compile(r"对[^，；：]{1,20}$|与[^，；：]{0,20}(?:国家|地区|经济体|东盟|欧盟)$")
@@ -273,6 +283,7 @@ SEVERAL_YEARS_HEADING = re.compile(r"五年|时期|“[^”]{1,3}五”")
 # A sentence on a plan period is not placed by its section: “十四五”以来…, 过去五年….
 SEVERAL = r"(?:(?:过去|近|这)[两二三四五六七八九十]年|[两二三四五六七八九十]年(?:来|中|间|里))"
 SEVERAL_YEARS_WORDS = re.compile(rf"{SEVERAL}|“[^”]{{1,3}}五”(?:时期|期间|以来)|以来")
+PERIOD_OPENING = re.compile(rf"(?:过去的)?(?:{SEVERAL}|“[^”]{{1,3}}五”(?:时期|期间|以来))，")   # “十三五”时期，…
 # 1986年同1978年相比，…: a comparison over several years, for this sentence and the ；-pieces
 # and sentences after it in the paragraph.
 COMPARED_WITH_A_YEAR = re.compile(r"(?:与|同|比|较)((?:19|20)\d\d)年")
@@ -334,7 +345,8 @@ PLAN, REVIEW, SEVERAL_YEARS, OTHER_YEAR, MIXED = "plan", "review", "several", "o
 # A review of several years (过去五年工作回顾): only the levels reached at its end are the
 # reviewed year's (国内生产总值从54万亿元增加到82.7万亿元), not its growth rates or sums.
 PAST_PERIOD = "past period"
-REACHED = ("达到", "达", "实现", "完成", "增加到", "增长到", "提高到", "增至", "增加至", "增长至", "提高至")
+REACHED = ("达到", "达", "实现", "完成", "增加到", "增长到", "提高到", "增至", "增加至", "增长至", "提高至",
+           "下降到", "降低到", "降到", "下降至", "降低至")
 LEAD_LENGTH = 80   # a lead line of a review of several years (这五年，我们…。) is short
 SUMMED = {"城镇新增就业"}   # over several years a count of new jobs is a sum
 # In the review a figure after 年均/每年 in its sentence is on several years (工业、消费、进出口等
@@ -447,10 +459,10 @@ def extract_indicators(sections: list[SectionNode], year: int, newspaper: bool =
                 fact.name = TOTAL_REVENUE
             elif fact.name in ONLY_NATIONAL:
                 continue
-            if fact.name == BARE_UNEMPLOYMENT:
-                if year >= SURVEYED_SINCE:
+            if fact.name in ERA_NAMES:
+                fact.name, last_year = ERA_NAMES[fact.name]
+                if year > last_year:
                     continue
-                fact.name = REGISTERED_UNEMPLOYMENT
             key = (fact.name, fact.measure, fact.kind, fact.period_year, fact.value,
                    fact.value_high, fact.unit, fact.qualifier)
             if key not in seen:
@@ -460,7 +472,7 @@ def extract_indicators(sections: list[SectionNode], year: int, newspaper: bool =
 
 
 def _names_budget_revenue(paragraph: str) -> bool:
-    return any(_GROUP[name.lastgroup] == BUDGET_REVENUE_NAME for name in NAME.finditer(paragraph))
+    return any(_GROUP[name.lastgroup] in BUDGET_REVENUE_NAMES for name in NAME.finditer(paragraph))
 
 
 def _paragraph_of(text: str, sentence: str) -> str:
@@ -524,6 +536,8 @@ def _phases(sections: list[SectionNode], cues: _Cues) -> list[str | None]:
 
 def _section_facts(text: str, phase: str | None, cues: _Cues) -> list[IndicatorFact]:
     facts, led = [], None
+    if phase == REVIEW and _opens_on_several_years(text):
+        phase = PAST_PERIOD   # “十三五”时期，… in “十三五”时期和2020年工作回顾: the period first
     for paragraph in text.split("\n"):
         if phase == PAST_PERIOD and _opens_on_the_reviewed_year(paragraph, cues):
             phase = REVIEW   # 刚刚过去的2025年，… in a review of five years: the year's own part
@@ -568,6 +582,10 @@ def _opens_on_a_comparison(normal: str) -> bool:
     """1986年同1978年相比，… or 以1954年为基数…: a comparison over several years that frames the
     sentences after it; not one made in passing (…增速较近两年翻一番，较2018年翻四番)."""
     return bool(BASE_YEAR.search(normal) or COMPARED_WITH_A_YEAR.search(normal.split("，", 1)[0]))
+
+
+def _opens_on_several_years(text: str) -> bool:
+    return bool(PERIOD_OPENING.match(_normalise(text.lstrip()[:LEAD_LENGTH])))
 
 
 def _opens_on_the_reviewed_year(paragraph: str, cues: _Cues) -> bool:
@@ -717,7 +735,8 @@ def _sentence_facts(sentence: str, normal: str, time: str, cues: _Cues,
             continue
         tail = TAIL.match(normal, name.end())
         value = tail and VALUE.match(normal, tail.end())
-        if (not value or tail.group("year") and int(tail.group("year")) != period
+        if (not value or any(int(year.group(1)) != period and normal[year.start() - 1] not in "从由"
+                             for year in YEAR_MENTION.finditer(normal, name.end(), tail.end()))
                 or len(_listed_values(normal, tail.end())) > 1
                 or not _whole_for_one_year(normal, name, value, time, cues)):
             continue   # 增加到2020年的…: another year's; 乙增长8.4%和11.4%: a list's values
@@ -863,7 +882,8 @@ def _changes_after_levels(normal: str, match: re.Match, add) -> None:
         clause_ends.append(max(normal.rfind(mark, 0, clause_ends[-1]) for mark in "，："))
     names = []
     for before, end in zip(reversed(clause_ends[1:]), reversed(clause_ends[:-1])):
-        name = NAME.match(normal, before + 1)
+        start = before + 1 + (len("其中") if normal.startswith("其中", before + 1) else 0)
+        name = NAME.match(normal, start)   # 甲11.2亿美元，其中乙8.3亿美元，分别增长…
         tail = name and TAIL.match(normal, name.end())
         level = tail and VALUE.match(normal, tail.end())
         if not level or level.end() != end or level.group("unit") == "%":
@@ -972,7 +992,10 @@ def _fact(name: re.Match, verb: str | None, value: re.Match,
         return None
     changes = (verb.rstrip("了") in CHANGE_VERBS or verb.startswith("增速")   # 增速达到5.5%
                or bool(GROWTH_TARGET_VERB.match(verb)))                  # 增长目标6%左右
-    if RATE_OF_CHANGE.search(name.group()):
+    index = canonical == PRICES and INDEX.search(name.group()) and not changes and not value.group("high")
+    if index and INDEX_RANGE[0] < float(value.group("num")) < INDEX_RANGE[1]:
+        measure = GROWTH    # 居民消费价格指数106.5%: last year = 100
+    elif RATE_OF_CHANGE.search(name.group()):
         measure, changes = GROWTH, False    # 涨幅回落到2.6%: the rate itself
     else:
         measure = GROWTH if changes else LEVEL
@@ -983,6 +1006,8 @@ def _fact(name: re.Match, verb: str | None, value: re.Match,
     if wrong_unit:
         return None
     low = float(value.group("num"))
+    if measure == GROWTH and index:
+        low = round(low - 100, 4)
     high = float(value.group("high")) if value.group("high") else None
     if changes and verb.startswith(DECLINES):
         low, high = (-low, None) if high is None else (-high, -low)

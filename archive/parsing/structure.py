@@ -64,7 +64,7 @@ NUMBERINGS = [
     ("ordinal", "ordinal", re.compile(rf"第([{CN}]{{1,3}})\s*[、，,．.]\s*")),   # 第一，…
 ]
 APPENDIX_NUMBER = rf"附件?\s*[\d{CN}]*"   # 附件1, 附件一, 附
-GLOSSARY = re.compile(rf"(?:{APPENDIX_NUMBER}\s*[：:]?\s*)?(?:《[^》]{{2,20}}》)?(?:附注|注释|名词解释|名词注释)")
+GLOSSARY = re.compile(rf"(?:{APPENDIX_NUMBER}\s*[：:]?\s*)?(?:《[^》]{{2,20}}》)?(?:附注|注释|名词解释|名词注释)(?:[和及]说明)?")
 APPENDIX = re.compile(rf"附件\s*[\d{CN}]*(?:[\s：:]+\S.{{0,30}})?")
 DECORATION = "*※★☆●■◆◇【】 "   # around a heading on a web page: ※名词解释※, *名词解释, 【名词解释】
 # Where a web page's own lists begin after the report (标签：, 分享到：, 上一篇：, 相关文章, 本栏最新…):
@@ -433,7 +433,8 @@ def split_sections(text: str, plain_headings: bool = True) -> list[SectionNode]:
     series_parts = _series_parts(paragraphs)
     if series_parts:
         leading, items = _leading_part(paragraphs, min(series_parts))
-        return _build(paragraphs, False, series_parts=series_parts | leading, series_items=items).finish()
+        parts = series_parts | leading | _bold_parts_after(paragraphs, series_parts)
+        return _build(paragraphs, False, series_parts=parts, series_items=items).finish()
     parts = [position for position, level in numbered.heading_positions if level == 1]
     if not parts:
         return numbered.finish()
@@ -494,6 +495,20 @@ def _leading_part(paragraphs: list[_Paragraph], first: int) -> tuple[frozenset[i
             return frozenset([position]), frozenset(items)
         saluted = saluted or text.startswith("各位代表")
     return frozenset(), frozenset()
+
+
+def _bold_parts_after(paragraphs: list[_Paragraph], series_parts: frozenset[int]) -> frozenset[int]:
+    """Bold part lines after the last series part, where the series parts are bold lines
+    too (**以改革创新精神加强政府自身建设** after **2014年工作安排** 一、…七、): parts without
+    a series of their own."""
+    def bold_line(position: int) -> bool:
+        paragraph = paragraphs[position]
+        return paragraph.bold == [(0, len(paragraph.text))] and _is_plain_heading(paragraph.text)
+    if not all(bold_line(position) for position in series_parts):
+        return frozenset()
+    return frozenset(position for position in range(max(series_parts) + 1, len(paragraphs))
+                     if bold_line(position) and not _number(paragraphs[position].text)
+                     and not _back_matter_style(paragraphs[position].text))
 
 
 def _parallel_lines(paragraphs: list[_Paragraph]) -> frozenset[int]:

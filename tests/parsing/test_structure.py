@@ -874,6 +874,19 @@ def test_a_pages_tag_list_after_the_report_is_text():
     assert not any(node.heading in ("2025年", "涞源县") for root in split_sections(text) for node in root.walk())
 
 
+def test_a_bold_part_without_a_series_after_bold_parts_with_one():
+    # leshan-2014: **以改革创新精神加强政府自身建设** after **2014年工作安排** 一、…; then the glossary
+    text = ("各位代表：\n\n现在，我代表市人民政府向大会报告工作。\n\n**2013年工作回顾**\n\n过去一年成绩显著。\n\n"
+            "**一、稳定增势有力有效**\n\n经济增长。\n\n**二、发展质量得到提高**\n\n质量提高。\n\n**2014年工作安排**\n\n"
+            "今年的目标是增长9.5%。\n\n**一、全面深化改革扩大开放**\n\n深化改革。\n\n**二、持续加大项目投资力度**\n\n"
+            "加大投资。\n\n**以改革创新精神加强政府自身建设**\n\n新形势对政府工作提出了新要求。\n\n"
+            "**附件名词解释和说明**\n\n1.五大片区：…。")
+    roots = split_sections(text)
+    assert [(root.style == GLOSSARY_STYLE, root.heading) for root in roots if root.style != PREAMBLE_STYLE] == [
+        (False, "2013年工作回顾"), (False, "2014年工作安排"), (False, "以改革创新精神加强政府自身建设"),
+        (True, "附件名词解释和说明")]
+
+
 def test_a_glossary_named_after_the_report():
     # tangxian-2020: 《政府工作报告》名词解释
     roots = split_sections("一、2019年工作回顾\n\n经济平稳。\n\n《政府工作报告》名词解释\n\n[1]三重一大：即…。")
