@@ -114,7 +114,7 @@ INDICATORS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("固定资产投资", (r"(?:全社会|规模以上|城镇以上|地区)固定资产投资(?:总额)?", _alone(r"固定资产投资(?:总额)?"),
                       _alone(r"固投")), MONEY),
     ("社会消费品零售总额", (r"社会消费品零售总?额", r"社消零售总额"), MONEY),
-    ("城镇居民人均可支配收入", (r"城镇(?:常住)?(?:居民)?(?:家庭)?年?人均可支配收入", r"城镇居民收入(?!比)"), MONEY),
+    ("城镇居民人均可支配收入", (r"城[镇市](?:常住)?(?:居民)?(?:家庭)?年?人均可支配收入", r"城镇居民收入(?!比)"), MONEY),
     ("农村居民人均可支配收入", (r"农村(?:牧区)?(?:常住)?(?:居民)?(?:家庭)?人均可支配收入", r"农村居民收入(?!比)"), MONEY),
     ("农村居民人均纯收入", (r"农村居民(?:家庭)?人均纯收入", r"农民年?人均纯收入",
                           r"农民(?:家庭)?平均每人的?纯收入",
@@ -259,7 +259,7 @@ SEVERAL_YEARS_BEFORE = re.compile(r"年均|平均|每年|累计|以来|[二三�
 AREAS = r"(?:(?:脱贫|贫困|民族|边境|边疆|欠发达|沿海)(?:地区)?|[山牧林垦库灾老]区)"   # 民族地区生产总值
 # 服务进出口, 招商引资项目完成固定资产投资220亿元
 NOT_THE_WHOLE_BEFORE = re.compile(
-    rf"(?:占|人均|企业|(?<![全本我])县|服务|技术|产品|电商|口岸|(?:项目|新区)(?:完成|实现)?|{AREAS}|全国|”)$")
+    rf"(?:占|人均|企业|(?<![全本我])县|服务|技术|产品|电商|口岸|(?:项目|新区|产业|”产业|公司)(?:完成|实现)?|{AREAS}|全国|”)$")
 NATIONAL_BEFORE = re.compile(r"全国$")            # the whole, in the State Council's reports
 # Right after the value: 生产总值超200亿元县, 经济总量超500亿元的县域增至12个 (a count of places).
 # 园区在全省综合排名第14位，…，进出口总额1050万美元; 罗定片区引进项目37个，完成固定资产投资18亿元;
@@ -531,6 +531,23 @@ def _phases(sections: list[SectionNode], cues: _Cues) -> list[str | None]:
         if node.heading:
             open_headings.append((node.level, node.style, phase, own))
         phases.append(phase)
+    return _review_before_the_plan(sections, phases)
+
+
+def _review_before_the_plan(sections: list[SectionNode], phases: list[str | None]) -> list[str | None]:
+    """A part whose heading says no time (保持定力、勇毅前行，努力率先实现…取得新进展新成效)
+    before the first part of the plan is the review, with its items."""
+    first_plan = next((index for index, (node, phase) in enumerate(zip(sections, phases))
+                       if node.level == 1 and phase == PLAN), None)
+    if first_plan is None:
+        return phases
+    review_part = False
+    for index in range(first_plan):
+        node = sections[index]
+        if node.level == 1:
+            review_part = bool(node.heading) and phases[index] is None
+        if review_part and phases[index] is None:
+            phases[index] = REVIEW
     return phases
 
 

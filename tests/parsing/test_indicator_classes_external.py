@@ -735,3 +735,25 @@ def test_incomes_per_year_in_a_review_of_five_years():
     assert facts_in([part("一、过去五年工作回顾", text)], 2006) == [
         ("城镇居民人均可支配收入", LEVEL, ACTUAL, 2005, 9616, "元", ""),
         ("农村居民人均纯收入", LEVEL, ACTUAL, 2005, 3258, "元", "")]
+
+
+# ---- city reports drawn at random (batch 14: 厦门 2025, 临沂 2014, 天津 2007 …), session 22 -------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("力争“10+6”产业完成固定资产投资2400亿元，增长26%左右；", []),                        # linyi-2014
+    ("推动国有公司实体化转型，确保市级国有公司完成固定资产投资100亿元以上。", []),          # bijie-2020
+    ("城市居民人均可支配收入增长10%。",                                                     # tianjin-2007
+     [("城镇居民人均可支配收入", GROWTH, TARGET, 2014, 10, "%", "")]),
+])
+def test_parts_and_older_names_in_a_citys_plan(text, expected):
+    assert facts_in([part("二、2014年工作安排", text)], 2014) == expected
+
+
+def test_a_part_that_says_no_time_before_the_plan_is_the_review():
+    # xiamen-2025: 保持定力、勇毅前行，努力率先实现社会主义现代化取得新进展新成效, then the plan
+    sections = [part("保持定力、勇毅前行，努力率先实现社会主义现代化取得新进展新成效", ""),
+                part("乡村全面振兴纵深推进", "建成7100亩高标准农田；农村居民人均可支配收入增长6.3%。", level=2),
+                part("牢记嘱托、感恩奋进，2025年在中国式现代化建设中奋勇争先", "全市生产总值增长5.5%左右。")]
+    assert facts_in(sections, 2025) == [
+        ("农村居民人均可支配收入", GROWTH, ACTUAL, 2024, 6.3, "%", ""),
+        ("地区生产总值", GROWTH, TARGET, 2025, 5.5, "%", "左右")]
