@@ -57,6 +57,10 @@ def rebuild(progress=None, processes: int | None = None) -> int:
     except BaseException:
         shutil.rmtree(building, ignore_errors=True)
         raise
+    finally:
+        # Its database cursor closes now, not whenever the abandoned generator is collected:
+        # on PostgreSQL that may be after a rollback that already dropped the cursor.
+        documents.close()
     swap_in(building, live)
     engine.setup()
     return sum(segment.doc_count_all() for segment in segments)
