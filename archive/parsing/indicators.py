@@ -452,23 +452,32 @@ def extract_indicators(sections: list[SectionNode], year: int, newspaper: bool =
             continue
         for fact in _section_facts(node.text, phase, cues):
             fact.section_index = index
-            if cues.national:
-                fact.name = NATIONAL_NAMES.get(fact.name, fact.name)
-            elif fact.name == REVENUE and (cues.county or _names_budget_revenue(
-                    _paragraph_of(node.text, fact.sentence))):
-                fact.name = TOTAL_REVENUE
-            elif fact.name in ONLY_NATIONAL:
+            fact.name = _name_in_the_report(fact, node.text, cues)
+            if fact.name is None:
                 continue
-            if fact.name in ERA_NAMES:
-                fact.name, last_year = ERA_NAMES[fact.name]
-                if year > last_year:
-                    continue
             key = (fact.name, fact.measure, fact.kind, fact.period_year, fact.value,
                    fact.value_high, fact.unit, fact.qualifier)
             if key not in seen:
                 seen.add(key)
                 facts.append(fact)
     return _without_marks(facts)
+
+
+def _name_in_the_report(fact: IndicatorFact, text: str, cues: _Cues) -> str | None:
+    """The name ``fact`` has in this report (its section's ``text``), or None where its
+    name names no figure of ours there (财政收入 alone outside the State Council's)."""
+    name = fact.name
+    if cues.national:
+        name = NATIONAL_NAMES.get(name, name)
+    elif name == REVENUE and (cues.county or _names_budget_revenue(_paragraph_of(text, fact.sentence))):
+        name = TOTAL_REVENUE
+    elif name in ONLY_NATIONAL:
+        return None
+    if name in ERA_NAMES:
+        name, last_year = ERA_NAMES[name]
+        if cues.year > last_year:
+            return None
+    return name
 
 
 def _names_budget_revenue(paragraph: str) -> bool:

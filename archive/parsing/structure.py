@@ -491,7 +491,7 @@ def _leading_part(paragraphs: list[_Paragraph], first: int) -> tuple[frozenset[i
         text = paragraphs[position].text
         if saluted and _is_plain_heading(text) and not _number(text):
             items = (item for item in range(position + 1, first)
-                     if _is_unnumbered_heading(paragraphs[item].text) and not _number(paragraphs[item].text))
+                     if _is_unnumbered_line(paragraphs[item].text))
             return frozenset([position]), frozenset(items)
         saluted = saluted or text.startswith("各位代表")
     return frozenset(), frozenset()
@@ -517,7 +517,7 @@ def _parallel_lines(paragraphs: list[_Paragraph]) -> frozenset[int]:
     openings: dict[str, list[int]] = {}
     for position, paragraph in enumerate(paragraphs):
         text = paragraph.text
-        if "，" in text[:OPENER] and _is_unnumbered_heading(text) and not _number(text):
+        if "，" in text[:OPENER] and _is_unnumbered_line(text):
             openings.setdefault(text[:OPENER], []).append(position)
     return frozenset(position for positions in openings.values() if len(positions) >= MIN_PARALLEL
                      for position in positions)
@@ -531,7 +531,7 @@ def _closing_part(paragraphs: list[_Paragraph], last_part: int) -> int | None:
         text = paragraphs[position].text
         if _back_matter_style(text):
             break
-        if _is_unnumbered_heading(text) and not _number(text):
+        if _is_unnumbered_line(text):
             lines.append(position)
     return lines[0] if len(lines) == 1 else None
 
@@ -759,6 +759,11 @@ def _is_unnumbered_heading(text: str) -> bool:
             and not ADDRESS.search(text)
             and not PAGE_CHROME.fullmatch(text)
             and re.search(r"[\u4e00-\u9fff]", text) is not None)
+
+
+def _is_unnumbered_line(text: str) -> bool:
+    """An unnumbered heading line (结束语, 我们始终保持发展定力，经济运行跑出新速度)."""
+    return _is_unnumbered_heading(text) and not _number(text)
 
 
 def _is_plain_heading(text: str) -> bool:

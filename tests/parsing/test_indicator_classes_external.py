@@ -258,6 +258,14 @@ def external_line(name, number):
     return (EXTERNAL / name).read_text(encoding="utf-8").split("\n")[number - 1]
 
 
+def review_facts(text, reviewed_year):
+    return facts_in([part(f"一、{reviewed_year}年工作回顾", text)], reviewed_year + 1)
+
+
+def plan_facts(text, year):
+    return facts_in([part(f"二、{year}年工作安排", text)], year)
+
+
 def in_the_review(text, heading="一、2025年工作回顾"):
     return facts_in([part(heading, text)], 2026)
 
@@ -457,12 +465,12 @@ def test_wordings_of_the_review(text, expected):
      [("粮食产量", LEVEL, TARGET, 2026, 76, "亿斤", "以上")]),
 ])
 def test_wordings_of_the_plan(text, expected):
-    assert facts_in([part("二、2026年工作安排", text)], 2026) == expected
+    assert plan_facts(text, 2026) == expected
 
 
 def test_one_value_after_items_not_all_known_is_only_the_last_names():
     text = "规上工业增加值、限上批零销售额、固定资产投资增长6%。"
-    assert facts_in([part("二、2026年工作安排", text)], 2026) == [
+    assert plan_facts(text, 2026) == [
         ("固定资产投资", GROWTH, TARGET, 2026, 6, "%", "")]
     # grain held at a floor in the review stays several years' record
     assert in_the_review("粮食总产量稳定保持在76亿斤以上。") == []
@@ -523,14 +531,14 @@ def test_县域_is_the_whole_only_in_a_countys_report():
     ("确保招商引资项目完成固定资产投资220亿元。", []),                                      # xizang-2026
 ])
 def test_完成_before_a_name(text, expected):
-    assert facts_in([part("二、2021年工作安排", text)], 2021) == expected
+    assert plan_facts(text, 2021) == expected
 
 
 def test_a_comparison_in_passing_frames_no_later_sentence():
     # lixian-2022: …增速较近两年翻一番，较2018年翻四番。…一般公共财政预算收入完成7.3亿元…
     text = ("规上工业增加值增长15.4%，增速较近两年翻一番，较2018年翻四番。"
             "一般公共财政预算收入完成7.3亿元，同比增长19.1%。")
-    assert facts_in([part("一、2021年工作回顾", text)], 2022) == [   # (the comparing one gives none)
+    assert review_facts(text, 2021) == [   # (the comparing one gives none)
         ("一般公共预算收入", LEVEL, ACTUAL, 2021, 7.3, "亿元", ""),
         ("一般公共预算收入", GROWTH, ACTUAL, 2021, 19.1, "%", "")]
     # a sentence that opens on the comparison still frames the ones after it
@@ -555,7 +563,7 @@ def test_a_comparison_in_passing_frames_no_later_sentence():
     ("新增营业面积10万平方米，新增就业3000人。", []),          # one sector's jobs, as before
 ])
 def test_a_countys_wordings_of_the_review(text, expected):
-    assert facts_in([part("一、2017年工作回顾", text)], 2018) == expected
+    assert review_facts(text, 2017) == expected
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -571,7 +579,7 @@ def test_a_countys_wordings_of_the_review(text, expected):
      [("固定资产投资", GROWTH, TARGET, 2024, 8, "%", ""), ("规上工业增加值", GROWTH, TARGET, 2024, 6, "%", "")]),
 ])
 def test_grain_and_investment_in_a_countys_plan(text, expected):
-    assert facts_in([part("二、2024年工作安排", text)], 2024) == expected
+    assert plan_facts(text, 2024) == expected
 
 
 # ---- county reports (batches 9 and 10: 安国 2022, 清苑 2008, 徐水 2012, 易县 2019 …), session 22 ----
@@ -596,7 +604,7 @@ def test_grain_and_investment_in_a_countys_plan(text, expected):
       ("一般公共预算总收入", GROWTH, ACTUAL, 2021, 30.2, "%", "")]),
 ])
 def test_older_county_wordings_of_the_review(text, expected):
-    assert facts_in([part("一、2021年工作回顾", text)], 2022) == expected
+    assert review_facts(text, 2021) == expected
 
 
 def test_the_reviewed_years_figures_in_a_review_of_five_years():
@@ -616,7 +624,7 @@ def test_a_base_year_in_a_target_list_places_nothing():
     # lixian-2020: 去年 in 在去年市核任务…的基础上 is a base; the targets after it stay targets
     text = ("2020年经济社会发展的主要预期目标是：生产总值增长6.5%；一般公共预算收入在去年市核任务（5.55亿元）的"
             "基础上增长8.1%；社会消费品零售总额增长9%左右；城乡居民人均可支配收入分别增长7.5%、8.5%；")
-    assert facts_in([part("二、2020年工作安排", text)], 2020) == [
+    assert plan_facts(text, 2020) == [
         ("地区生产总值", GROWTH, TARGET, 2020, 6.5, "%", ""), ("一般公共预算收入", GROWTH, TARGET, 2020, 8.1, "%", ""),
         ("社会消费品零售总额", GROWTH, TARGET, 2020, 9, "%", "左右"),
         ("城镇居民人均可支配收入", GROWTH, TARGET, 2020, 7.5, "%", ""),
@@ -629,13 +637,13 @@ def test_a_base_year_in_a_target_list_places_nothing():
 ])
 def test_a_bare_urban_unemployment_rate(year, expected):
     text = f"{year - 1}年，城镇失业率控制在4.5%以内。"
-    assert facts_in([part(f"一、{year - 1}年工作回顾", text)], year) == expected
+    assert review_facts(text, year - 1) == expected
 
 
 def test_revenue_in_a_countys_report_and_beside_the_budget_revenue():
     # qingyuan-2013: 财政收入 beside 公共财政预算收入; fuping-2017: 财政收入 alone, in a county's report
     text = "特别是财政收入突破6亿元，同比增长22.2%，公共财政预算收入完成2.7亿元，同比增长19.4%。"
-    assert facts_in([part("一、2012年工作回顾", text)], 2013)[:2] == [
+    assert review_facts(text, 2012)[:2] == [
         ("一般公共预算总收入", LEVEL, ACTUAL, 2012, 6, "亿元", "超过"),
         ("一般公共预算总收入", GROWTH, ACTUAL, 2012, 22.2, "%", "")]
     alone = "2016年，财政收入完成3.62亿元。"
@@ -656,8 +664,8 @@ def test_the_levels_at_the_end_of_a_review_of_five_years():
 def test_a_sentence_on_a_park_gives_the_parks_figures():
     # anguo-2020
     text = "园区在全省综合排名第14位，预计主营业务收入突破600亿元，进出口总额1050万美元。"
-    assert facts_in([part("一、2019年工作回顾", text)], 2020) == []
-    assert facts_in([part("一、2019年工作回顾", "园区建设加快，全市进出口总额1050万美元。")], 2020) == [
+    assert review_facts(text, 2019) == []
+    assert review_facts("园区建设加快，全市进出口总额1050万美元。", 2019) == [
         ("进出口总额", LEVEL, ACTUAL, 2019, 1050, "万美元", "")]
 
 
@@ -682,13 +690,13 @@ def test_local_revenue_by_its_older_name(year, expected):
     ("罗定片区引进项目37个，完成固定资产投资18亿元。", []),                                        # yunfu-2018
 ])
 def test_city_wordings_of_the_review(text, expected):
-    assert facts_in([part("一、2017年工作回顾", text)], 2018) == expected
+    assert review_facts(text, 2017) == expected
 
 
 def test_jobs_of_the_year_in_the_plan():
     # yunfu-2018
     text = "大力实施就业优先战略，年度新增就业2万人，帮扶1000名就业困难人员实现再就业。"
-    assert facts_in([part("二、2018年工作安排", text)], 2018) == [("城镇新增就业", LEVEL, TARGET, 2018, 2, "万人", "")]
+    assert plan_facts(text, 2018) == [("城镇新增就业", LEVEL, TARGET, 2018, 2, "万人", "")]
 
 
 def test_a_review_of_the_period_and_the_year_opens_on_the_period():
@@ -726,7 +734,7 @@ def test_a_review_of_the_period_and_the_year_opens_on_the_period():
 ])
 def test_city_wordings_of_older_reviews(text, expected):
     # cleaned first, as an upload is (301。2亿元 is repaired there)
-    assert facts_in([part("一、2008年工作回顾", clean_text(text))], 2009) == expected
+    assert review_facts(clean_text(text), 2008) == expected
 
 
 def test_incomes_per_year_in_a_review_of_five_years():
@@ -746,7 +754,7 @@ def test_incomes_per_year_in_a_review_of_five_years():
      [("城镇居民人均可支配收入", GROWTH, TARGET, 2014, 10, "%", "")]),
 ])
 def test_parts_and_older_names_in_a_citys_plan(text, expected):
-    assert facts_in([part("二、2014年工作安排", text)], 2014) == expected
+    assert plan_facts(text, 2014) == expected
 
 
 def test_a_part_that_says_no_time_before_the_plan_is_the_review():
