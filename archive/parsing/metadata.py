@@ -1,10 +1,11 @@
 """What a report's header says: title, delivery date and meeting, speaker, region, year.
 
-The header is the lines before 各位代表 (at most the first 15 paragraphs); the meeting may
-be written 十四届 without 第, stand on a line broken in two, and the speaker may follow it
-on the date line. Offices are
-kept as written (省长, 晋江市人民政府市长); the region is the full name before the
-meeting (在广东省第十四届…), else before the office, else in 我代表北京市人民政府.
+The header is the lines before 各位代表 (the first 15 paragraphs where there is none: a web
+page's menus may come before it); the meeting may be written 十四届 without 第, stand on a
+line broken in two, and the speaker may follow it on the date line. Offices are kept as
+written (省长, 晋江市人民政府市长); the region is the full name before the meeting
+(在广东省第十四届…), else before the office, else in a title (2022年蠡县政府工作报告, a
+collector's ``title:`` line), else in 我代表北京市人民政府.
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from archive.parsing.document import BUDGET_REPORT, WORK_REPORT, ReportMetadata
 from archive.parsing.numbers import chinese_number
 
 HEADER_PARAGRAPHS = 15
+SALUTATION_WITHIN = 60  # paragraphs: a web page's menus and bylines may come first
 STATE_COUNCIL = "国务院"
 CN_DIGIT = "〇零○一二三四五六七八九十"
 ORDINAL = rf"第[{CN_DIGIT}\d]+"
@@ -25,7 +27,12 @@ DATES = [
     re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"),
     re.compile(rf"([{CN_DIGIT}]{{4}})年([{CN_DIGIT}]{{1,3}})月([{CN_DIGIT}]{{1,3}})日"),
 ]
-REGION = re.compile(r"[\u4e00-\u9fff]{2,12}?(?:自治区|省|市|自治州|州|县|区|盟|旗)")
+REGION = re.compile(   # 蠡县 and 易县 are counties too, 全县 and 本县 are not
+    r"[\u4e00-\u9fff]{2,12}?(?:自治区|省|市|自治州|州|县|区|盟|旗)|[^\W\d_全本该各我每此]县")
+TITLED_REGION = re.compile(   # 2022年蠡县政府工作报告, 合肥市2009年政府工作报告
+    r"(?:^|年)(?P<region>[\u4e00-\u9fff]{2,12}?)(?:人民)?(?:\d{4}年)?(?:人民)?政府工作报告")
+SOURCE_NOTE = re.compile(r"^来源\s*[：:]\s*[^\s\d—]*")
+COLLECTOR_TITLE = re.compile(r"(?<![\w/])(?:title|标题)\s*[:：]\s*")
 TITLES = "总理|代理主席|主席|代省长|省长|代市长|市长|区长|县长|州长|盟长|旗长"
 OFFICE_THEN_NAME = re.compile(
     rf"(?P<office>[^\s　——\-]*?(?:{TITLES}))[\s　]*(?P<name>[\u4e00-\u9fff·][\u4e00-\u9fff·\s　]{{1,11}})")
@@ -41,7 +48,8 @@ def extract_metadata(text: str) -> ReportMetadata:
     """Metadata found in the header of cleaned text; unknown fields stay empty."""
     paragraphs = [part.replace("**", "").strip() for part in re.split(r"\n\s*\n", text)]
     paragraphs = [part for part in paragraphs if part]
-    lines = _header_lines(paragraphs[:HEADER_PARAGRAPHS])
+    header = _header(paragraphs)
+    lines = _header_lines(header)
     meta = ReportMetadata(title=_title(lines))
     meta.kind = _kind(meta.title)
     # A header line may be broken in two: …第十四届人民代表大会 / 第三次会议上
@@ -55,22 +63,33 @@ def extract_metadata(text: str) -> ReportMetadata:
     meta.delivered_on = _date(meeting_line) or next(filter(None, map(_date, lines)), None)
     meta.office, meta.speaker = _speaker(lines, meeting_line)
     if not meta.region:
-        meta.region = _region_of_office(meta.office) or _representing(paragraphs)
+        meta.region = (_region_of_office(meta.office) or _region_of_title(lines)
+                       or _representing(paragraphs[:len(header) + HEADER_PARAGRAPHS]))
     meta.year = _year(meta.delivered_on, paragraphs)
     return meta
 
 
-def _header_lines(paragraphs: list[str]) -> list[str]:
-    """Lines before 各位代表, without a compiler's 来源： note."""
-    lines = []
-    for paragraph in paragraphs:
+def _header(paragraphs: list[str]) -> list[str]:
+    """The paragraphs before 各位代表, or the first HEADER_PARAGRAPHS without one."""
+    for position, paragraph in enumerate(paragraphs[:SALUTATION_WITHIN]):
         if paragraph.startswith("各位代表"):
-            break
+            return paragraphs[:position]
+    return paragraphs[:HEADER_PARAGRAPHS]
+
+
+def _header_lines(paragraphs: list[str]) -> list[str]:
+    """The header's lines without a compiler's 来源： note; a collector's title: line last,
+    so that the report's own title line comes first."""
+    own, labelled = [], []
+    for paragraph in paragraphs:
         for line in paragraph.splitlines():
-            line = re.sub(r"^来源\s*[：:]\s*[^\s\d—]*", "", line.strip()).strip()
-            if line:
-                lines.append(line)
-    return lines
+            line = SOURCE_NOTE.sub("", line.strip()).strip()
+            title = COLLECTOR_TITLE.search(line)
+            if title:
+                labelled.append(line[title.end():].strip())
+            elif line:
+                own.append(line)
+    return own + [line for line in labelled if line]
 
 
 def _title(lines: list[str]) -> str:
@@ -146,9 +165,17 @@ def _region_of_office(office: str) -> str:
     return _region(match.group(1)) if match else ""
 
 
+def _region_of_title(lines: list[str]) -> str:
+    for line in lines:
+        match = TITLED_REGION.search(re.sub(r"[\s　]", "", line))
+        if match and _region(match.group("region")):
+            return match.group("region")
+    return ""
+
+
 def _representing(paragraphs: list[str]) -> str:
     """国务院 or 北京市 from 我代表国务院 / 我代表北京市人民政府 in the opening words."""
-    for paragraph in paragraphs[:HEADER_PARAGRAPHS]:
+    for paragraph in paragraphs:
         match = REPRESENTING.search(paragraph)
         if match:
             who = match.group(1)

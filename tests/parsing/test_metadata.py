@@ -116,3 +116,48 @@ def test_header_forms(header, expected):
     meta = extract_metadata(f"政府工作报告\n\n{header}\n\n各位代表：\n\n现在，我代表省人民政府作报告。")
     assert (meta.region, meta.delivered_on, meta.meeting, meta.office, meta.speaker) == expected
     assert (meta.year, meta.kind) == (2025, WORK_REPORT)
+
+
+# ---- headers of city and county reports copied from the web ------------------------------
+
+@pytest.mark.parametrize("text, region", [
+    # a county of one character: the meeting line, the office, 我代表
+    ("——2022年1月27日在蠡县第十八届人民代表大会第二次会议上\n\n各位代表：", "蠡县"),
+    ("易县人民政府县长 王明\n\n各位代表：", "易县"),
+    ("各位代表：\n\n现在，我代表唐县人民政府向大会报告工作。", "唐县"),
+    # the region only in a title line, before or after the year
+    ("2022年涞源县政府工作报告\n\n——在县十七届人民代表大会第二次会议上\n\n各位代表：\n\n"
+     "现在，我代表县政府向大会报告工作。", "涞源县"),
+    ("合肥市2009年政府工作报告\n\n各位代表：\n\n现在，我代表市人民政府作报告。", "合肥市"),
+    ("2008年长沙市人民政府工作报告\n\n各位代表：", "长沙市"),
+])
+def test_region_of_a_small_place(text, region):
+    assert extract_metadata(text).region == region
+
+
+@pytest.mark.parametrize("text", [
+    "各位代表：\n\n现在，我代表全县人民政府作报告。",
+    "全县政府工作报告\n\n各位代表：",
+    "本县政府工作报告\n\n各位代表：",
+])
+def test_a_word_for_the_whole_place_is_no_region(text):
+    assert extract_metadata(text).region == ""
+
+
+def test_a_collectors_title_line_is_the_last_resort_for_the_title():
+    labelled = "---\n\nsource: https://example.gov.cn/1.html title: 合肥市2009年政府工作报告\n\n---\n\n各位代表："
+    assert extract_metadata(labelled).title == "合肥市2009年政府工作报告"
+    own_title = ("---\n\nsource: https://example.gov.cn/1.html title: 2008年政府工作报告\n\n---\n\n"
+                 "2008年长沙市人民政府工作报告\n\n各位代表：")
+    assert extract_metadata(own_title).title == "2008年长沙市人民政府工作报告"
+    assert extract_metadata("标题：2022年河北省政府工作报告\n\n各位代表：").title == "2022年河北省政府工作报告"
+
+
+def test_a_web_pages_menus_before_the_header():
+    menus = "\n\n".join(["当前位置：", "首页", ">", "政务信息", ">", "要闻", "发表时间：",
+                         "2026-02-09 09:45:30", "来源：", "日报客户端", "阅读量：", "【字体：",
+                         "小", "中", "大", "】", "政府工作报告"])
+    meta = extract_metadata(f"{menus}\n\n——2026年2月3日在宁夏回族自治区第十三届人民代表大会第四次会议上"
+                            "\n\n自治区人民政府主席 张雨浦\n\n各位代表：\n\n现在，我代表自治区人民政府作报告。")
+    assert (meta.region, meta.year, meta.delivered_on, meta.speaker) == (
+        "宁夏回族自治区", 2026, datetime.date(2026, 2, 3), "张雨浦")
