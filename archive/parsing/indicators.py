@@ -115,8 +115,9 @@ INDICATORS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
                       _alone(r"固投")), MONEY),
     ("社会消费品零售总额", (r"社会消费品零售总?额", r"社消零售总额"), MONEY),
     ("城镇居民人均可支配收入", (r"城[镇市](?:常住)?(?:居民)?(?:家庭)?年?人均可支配收入", r"城镇居民收入(?!比)"), MONEY),
-    ("农村居民人均可支配收入", (r"农村(?:牧区)?(?:常住)?(?:居民)?(?:家庭)?人均可支配收入", r"农村居民收入(?!比)"), MONEY),
-    ("农村居民人均纯收入", (r"农村居民(?:家庭)?人均纯收入", r"农民年?人均纯收入",
+    ("农村居民人均可支配收入", (r"农村(?:牧区)?(?:常住)?(?:居民)?(?:家庭)?人均可支配收入", r"农村居民收入(?!比)",
+                              r"农牧民人均可支配收入"), MONEY),
+    ("农村居民人均纯收入", (r"农村居民(?:家庭)?人均纯收入", r"农(?:牧)?民年?人均纯收入",
                           r"农民(?:家庭)?平均每人的?纯收入",
                           r"农民的?纯收入，全国平均每人"), MONEY),
     ("城乡居民人均可支配收入", (r"(?:城乡|全体|全国)(?:常住)?居民人均可支配收入", r"城乡人均可支配收入", r"城乡居民可支配收入",
@@ -145,7 +146,7 @@ INDICATORS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
 # budget law of 2014, 地方财政收入 is the local budget revenue.
 ERA_NAMES = {"城镇失业率": ("城镇登记失业率", 2017), "地方财政收入": ("一般公共预算收入", 2014)}
 # 居民消费价格指数106.5%: an index on last year's 100, a rise of 6.5%.
-PRICES, INDEX, INDEX_RANGE = "居民消费价格涨幅", re.compile(r"指数$"), (80, 130)
+PRICES, INDEX_RANGE = "居民消费价格涨幅", (80, 130)
 # One name with 分别 and two values: the urban and the rural figure.
 INCOMES = ("城镇居民人均可支配收入", "农村居民人均可支配收入")
 SEPARATELY = {"城乡居民人均可支配收入": INCOMES, "城乡居民收入": INCOMES}
@@ -213,9 +214,13 @@ FROM = (rf"，?[从由](?:{YEAR_OF}|(?:年初|上半年|一季度)的?)?(?:不�
         r"(?=(?:增加|增长|提高|下降|降低|回落|降)到)")   # 从上半年5.5%降到5.3%: the level at the end
 VERB_NOTE = r"(?:（[^）\d]{1,6}）)?"   # 同比增长（下同）6%
 REACHED_IN = r"(?:(?<=到)(?P<year>(?:19|20)\d\d)年(?:底|末)?的?)?"
-BRIDGE = (r"(?:(?:(?!\d+(?:\.\d+)?(?:%|万|亿|元|人|吨|斤))[^，。；、%]){1,10}|[^，。；、%]{1,14}(?:台阶|大关))"
+BRIDGE = (r"(?:(?:(?:(?!\d+(?:\.\d+)?(?:%|万|亿|元|人|吨|斤))[^，。；、%]){1,10}|[^，。；、%]{1,14}(?:台阶|大关))"
           r"[，、](?:\d{4}年|去年)?"
-          r"(?=达到|达|完成|突破|超过|站上|迈上|跨上|跃上)")
+          r"(?=达到|达|完成|突破|超过|站上|迈上|跨上|跃上)"
+          # the change said in words, then its figure: 实现大幅增长，预计同比增长31.1%;
+          # 突破万元大关，预计增长10.8%
+          r"|(?:[^，。；、%\d]{0,8}(?:增长|提高|回升|上升|增加)|[^，。；、%\d]{1,14}(?:台阶|大关))"
+          r"，(?=(?:预计|比上年|同比|全年)*(?:增长|提高)\d))")
 # 城乡居民人均可支配收入从2021年的46503元和16935元分别提高到58794元和23184元: the
 # starting values before 分别 are not names.
 FROM_VALUES = re.compile(rf"[从由]{YEAR_OF}?{NUMBER}(?:{UNIT})(?:[和、与]{NUMBER}(?:{UNIT}))*$")
@@ -982,7 +987,7 @@ def _whole_for_one_year(normal: str, name: re.Match, value: re.Match, time: str,
             or WITHOUT_A_PART.search(normal, 0, clause_start)
             or NOT_THE_WHOLE_AFTER.match(normal, value.end())
             or ON_A_PARK.match(normal) and not normal.endswith(WHOLE_PLACES, 0, name.start())
-            or _GROUP[name.lastgroup] != GRAIN_OUTPUT   # 粮食播种面积…、总产: _on_grain's
+            or _GROUP[name.lastgroup] not in (GRAIN_OUTPUT, GRAIN_NAME)   # 播种面积…万亩、粮食总产量…
             and _item_of_another_subject(normal, clause_start, name.start())):
         return False
     return not (time == REVIEW and (PAST_TARGET_BEFORE.search(normal, 0, name.start())
@@ -1018,10 +1023,14 @@ def _fact(name: re.Match, verb: str | None, value: re.Match,
         return None
     changes = (verb.rstrip("了") in CHANGE_VERBS or verb.startswith("增速")   # 增速达到5.5%
                or bool(GROWTH_TARGET_VERB.match(verb)))                  # 增长目标6%左右
-    index = canonical == PRICES and INDEX.search(name.group()) and not changes and not value.group("high")
-    if index and INDEX_RANGE[0] < float(value.group("num")) < INDEX_RANGE[1]:
-        measure = GROWTH    # 居民消费价格指数106.5%: last year = 100
-    elif RATE_OF_CHANGE.search(name.group()):
+    # Prices named without 涨幅 and given a level: 居民消费价格指数106.5% (last year = 100),
+    # or CPI控制在3.5%以内 (the rise itself).
+    price_level = canonical == PRICES and not changes and not RATE_OF_CHANGE.search(name.group())
+    index = (price_level and not value.group("high")
+             and INDEX_RANGE[0] < float(value.group("num")) < INDEX_RANGE[1])
+    if index:
+        measure = GROWTH
+    elif RATE_OF_CHANGE.search(name.group()) or price_level:
         measure, changes = GROWTH, False    # 涨幅回落到2.6%: the rate itself
     else:
         measure = GROWTH if changes else LEVEL

@@ -765,3 +765,39 @@ def test_a_part_that_says_no_time_before_the_plan_is_the_review():
     assert facts_in(sections, 2025) == [
         ("农村居民人均可支配收入", GROWTH, ACTUAL, 2024, 6.3, "%", ""),
         ("地区生产总值", GROWTH, TARGET, 2025, 5.5, "%", "左右")]
+
+
+# ---- batch 15 (新乡 2022, 克孜勒苏州 2021, 巴中 2022 …), read in session 23 ---------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # bazhong-2022: CPI named without 涨幅 and given a level is the rise itself
+    ("CPI、城镇调查失业率分别控制在3.5%和5.5%以内。",
+     [("居民消费价格涨幅", GROWTH, TARGET, 2022, 3.5, "%", "以内"),
+      ("城镇调查失业率", LEVEL, TARGET, 2022, 5.5, "%", "以内")]),
+    ("居民消费价格控制在3%左右。", [("居民消费价格涨幅", GROWTH, TARGET, 2022, 3, "%", "左右")]),
+    # kezilesu-2021: 农牧民 for the rural residents of a pastoral region
+    ("农牧民人均纯收入增长11%以上。", [("农村居民人均纯收入", GROWTH, TARGET, 2022, 11, "%", "以上")]),
+    ("农牧民人均可支配收入增长8%。", [("农村居民人均可支配收入", GROWTH, TARGET, 2022, 8, "%", "")]),
+])
+def test_prices_and_pastoral_incomes_in_a_plan(text, expected):
+    assert plan_facts(text, 2022) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # kezilesu-2021: the change said in words, then its figure
+    ("固定资产投资实现大幅增长，预计同比增长31.1%，增速高于全疆平均水平。",
+     [("固定资产投资", GROWTH, ACTUAL, 2020, 31.1, "%", "")]),
+    ("农牧民人均纯收入突破万元大关，预计增长10.8％。",
+     [("农村居民人均纯收入", GROWTH, ACTUAL, 2020, 10.8, "%", "")]),
+    # …but not the figure of another subject in the next clause
+    ("固定资产投资稳步增长，工业投资增长12%。", []),
+    # a mark with its figure keeps its own level (1994-guowuyuan)
+    ("国内生产总值突破3万亿元大关，比上年增长12%。",
+     [("国内生产总值", LEVEL, ACTUAL, 2020, 3, "万亿元", "超过"),
+      ("国内生产总值", GROWTH, ACTUAL, 2020, 12, "%", "")]),
+    # kezilesu-2021: a crop's sown area, then grain's output named in full
+    ("截止2020年底，全州各类农作物播种面积109.29万亩、粮食总产量达到34.75万吨，牲畜存栏190.02万头（只）。",
+     [("粮食产量", LEVEL, ACTUAL, 2020, 34.75, "万吨", "")]),
+])
+def test_changes_in_words_and_grain_after_the_sown_area(text, expected):
+    assert review_facts(text, 2020) == expected
