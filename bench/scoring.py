@@ -35,6 +35,7 @@ from bench.labels import KEY_NAMES, KINDS, LabelledFact, LabelledHeading
 UNITS = {
     "%": ("%", 1.0),
     "万亿元": ("元", 1e12), "亿元": ("元", 1e8), "万元": ("元", 1e4), "元": ("元", 1.0),
+    "万亿": ("元", 1e12), "亿": ("元", 1e8),   # as written: 突破5500亿 (the names counted in 亿 are all money)
     "万亿美元": ("美元", 1e12), "亿美元": ("美元", 1e8),
     "万人": ("人", 1e4), "人": ("人", 1.0),
     "万亿斤": ("公斤", 5e11), "亿斤": ("公斤", 5e7), "万斤": ("公斤", 5e3),

@@ -104,14 +104,15 @@ INDICATORS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("单位地区生产总值能耗", (r"单位(?:地区|国内)?生产总值能(?:源消)?耗", r"单位GDP能耗"), ()),
     ("国内生产总值", (r"国内生产总值",), MONEY),
     ("国民生产总值", (r"国民生产总值",), MONEY),
-    ("地区生产总值", (r"地区生产总值", r"地方生产总值", _alone(r"生产总值"), _alone(r"GDP"),
+    ("地区生产总值", (r"地区生产总值", r"地方生产总值", _alone(r"生产总值"), _alone(r"GDP(?:总量)?"),
                       _alone(r"经济增(?:长(?:速度)?|速)"), _alone(r"经济总量")), MONEY),
     ("一般公共预算总收入", (r"一般公共预算总收入", r"财政总收入", r"全部财政收入"), MONEY),
-    ("一般公共预算收入", (r"(?:地方)?一般公共预算收入", r"(?:地方)?一般预算收入", r"(?:全国|国家)财政收入", r"(?:地方)?(?:一般)?公共财政(?:预算)?收入"),
+    ("一般公共预算收入", (r"(?:地方)?一般公共预算收入", r"(?:地方)?一般预算收入", r"(?:全国|国家)财政收入", r"(?:地方)?(?:一般)?公共财政(?:预算)?收入",
+                        r"地方财政收入"),
      MONEY),
     ("财政收入", (_alone(r"财政收入"),), MONEY),
     ("规上工业增加值", (r"规模以上工业增加值", r"规上工业增加值", r"规模工业增加值"), MONEY),
-    ("固定资产投资", (r"(?:全社会|规模以上|城镇以上|地区)固定资产投资(?:总额)?", _alone(r"固定资产投资(?:总额)?"),
+    ("固定资产投资", (r"(?:全社会|规模以上|城镇以上|地区|\d+万元(?:及)?以上(?:项目)?)固定资产投资(?:总额)?", _alone(r"固定资产投资(?:总额)?"),
                       _alone(r"固投")), MONEY),
     ("社会消费品零售总额", (r"社会消费品零售总?额", r"社消零售总额"), MONEY),
     ("城镇居民人均可支配收入", (r"城[镇市](?:常住)?(?:居民)?(?:家庭)?年?人均可支配收入", r"城镇居民收入(?!比)"), MONEY),
@@ -122,13 +123,13 @@ INDICATORS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
                           r"农民的?纯收入，全国平均每人"), MONEY),
     ("城乡居民人均可支配收入", (r"(?:城乡|全体|全国)(?:常住)?居民人均可支配收入", r"城乡人均可支配收入", r"城乡居民可支配收入",
                                _alone(r"居民人均可支配收入")), MONEY),
-    ("城乡居民收入", (r"城乡居民收入",), MONEY),
+    ("城乡居民收入", (r"城乡居民(?:人均)?收入",), MONEY),
     ("居民收入", (_alone(r"居民收入"),), MONEY),
-    ("城镇新增就业", (r"城镇新增就业(?:人数|人口|人员)?", r"新增城镇就业(?:人数|人口|人员)?", _alone(r"新增就业(?:人数)?")), PEOPLE),
+    ("城镇新增就业", (r"城镇新增就业(?:再就业)?(?:人数|人口|人员)?", r"新增城镇就业(?:再就业)?(?:人数|人口|人员)?",
+                      _alone(r"新增就业(?:人数)?")), PEOPLE),   # 再就业: 新疆's series counts both
     ("城镇调查失业率", (r"城镇调查失业率", r"(?<!农村)调查失业率"), ()),
     ("城镇登记失业率", (r"城镇登记失业率", r"(?<!农村)登记失业率"), ()),
     ("城镇失业率", (r"城镇失业率",), ()),
-    ("地方财政收入", (r"地方财政收入",), MONEY),
     ("居民消费价格涨幅", (r"居民消费价格(?:指数)?(?:总水平)?(?:涨幅|上涨幅度)?", r"CPI涨幅", _alone(r"CPI"),
                         r"(?:物价|价格)总水平(?:涨幅|上涨幅度)"), ()),
     ("商品零售价格涨幅", (r"商品零售价格涨幅",), ()),
@@ -142,14 +143,16 @@ INDICATORS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("研发投入", (r"(?:全社会)?研发(?:经费)?投入", r"研究与试验发展经费(?:投入)?"), MONEY),
 )
 # Names of an earlier era, and until which plan year they name one of ours: before the
-# surveyed rate was published (2018) a bare 城镇失业率 is the registered one; before the
-# budget law of 2014, 地方财政收入 is the local budget revenue.
-ERA_NAMES = {"城镇失业率": ("城镇登记失业率", 2017), "地方财政收入": ("一般公共预算收入", 2014)}
+# surveyed rate was published (2018) a bare 城镇失业率 is the registered one.
+ERA_NAMES = {"城镇失业率": ("城镇登记失业率", 2017)}
 # 居民消费价格指数106.5%: an index on last year's 100, a rise of 6.5%.
 PRICES, INDEX_RANGE = "居民消费价格涨幅", (80, 130)
-# One name with 分别 and two values: the urban and the rural figure.
+# One name with 分别 and two values: the urban and the rural figure. Where the name does
+# not say which income, the rural one is the net income (纯收入) until the survey reform
+# was first reported (plan year 2015), the disposable income after.
 INCOMES = ("城镇居民人均可支配收入", "农村居民人均可支配收入")
-SEPARATELY = {"城乡居民人均可支配收入": INCOMES, "城乡居民收入": INCOMES}
+RURAL_INCOME, NET_INCOME, NET_INCOME_UNTIL = "农村居民收入", "农村居民人均纯收入", 2014
+SEPARATELY = {"城乡居民人均可支配收入": INCOMES, "城乡居民收入": (INCOMES[0], RURAL_INCOME)}
 ONLY_SEPARATELY = {"城乡居民收入"}   # 城乡居民收入增长6% alone names no single figure
 # A bare 产量/总产 is grain's where its clause, or the clause before, or the sentence before
 # opens on 粮食: 粮食播种面积1.1亿亩、产量825亿斤; 粮食生产再获丰收，总产达到557亿斤;
@@ -166,8 +169,7 @@ NATIONAL_NAMES = {"地区生产总值": "国内生产总值", "财政收入": "�
 ONLY_NATIONAL = {"财政收入", "居民收入"}   # elsewhere too vague to name one figure,
 # but in a county's report, or beside the budget revenue in its paragraph, the total
 # (财政收入突破3亿元，…其中一般预算收入…):
-REVENUE, TOTAL_REVENUE = "财政收入", "一般公共预算总收入"
-BUDGET_REVENUE_NAMES = ("一般公共预算收入", "地方财政收入")
+REVENUE, TOTAL_REVENUE, BUDGET_REVENUE = "财政收入", "一般公共预算总收入", "一般公共预算收入"
 
 UNITS_OF = {name: units for name, _, units in INDICATORS}
 _GROUP = {f"n{index}": name for index, (name, _, _) in enumerate(INDICATORS)}
@@ -195,7 +197,11 @@ VERBS = (r"(?:增长|增加|提高|下降|降低|减少|回落|降)[到至]|增�
          r"|站上|迈上|跨上|跃上|跨过|突破|超过|超")
 VERB = rf"(?P<verb>{VERBS})"
 # Every unit a number may carry, so that 3个百分点 or 500家 is read whole (and skipped).
-UNIT = r"个百分点|%|万亿元|万亿美元|亿美元|万美元|亿元|万元|元|万亿斤|亿斤|亿公斤|亿吨|万吨|万人次|万人|人|万户|万亩|亩|万家|家|万个|个"
+UNIT = (r"个百分点|%|万亿元|万亿美元|亿美元|万美元|亿元|万元|元|万亿斤|亿斤|亿公斤|亿吨|万吨|万人次|万人|人|万户|万亩|亩|万家|家|万个|个"
+        r"|万?亿(?=[，。；、和与及）)]|以上|左右|大关)")   # 突破5500亿和1万亿: 元 left out
+BARE_MONEY = {"亿": "亿元", "万亿": "万亿元"}
+# 2000万元以上工业增加值, 增长10%以上的企业: a threshold of what follows, not a figure.
+THRESHOLD_OF = re.compile(r"(?!和|与|及|或|目标|水平|，)[\u4e00-\u9fff]")
 NUMBER = r"\d+(?:\.\d+)?"
 DIGIT = re.compile(r"\d")
 VALUE = re.compile(
@@ -214,8 +220,8 @@ FROM = (rf"，?[从由](?:{YEAR_OF}|(?:年初|上半年|一季度)的?)?(?:不�
         r"(?=(?:增加|增长|提高|下降|降低|回落|降)到)")   # 从上半年5.5%降到5.3%: the level at the end
 VERB_NOTE = r"(?:（[^）\d]{1,6}）)?"   # 同比增长（下同）6%
 REACHED_IN = r"(?:(?<=到)(?P<year>(?:19|20)\d\d)年(?:底|末)?的?)?"
-BRIDGE = (r"(?:(?:(?:(?!\d+(?:\.\d+)?(?:%|万|亿|元|人|吨|斤))[^，。；、%]){1,10}|[^，。；、%]{1,14}(?:台阶|大关))"
-          r"[，、](?:\d{4}年|去年)?"
+BRIDGE = (r"(?:(?:(?:(?!\d+(?:\.\d+)?(?:%|万|亿|元|人|吨|斤))[^，。；、%]){1,10}|[^，。；%]{1,20}(?:台阶|大关))"
+          r"[，、](?:\d{4}年|去年|今年)?(?:预计)?"   # 跨越600亿元、700亿元大关，今年预计达到850亿元
           r"(?=达到|达|完成|突破|超过|站上|迈上|跨上|跃上)"
           # the change said in words, then its figure: 实现大幅增长，预计同比增长31.1%;
           # 突破万元大关，预计增长10.8%
@@ -264,8 +270,13 @@ SEVERAL_YEARS_BEFORE = re.compile(r"年均|平均|每年|累计|以来|[二三�
 AREAS = r"(?:(?:脱贫|贫困|民族|边境|边疆|欠发达|沿海)(?:地区)?|[山牧林垦库灾老]区)"   # 民族地区生产总值
 # 服务进出口, 招商引资项目完成固定资产投资220亿元
 NOT_THE_WHOLE_BEFORE = re.compile(
-    rf"(?:占|人均|企业|(?<![全本我])县|服务|技术|产品|电商|口岸|(?:项目|新区|产业|公司)(?:完成|实现)?|{AREAS}|全国|”)$")
+    rf"(?:占|人均|企业|(?<![全本我])县|(?<![全本])村|服务|技术|产品|电商|口岸|(?:项目|新区|产业|公司)(?:完成|实现)?|{AREAS}|全国|”"
+    r"|\d+个[^，。；、：\d]{1,10})$")   # 4个整村推进村农牧民人均纯收入: a count of places
 NATIONAL_BEFORE = re.compile(r"全国$")            # the whole, in the State Council's reports
+# A sentence opening on a part of the year (前三季度，…; 1—11月，…) gives no figure of the
+# whole year, but where it goes on to 全年.
+PART_OF_YEAR = re.compile(r"(?:(?:19|20)\d\d年|今年|去年)?(?:前[一二三]季度|[一二三四]季度|上半年|一季度"
+                          r"|(?:1|一)[—\-－~～至到](?:1[01]|[1-9]|[二三四五六七八九十]|十一)月份?)")
 # Right after the value: 生产总值超200亿元县, 经济总量超500亿元的县域增至12个 (a count of places).
 # 园区在全省综合排名第14位，…，进出口总额1050万美元; 罗定片区引进项目37个，完成固定资产投资18亿元;
 # 三个国家级开发区健康发展，实现财政总收入13.7亿元: a sentence that opens on a park or a zone,
@@ -273,18 +284,19 @@ NATIONAL_BEFORE = re.compile(r"全国$")            # the whole, in the State Co
 ON_A_PARK = re.compile(r"(?!加强|推进|加快|支持|推动|打造|建设|培育|发展)[^，。；]{0,16}"
                        r"(?:园区|开发区|高新区|经开区|产业园|工业园|片区|新区)(?!建设|[和与及、])")
 NOT_THE_WHOLE_AFTER = re.compile(r"的?(?:县|企业|镇|乡|村|园区|城市|地市|市州|开发区|产业|集群)")
-# 对共建“一带一路”国家进出口额, 与共建“一带一路”国家进出口贸易额: trade with partners, a part.
-PARTNER_BEFORE = re.compile(r"对[^，；：]{1,20}$|与[^，；：]{0,20}(?:国家|地区|经济体|东盟|欧盟)$")
+# 对共建“一带一路”国家进出口额, 与共建“一带一路”国家进出口贸易额: trade with partners, a part
+# (not 对外贸易进出口总额, the whole).
+PARTNER_BEFORE = re.compile(r"对(?!外贸易|外经贸)[^，；：]{1,20}$|与[^，；：]{0,20}(?:国家|地区|经济体|东盟|欧盟)$")
 # 扣除房地产开发投资后，固定资产投资增长2.7%: the figure without one of its parts (not
 # 扣除价格因素, 剔除…因素后: the whole, restated).
 WITHOUT_A_PART = re.compile(r"(?:扣除|剔除|不含|除去)(?![^，；]*因素)[^，；]{1,15}(?:后|外)?，$")
-PARTNER_LEAD = re.compile(r"[对与](?!上年|去年)")   # 对东盟、共建“一带一路”国家进出口总额分别…
+PARTNER_LEAD = re.compile(r"[对与](?!上年|去年|外贸易|外经贸)")   # 对东盟、共建“一带一路”国家进出口总额分别…
 PAST_TARGET_BEFORE = re.compile(r"(?:确定|预定|原定|提出)的?$")
 PAST_TARGET_AFTER = re.compile(r"的?(?:预期)?目标")
 TARGET_WORDS = re.compile(r"预期目标|主要目标|调控目标|目标是|目标为|力争")
 REVIEW_HEADING = re.compile(r"回顾|过去|成就|一年来|形势")
 PLAN_HEADING = re.compile(r"安排|任务|目标|要求|部署|建议|打算|展望|思路")
-SEVERAL_YEARS_HEADING = re.compile(r"五年|时期|“[^”]{1,3}五”")
+SEVERAL_YEARS_HEADING = re.compile(r"五年|时期|“[^”]{1,3}五”|本届")   # 本届政府工作回顾: a term
 # A sentence on a plan period is not placed by its section: “十四五”以来…, 过去五年….
 SEVERAL = r"(?:(?:过去|近|这)[两二三四五六七八九十]年|[两二三四五六七八九十]年(?:来|中|间|里))"
 SEVERAL_YEARS_WORDS = re.compile(rf"{SEVERAL}|“[^”]{{1,3}}五”(?:时期|期间|以来)|以来")
@@ -385,9 +397,11 @@ class _Cues:
     county: bool = False      # a county's report: 县域生产总值 is the whole, elsewhere a part
 
     @classmethod
-    def of(cls, text: str, year: int, newspaper: bool = False,
-           national: bool | None = None, region: str = "") -> _Cues:
-        early = text.count("明年") > text.count("今年")
+    def of(cls, text: str, year: int, newspaper: bool = False, national: bool | None = None,
+           region: str = "", delivered_in: int | None = None) -> _Cues:
+        # Delivered before the year it plans for, 今年 is the year reviewed.
+        early = (delivered_in < year if delivered_in
+                 else text.count("明年") > text.count("今年"))
         this, last = ("明年", "今年") if early else ("今年", "去年")
         return cls(year=year, plan=re.compile(rf"{this}|{year}年"),
                    review=re.compile(rf"(?<![比较])(?:{last}|上年)|过去一年|一年来|{year - 1}年"),
@@ -440,17 +454,18 @@ class _Cues:
 
 
 def extract_indicators(sections: list[SectionNode], year: int, newspaper: bool = False,
-                       national: bool | None = None, region: str = "") -> list[IndicatorFact]:
+                       national: bool | None = None, region: str = "",
+                       delivered_in: int | None = None) -> list[IndicatorFact]:
     """The facts stated in ``sections`` (flattened, in reading order) of the report for ``year``.
 
     ``newspaper``: a highlights or interpretation page, where a figure without a time is
     one of last year's results unless it reads like a target. ``national``: the State
     Council's report (None: a report that names 国内生产总值 more than 地区生产总值).
     ``region``: the report's (武汉市); on a newspaper page the figures of other places it
-    quotes (郑州, 长沙) are skipped.
+    quotes (郑州, 长沙) are skipped. ``delivered_in``: the year it was delivered, if known.
     """
     text = "".join(_normalise(node.text) for node in sections)
-    cues = _Cues.of(text, year, newspaper, national, region)
+    cues = _Cues.of(text, year, newspaper, national, region, delivered_in)
     facts, seen = [], set()
     for index, (node, phase) in enumerate(zip(sections, _phases(sections, cues))):
         if node.style == GLOSSARY_STYLE:
@@ -482,11 +497,13 @@ def _name_in_the_report(fact: IndicatorFact, text: str, cues: _Cues) -> str | No
         name, last_year = ERA_NAMES[name]
         if cues.year > last_year:
             return None
+    if name == RURAL_INCOME:
+        name = NET_INCOME if cues.year <= NET_INCOME_UNTIL else INCOMES[1]
     return name
 
 
 def _names_budget_revenue(paragraph: str) -> bool:
-    return any(_GROUP[name.lastgroup] in BUDGET_REVENUE_NAMES for name in NAME.finditer(paragraph))
+    return any(_GROUP[name.lastgroup] == BUDGET_REVENUE for name in NAME.finditer(paragraph))
 
 
 def _paragraph_of(text: str, sentence: str) -> str:
@@ -898,7 +915,8 @@ def _add_each(names: list[re.Match | None], values: list[re.Match], position: in
 
 
 def _changes_after_levels(normal: str, match: re.Match, add) -> None:
-    """甲11759元，乙3587元，扣除价格因素，分别比上年实际增长10.4%和7.4%: one change per level.
+    """甲11759元，乙3587元，扣除价格因素，分别比上年实际增长10.4%和7.4%: one change per level
+    (the levels may be listed with 、: 甲349.2亿元、乙205.4亿元，分别增长13.9%和19.3%).
 
     Read only when the clauses just before are each a known name and one amount, as many
     as there are values.
@@ -910,7 +928,7 @@ def _changes_after_levels(normal: str, match: re.Match, add) -> None:
     while len(clause_ends) <= len(values):
         if clause_ends[-1] < 0:
             return
-        clause_ends.append(max(normal.rfind(mark, 0, clause_ends[-1]) for mark in "，："))
+        clause_ends.append(max(normal.rfind(mark, 0, clause_ends[-1]) for mark in "，：、"))
     names = []
     for before, end in zip(reversed(clause_ends[1:]), reversed(clause_ends[:-1])):
         start = before + 1 + (len("其中") if normal.startswith("其中", before + 1) else 0)
@@ -987,6 +1005,7 @@ def _whole_for_one_year(normal: str, name: re.Match, value: re.Match, time: str,
             or WITHOUT_A_PART.search(normal, 0, clause_start)
             or NOT_THE_WHOLE_AFTER.match(normal, value.end())
             or ON_A_PARK.match(normal) and not normal.endswith(WHOLE_PLACES, 0, name.start())
+            or PART_OF_YEAR.match(normal) and "全年" not in normal[:name.start()]
             or _GROUP[name.lastgroup] not in (GRAIN_OUTPUT, GRAIN_NAME)   # 播种面积…万亩、粮食总产量…
             and _item_of_another_subject(normal, clause_start, name.start())):
         return False
@@ -1016,7 +1035,10 @@ def _fact(name: re.Match, verb: str | None, value: re.Match,
 
     ``shared_suffix``: written once for several values (分别增长5%、7%左右).
     """
-    canonical, unit, verb = _GROUP[name.lastgroup], value.group("unit"), verb or ""
+    canonical, verb = _GROUP[name.lastgroup], verb or ""
+    unit = BARE_MONEY.get(value.group("unit"), value.group("unit"))
+    if value.group("suf") == "以上" and THRESHOLD_OF.match(value.string, value.end()):
+        return None
     if canonical == GRAIN_OUTPUT:
         canonical = GRAIN_NAME
     if unit != "%" and unit not in UNITS_OF[canonical] or value.group("unit1") not in (None, unit):

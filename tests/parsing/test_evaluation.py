@@ -45,6 +45,10 @@ def test_units_compare_by_value():
     grain = LabelledFact("粮食产量", "level", "actual", 2024, 1000, "万吨", "")
     score = score_indicators([grain], [fact("粮食产量", "level", "actual", 2024, 200, "亿斤", "")])
     assert counts(score, "actual") == (1, 0, 0, 0)
+    as_written = LabelledFact("地区生产总值", "level", "actual", 2024, 5500, "亿", "超过")   # 突破5500亿
+    score = score_indicators([as_written], [fact(measure="level", kind="actual", period=2024,
+                                                 value=5500, unit="亿元", qualifier="超过")])
+    assert counts(score, "actual") == (1, 0, 0, 0)
 
 
 @pytest.mark.parametrize("changed", [

@@ -671,13 +671,11 @@ def test_a_sentence_on_a_park_gives_the_parks_figures():
 
 # ---- city reports of other provinces (batch 12: 长沙 2008, 乐山 2014, 云浮 2018, 天水 2021, 嘉兴 2023) --
 
-@pytest.mark.parametrize("year, expected", [
-    (2008, [("一般公共预算收入", GROWTH, TARGET, 2008, 15, "%", "以上")]),    # changsha-2008
-    (2026, []),    # after the budget law of 2014 地方财政收入 names no one figure of ours
-])
-def test_local_revenue_by_its_older_name(year, expected):
+@pytest.mark.parametrize("year", [2008, 2021])   # changsha-2008, chenzhou-2021: before and after
+def test_local_revenue_by_its_older_name(year):        # the budget law of 2014
     text = f"{year}年主要目标是：地方财政收入增长15%以上。"
-    assert facts_in([part(f"四、{year}年工作安排", text)], year) == expected
+    assert facts_in([part(f"四、{year}年工作安排", text)], year) == [
+        ("一般公共预算收入", GROWTH, TARGET, year, 15, "%", "以上")]
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -801,3 +799,70 @@ def test_prices_and_pastoral_incomes_in_a_plan(text, expected):
 ])
 def test_changes_in_words_and_grain_after_the_sown_area(text, expected):
     assert review_facts(text, 2020) == expected
+
+
+# ---- batches 16 and 17 (重庆 2017 … 哈密 2016; 乌海 2022 … 庆阳 2022), read in session 23 -------
+
+@pytest.mark.parametrize("text, expected", [
+    # hami-2016: 新疆's series counts new jobs and re-employment together
+    ("全年城镇新增就业再就业7410人。", [("城镇新增就业", LEVEL, ACTUAL, 2015, 7410, "人", "")]),
+    # hami-2016: a count of villages is a part
+    ("4个整村推进村农牧民人均纯收入增长19%。", []),
+    # jiaxing-2021: 亿 without 元, and a bare 城乡居民人均收入 after the survey reform
+    ("全市生产总值、规上工业总产值分别突破5500亿和1万亿，财政总收入突破1000亿。",
+     [("地区生产总值", LEVEL, ACTUAL, 2015, 5500, "亿元", "超过"),
+      ("一般公共预算总收入", LEVEL, ACTUAL, 2015, 1000, "亿元", "超过")]),
+    ("城乡居民人均收入分别增长3.5%和6.4%。",
+     [("城镇居民人均可支配收入", GROWTH, ACTUAL, 2015, 3.5, "%", ""),
+      ("农村居民人均可支配收入", GROWTH, ACTUAL, 2015, 6.4, "%", "")]),
+    # langfang-2014: two levels listed with 、, then their changes
+    ("全部财政收入349.2亿元、公共财政预算收入205.4亿元，分别增长13.9%和19.3%。",
+     [("一般公共预算总收入", GROWTH, ACTUAL, 2015, 13.9, "%", ""),
+      ("一般公共预算总收入", LEVEL, ACTUAL, 2015, 349.2, "亿元", ""),
+      ("一般公共预算收入", GROWTH, ACTUAL, 2015, 19.3, "%", ""),
+      ("一般公共预算收入", LEVEL, ACTUAL, 2015, 205.4, "亿元", "")]),
+    # liupanshui-2016: a threshold names the scope of what follows, not a figure
+    ("全市生产总值同比增长12.1%，2000万元以上工业增加值增长10%，固定资产投资增长25.9%。",
+     [("地区生产总值", GROWTH, ACTUAL, 2015, 12.1, "%", ""),
+      ("固定资产投资", GROWTH, ACTUAL, 2015, 25.9, "%", "")]),
+    # huhehaote-2015: 对外贸易 is the whole trade, not trade with a partner
+    ("预计全市对外贸易进出口总额实现19亿美元，增长17.3%。",
+     [("进出口总额", LEVEL, ACTUAL, 2015, 19, "亿美元", ""),
+      ("进出口总额", GROWTH, ACTUAL, 2015, 17.3, "%", "")]),
+    # anyang-2023: a part of the year is not the year
+    ("前三季度，全市生产总值增长2.1%，较上半年回升1.5个百分点。", []),
+    ("1—11月，全市规模以上工业增加值增长2.1%，固定资产投资增长12.6%。", []),
+    ("前三季度，全市生产总值增长2.1%，全年生产总值增长3%。",
+     [("地区生产总值", GROWTH, ACTUAL, 2015, 3, "%", "")]),
+    # chenzhou-2021: 地方财政收入 is the local budget revenue in any year; GDP总量
+    ("地方财政收入增长2.2%，GDP总量突破2500亿元大关。",
+     [("一般公共预算收入", GROWTH, ACTUAL, 2015, 2.2, "%", ""),
+      ("地区生产总值", LEVEL, ACTUAL, 2015, 2500, "亿元", "超过")]),
+])
+def test_city_wordings_of_batches_16_and_17(text, expected):
+    assert review_facts(text, 2015) == expected
+
+
+def test_a_bare_rural_income_is_the_net_income_before_the_survey_reform():
+    # tianjin-2007
+    assert plan_facts("城乡居民人均收入分别增长10%以上。", 2007) == [
+        ("城镇居民人均可支配收入", GROWTH, TARGET, 2007, 10, "%", "以上"),
+        ("农村居民人均纯收入", GROWTH, TARGET, 2007, 10, "%", "以上")]
+
+
+def test_500_yuan_projects_are_the_whole_investment_series():
+    # liupanshui-2016
+    assert plan_facts("500万元以上固定资产投资增长20%以上；", 2016) == [
+        ("固定资产投资", GROWTH, TARGET, 2016, 20, "%", "以上")]
+
+
+def test_the_review_of_a_governments_term_gives_its_end_levels_only():
+    # qingyang-2022: delivered in December, 今年 is the year reviewed
+    sections = [part("一、本届政府工作回顾", "五年来，我们做了以下工作。"),
+                part("（一）做强产业引擎", "地区生产总值跨越600亿元、700亿元大关，今年预计达到850亿元。"
+                     "新增城镇就业19.7万人，城镇登记失业率控制在4.5%以内。", level=2),
+                part("二、2022年工作任务", "地区生产总值增长7%。")]
+    facts = [(f.name, f.measure, f.kind, f.period_year, f.value, f.unit, f.qualifier)
+             for f in extract_indicators(sections, 2022, delivered_in=2021)]
+    assert facts == [("地区生产总值", LEVEL, ACTUAL, 2021, 850, "亿元", ""),
+                     ("地区生产总值", GROWTH, TARGET, 2022, 7, "%", "")]
