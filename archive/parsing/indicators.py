@@ -118,7 +118,7 @@ INDICATORS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("城镇居民人均可支配收入", (r"城[镇市](?:常住)?(?:居民)?(?:家庭)?年?人均可支配收入", r"城镇居民收入(?!比)"), MONEY),
     ("农村居民人均可支配收入", (r"农村(?:牧区)?(?:常住)?(?:居民)?(?:家庭)?人均可支配收入", r"农村居民收入(?!比)",
                               r"农牧民人均可支配收入"), MONEY),
-    ("农村居民人均纯收入", (r"农村居民(?:家庭)?人均纯收入", r"农(?:牧)?民年?人均纯收入",
+    ("农村居民人均纯收入", (r"农村居民(?:家庭)?年?人均纯收入", r"农(?:牧)?民年?人均纯收入",
                           r"农民(?:家庭)?平均每人的?纯收入",
                           r"农民的?纯收入，全国平均每人"), MONEY),
     ("城乡居民人均可支配收入", (r"(?:城乡|全体|全国)(?:常住)?居民人均可支配收入", r"城乡人均可支配收入", r"城乡居民可支配收入",
@@ -130,7 +130,7 @@ INDICATORS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("城镇调查失业率", (r"城镇调查失业率", r"(?<!农村)调查失业率"), ()),
     ("城镇登记失业率", (r"城镇登记失业率", r"(?<!农村)登记失业率"), ()),
     ("城镇失业率", (r"城镇失业率",), ()),
-    ("居民消费价格涨幅", (r"居民消费价格(?:指数)?(?:总水平)?(?:涨幅|上涨幅度)?", r"CPI涨幅", _alone(r"CPI"),
+    ("居民消费价格涨幅", (r"居民消费品?价格(?:指数)?(?:总水平)?(?:涨幅|上涨幅度)?", r"CPI涨幅", _alone(r"CPI"),
                         r"(?:物价|价格)总水平(?:涨幅|上涨幅度)"), ()),
     ("商品零售价格涨幅", (r"商品零售价格涨幅",), ()),
     ("进出口总额", (r"(?:外贸)?进出口(?:贸易)?总?[额值]", _alone(r"(?:外贸)?进出口"), r"对外贸易总额",
@@ -167,8 +167,8 @@ GRAIN_HEAD = "粮"
 NATIONAL_NAMES = {"地区生产总值": "国内生产总值", "财政收入": "一般公共预算收入",
                   "居民收入": "城乡居民人均可支配收入"}
 ONLY_NATIONAL = {"财政收入", "居民收入"}   # elsewhere too vague to name one figure,
-# but in a county's report, or beside the budget revenue in its paragraph, the total
-# (财政收入突破3亿元，…其中一般预算收入…):
+# but in a city's or a county's report (天津市 2007), or beside the budget revenue in its
+# paragraph, 财政收入 is the total (财政收入突破3亿元，…其中一般预算收入…):
 REVENUE, TOTAL_REVENUE, BUDGET_REVENUE = "财政收入", "一般公共预算总收入", "一般公共预算收入"
 
 UNITS_OF = {name: units for name, _, units in INDICATORS}
@@ -186,13 +186,13 @@ COMPARABLE = r"按可比(?:价格?计算|口径)，?"   # 按可比口径增长1
 ADJUSTED = r"(?:剔除|扣除)[^，。；\d]{1,8}因素后?，?"   # 剔除虚增空转因素后完成10.4亿元: the same figure, restated
 # Words allowed between a name and its verb: 比上年, 同口径, 的宏观调控目标，…
 FILLER = (r"(?:（[A-Z]{2,4}）|比上年|比去年|同比|同口径|可比|规模|全年|实际|名义|计划|预计|预定|力争|争取|确保|要|将"
-          rf"|首次|再|继续|都|按|{ADVERBS}|，?{PRICES_DEDUCTED}，?|{ADJUSTED}|{COMPARABLE}"
+          rf"|首次|再|又|继续|都|按|{ADVERBS}|，?{PRICES_DEDUCTED}，?|{ADJUSTED}|{COMPARABLE}"
           r"|平均值?|均值|的?(?:宏观)?(?:调控|主要|预期)?目标，?|的?预期"
           r"|在(?:去年|上年)[^，。；]{0,20}?的?基础上，?|(?:19|20)\d\d年(?:预计)?)*")
-CHANGE_VERBS = ("增长", "增加", "增速", "上涨", "提高", "下降", "降低", "减少", "微涨", "微降")
+CHANGE_VERBS = ("增长", "增加", "增速", "上涨", "上升", "提高", "下降", "降低", "减少", "微涨", "微降")
 DECLINES = ("下降", "降低", "减少", "微降")
 GROWTH_TARGET_VERB = re.compile(r"增长的?目标")   # 预期增长目标6%左右: a growth rate
-VERBS = (r"(?:增长|增加|提高|下降|降低|减少|回落|降)[到至]|增至|增长的?目标(?:定在|设定为|定为|设为|为|是)?|增长了?|增加|增速(?:达到|保持在|稳定在|为|达|在)?|上涨|提高"
+VERBS = (r"(?:增长|增加|提高|上升|下降|降低|减少|回落|降)[到至]|增至|增长的?目标(?:定在|设定为|定为|设为|为|是)?|增长了?|增加|增速(?:达到|保持在|稳定在|为|达|在)?|上涨|上升|提高"
          r"|下降|降低|减少|微涨|微降|达到|达|完成|实现|设定为|定为|为|是|控制在|控制到|稳定保持在|保持在|稳定在|保持|在|低于"
          r"|站上|迈上|跨上|跃上|跨过|突破|超过|超")
 VERB = rf"(?P<verb>{VERBS})"
@@ -270,7 +270,7 @@ SEVERAL_YEARS_BEFORE = re.compile(r"年均|平均|每年|累计|以来|[二三�
 AREAS = r"(?:(?:脱贫|贫困|民族|边境|边疆|欠发达|沿海)(?:地区)?|[山牧林垦库灾老]区)"   # 民族地区生产总值
 # 服务进出口, 招商引资项目完成固定资产投资220亿元
 NOT_THE_WHOLE_BEFORE = re.compile(
-    rf"(?:占|人均|企业|(?<![全本我])县|(?<![全本])村|服务|技术|产品|电商|口岸|(?:项目|新区|产业|公司)(?:完成|实现)?|{AREAS}|全国|”"
+    rf"(?:占|人均|企业|(?<![全本我])县|(?<![全本])村|服务|技术|产品|电商|口岸|海关|(?:项目|新区|产业|公司)(?:完成|实现)?|{AREAS}|全国|”"
     r"|\d+个[^，。；、：\d]{1,10})$")   # 4个整村推进村农牧民人均纯收入: a count of places
 NATIONAL_BEFORE = re.compile(r"全国$")            # the whole, in the State Council's reports
 # A sentence opening on a part of the year (前三季度，…; 1—11月，…) gives no figure of the
@@ -299,6 +299,10 @@ PLAN_HEADING = re.compile(r"安排|任务|目标|要求|部署|建议|打算|展
 SEVERAL_YEARS_HEADING = re.compile(r"五年|时期|“[^”]{1,3}五”|本届")   # 本届政府工作回顾: a term
 # A sentence on a plan period is not placed by its section: “十四五”以来…, 过去五年….
 SEVERAL = r"(?:(?:过去|近|这)[两二三四五六七八九十]年|[两二三四五六七八九十]年(?:来|中|间|里))"
+# A sentence on the reviewed year that says its tasks were done, in a plan part: the
+# sentences after it in the paragraph are that year's results.
+RECAP = re.compile(r"(?:已经?|圆满|顺利|全面|胜利|超额)完成了?[。！]?$")
+SUMMED_OVER = r"[两二三四五六七八九十]年累计(?=，)"   # 五年累计，共淘汰…；…: a sentence of sums
 SEVERAL_YEARS_WORDS = re.compile(rf"{SEVERAL}|“[^”]{{1,3}}五”(?:时期|期间|以来)|以来")
 PERIOD_OPENING = re.compile(rf"(?:过去的)?(?:{SEVERAL}|“[^”]{{1,3}}五”(?:时期|期间|以来))，")   # “十三五”时期，…
 # 1986年同1978年相比，…: a comparison over several years, for this sentence and the ；-pieces
@@ -311,7 +315,7 @@ BASE_YEAR = re.compile(r"以(?:19|20)\d\d年为基[数期准]")   # 以一九五
 OPENING = re.compile(r"(?:[^，。]{1,10}(?:介绍|表示)，)?"
                      r"(?:在[^，。]{0,30}基础上，|[^，。\d]{1,8}，(?=刚刚过去的|过去的))?在?"
                      r"(?P<time>(?:刚刚过去的|过去的)?"
-                     rf"(?:过去一年|去年|今年|明年|一年来|\d{{4}}年|{SEVERAL}))")
+                     rf"(?:过去一年|去年|今年|明年|一年来|\d{{4}}年|{SEVERAL}|{SUMMED_OVER}))")
 # A part of the report without a telling heading is placed by how its text opens:
 # 2024年是…的一年 / 一年来，… (the review), 2025年是…之年 (the plan).
 PART_OPENING = re.compile(r"[^，。；：]{0,30}")
@@ -332,6 +336,7 @@ PLACES = re.compile(
     "拉萨|西安|兰州|西宁|银川|深圳|大连|青岛|宁波|厦门|苏州|无锡|常州|南通|徐州|佛山|东莞|珠海|"
     "惠州|泉州|温州|绍兴|嘉兴|金华|台州|烟台|潍坊|唐山|洛阳|襄阳|宜昌")
 COUNTY_SUFFIXES = ("县", "旗")   # 定兴县, 鄂温克族自治旗
+PROVINCE_SUFFIXES = ("省", "自治区", "特别行政区", "国务院")
 REGION_SUFFIX = re.compile(r"(?:维吾尔|壮族|回族)?自治区$|特别行政区$|[省市县区]$")
 YEAR_MENTION = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
 # …同比增长13%，是2006年的2.2倍: a multiple of a base year's figure, said in passing.
@@ -395,6 +400,7 @@ class _Cues:
     newspaper: bool = False   # a page of results and targets, not a speech
     home: str = ""            # (a newspaper page) the place it is about: 武汉 for 武汉市
     county: bool = False      # a county's report: 县域生产总值 is the whole, elsewhere a part
+    local: bool = False       # a city's, district's or county's: 财政收入 alone is the total
 
     @classmethod
     def of(cls, text: str, year: int, newspaper: bool = False, national: bool | None = None,
@@ -408,7 +414,8 @@ class _Cues:
                    national=(text.count("国内生产总值") > text.count("地区生产总值")
                              if national is None else national),
                    newspaper=newspaper, home=_home(text, region) if newspaper else "",
-                   county=region.endswith(COUNTY_SUFFIXES))
+                   county=region.endswith(COUNTY_SUFFIXES),
+                   local=bool(region) and not region.endswith(PROVINCE_SUFFIXES))
 
     def elsewhere(self, before: str, place: str | None) -> bool:
         """On a newspaper page: whether the place last named (in ``before``, else ``place``,
@@ -489,7 +496,7 @@ def _name_in_the_report(fact: IndicatorFact, text: str, cues: _Cues) -> str | No
     name = fact.name
     if cues.national:
         name = NATIONAL_NAMES.get(name, name)
-    elif name == REVENUE and (cues.county or _names_budget_revenue(_paragraph_of(text, fact.sentence))):
+    elif name == REVENUE and (cues.local or _names_budget_revenue(_paragraph_of(text, fact.sentence))):
         name = TOTAL_REVENUE
     elif name in ONLY_NATIONAL:
         return None
@@ -594,7 +601,7 @@ def _section_facts(text: str, phase: str | None, cues: _Cues) -> list[IndicatorF
         led = led if not paragraph.strip() else _lead(paragraph, phase)
         place = None      # (a newspaper page) the place the paragraph named last
         after_grain = False   # the sentence before opens on 粮食
-        for sentence in _sentences(paragraph, cues):
+        for sentence, continued in _sentences(paragraph, cues):
             normal = _normalise(sentence)
             opening = _opening(normal)
             named = cues.time_of(opening.group("time") if opening else normal)
@@ -615,9 +622,12 @@ def _section_facts(text: str, phase: str | None, cues: _Cues) -> list[IndicatorF
             if time is None and phase != SEVERAL_YEARS and not several:
                 time = _time_by_wording(normal, cues.newspaper, phase == MIXED)
             carried = time if sentence.endswith("；") else None
-            if opening or named == SEVERAL_YEARS and _opens_on_a_comparison(normal):
-                several_opening = opening and SEVERAL_YEARS_WORDS.search(opening.group("time"))
+            if opening or named == SEVERAL_YEARS and _opens_on_a_comparison(normal) and not continued:
+                several_opening = opening and re.search(rf"{SEVERAL_YEARS_WORDS.pattern}|{SUMMED_OVER}",
+                                                        opening.group("time"))
                 framed = (PAST_PERIOD if phase == REVIEW else SEVERAL_YEARS) if several_opening else named
+            elif named == REVIEW and RECAP.search(normal):
+                framed = REVIEW   # 2005年…确定的各项任务已圆满完成。 then the year's results
             if time in (PLAN, REVIEW, PAST_PERIOD):
                 facts.extend(_sentence_facts(sentence, normal, time, cues, after_grain, place))
             after_grain = bool(GRAIN_TOPIC.match(normal))
@@ -655,11 +665,30 @@ def _lead(paragraph: str, phase: str | None) -> str | None:
 
 
 def _sentences(paragraph: str, cues: _Cues):
-    """The sentences of a paragraph, a sentence on both years cut into one piece per year."""
+    """(piece, continued) for the sentences of a paragraph: a sentence on both years cut into
+    one piece per year, and figures stated before a comparison with an earlier year cut
+    from it (``continued``: the comparison's piece, which frames no sentence after it)."""
     for match in SENTENCE.finditer(paragraph):
         sentence = match.group().strip()
         if sentence:
-            yield from _pieces_by_year(sentence, cues)
+            for piece in _pieces_by_year(sentence, cues):
+                head, *comparison = _pieces_by_comparison(piece, cues)
+                yield head, False
+                yield from ((tail, True) for tail in comparison)
+
+
+def _pieces_by_comparison(sentence: str, cues: _Cues) -> list[str]:
+    """预计城乡居民人均可支配收入分别增长10%、13%，总量分别占全国平均水平的84.1%、93.8%，较2015年
+    分别增加了7.3个、15.1个百分点: a comparison with an earlier year is the change over several
+    years of its own clause and those after it, not of the figures stated before it."""
+    clauses = [clause.group() for clause in CLAUSE.finditer(sentence)]
+    for index in range(1, len(clauses)):
+        if cues.compares_several_years(_normalise(clauses[index])):
+            head = "".join(clauses[:index])
+            if DIGIT.search(head) and not cues.compares_several_years(_normalise(head)):
+                return [head, "".join(clauses[index:])]
+            break
+    return [sentence]
 
 
 def _pieces_by_year(sentence: str, cues: _Cues) -> list[str]:
@@ -757,7 +786,7 @@ def _sentence_facts(sentence: str, normal: str, time: str, cues: _Cues,
             return None
         if fact and name.group().startswith(BARE_JOBS) and name.start() > 0 and not (
                 ABOUT_JOBS.search(normal.replace(name.group(), "", 1))
-                or normal.endswith(WHOLE_PLACES, 0, name.start())):
+                or normal.endswith((*WHOLE_PLACES, "全年"), 0, name.start())):
             return None   # 新增营业面积10万平方米，新增就业3000人: one sector's jobs (a sentence of its own is the place's)
         if fact and on_several_years and (fact.measure != LEVEL or fact.name in SUMMED or not (
                 verb in REACHED or fact.qualifier == "超过")   # 超3.1万元: a mark passed
@@ -870,9 +899,14 @@ def _enumeration(normal: str, match: re.Match, add, national: bool) -> int | Non
                  for name in names]   # 棉花播种面积、产量: not grain's
     if len(values) == 1 and len(names) > 1 and None not in names:
         values = values * len(names)   # 社会消费品零售总额、固定资产投资增长4%左右
-    separately = len(names) == 1 and names[0] and _GROUP[names[0].lastgroup] in SEPARATELY
-    if separately:
-        names = names * 2
+    halves = [None] * len(names)   # which of the urban/rural pair each name stands for
+    paired = sum(bool(name) and _GROUP[name.lastgroup] in SEPARATELY for name in names)
+    if paired and (len(names) == 1 or None not in names and len(values) == len(names) + paired):
+        # 城乡居民人均可支配收入分别增长5%、6%; 地区生产总值、城乡居民人均可支配收入分别完成
+        # 215.4亿元、38100元、15874元: the urban and the rural figure
+        pairs = [(name, half) for name in names
+                 for half in ((0, 1) if _GROUP[name.lastgroup] in SEPARATELY else (None,))]
+        names, halves = [name for name, _ in pairs], [half for _, half in pairs]
     elif names == [None]:
         names = _abbreviated_outputs(texts[0], len(values))
     if match.group("each") and len(values) == 1 and None not in names:
@@ -882,13 +916,13 @@ def _enumeration(normal: str, match: re.Match, add, national: bool) -> int | Non
         return None
     if SEVERAL_YEARS_BEFORE.search(match.group()):
         return values[-1].end()   # 年均分别增长9.7%和8.9%: read, and not the year's
-    _add_each(names, values, match.start(), match.group("verb"), add, separately)
+    _add_each(names, values, match.start(), match.group("verb"), add, halves)
     again = EACH_AGAIN.match(normal, values[-1].end())
     values_again = again and _listed_values(normal, again.end())
     if values_again and len(values_again) == 1 and "分别" in again.group():
         values_again = values_again * len(names)   # 分别达35512元、25689元，分别同比增长7.8%
     if values_again and len(values_again) == len(names):
-        _add_each(names, values_again, again.start(), again.group("verb"), add, separately)
+        _add_each(names, values_again, again.start(), again.group("verb"), add, halves)
         return values_again[-1].end()
     return values[-1].end()
 
@@ -904,14 +938,15 @@ def _paired_by_unit(names: list[re.Match | None], values: list[re.Match]) -> boo
 
 
 def _add_each(names: list[re.Match | None], values: list[re.Match], position: int,
-              verb: str | None, add, separately: bool) -> None:
-    """One fact per known name and its value; 城乡… names the urban and the rural figure."""
+              verb: str | None, add, halves: list[int | None]) -> None:
+    """One fact per known name and its value; 城乡… names the urban (half 0) and the rural
+    (half 1) figure."""
     shared = _shared_suffix(values)
-    for order, (name, value) in enumerate(zip(names, values)):
+    for order, (name, value, half) in enumerate(zip(names, values, halves)):
         if name:
             fact = add(position + order, name, verb, value, shared)
-            if fact and separately:
-                fact.name = SEPARATELY[fact.name][order]
+            if fact and half is not None:
+                fact.name = SEPARATELY[fact.name][half]
 
 
 def _changes_after_levels(normal: str, match: re.Match, add) -> None:

@@ -866,3 +866,57 @@ def test_the_review_of_a_governments_term_gives_its_end_levels_only():
              for f in extract_indicators(sections, 2022, delivered_in=2021)]
     assert facts == [("地区生产总值", LEVEL, ACTUAL, 2021, 850, "亿元", ""),
                      ("地区生产总值", GROWTH, TARGET, 2022, 7, "%", "")]
+
+
+# ---- batch 18 (山南 2021, 汕尾 2014, 合肥 2013, 天津 2006 …), read in session 23 ----------------
+
+@pytest.mark.parametrize("text, expected", [
+    # hefei-2013, shanwei-2014, 2002-guowuyuan: other words for the CPI's rise
+    ("居民消费品价格指数上涨2.4%。", [("居民消费价格涨幅", GROWTH, ACTUAL, 2012, 2.4, "%", "")]),
+    ("居民消费价格上升2.5%；", [("居民消费价格涨幅", GROWTH, ACTUAL, 2012, 2.5, "%", "")]),
+    # tianjin-2006: a customs district's trade is mostly other places' goods
+    ("天津海关进出口总额819亿美元，其中外省市货物总值占54%。", []),
+    ("城市居民年人均可支配收入和农村居民年人均纯收入分别达到12639元和7202元。",
+     [("城镇居民人均可支配收入", LEVEL, ACTUAL, 2012, 12639, "元", ""),
+      ("农村居民人均纯收入", LEVEL, ACTUAL, 2012, 7202, "元", "")]),
+    # shannan-2021: a name for the urban and the rural figure among others
+    ("2012年地区生产总值、城乡居民人均可支配收入分别完成215.4亿元、38100元、15874元，分别是2007年的1.9倍、1.59倍、1.77倍。",
+     [("地区生产总值", LEVEL, ACTUAL, 2012, 215.4, "亿元", ""),
+      ("城镇居民人均可支配收入", LEVEL, ACTUAL, 2012, 38100, "元", ""),
+      ("农村居民人均可支配收入", LEVEL, ACTUAL, 2012, 15874, "元", "")]),
+    # shannan-2021: a comparison with an earlier year after the year's figures is not theirs
+    ("预计城乡居民人均可支配收入分别增长10%、13%，总量分别占全国平均水平的84.1%、93.8%，较2007年分别增加了7.3个、15.1个百分点。",
+     [("城镇居民人均可支配收入", GROWTH, ACTUAL, 2012, 10, "%", ""),
+      ("农村居民人均可支配收入", GROWTH, ACTUAL, 2012, 13, "%", "")]),
+    # …while the change over the years stays unread (2008-guowuyuan)
+    ("地区生产总值达到24.66万亿元，比2002年增长65.5%，年均增长10.6%。",
+     [("地区生产总值", LEVEL, ACTUAL, 2012, 24.66, "万亿元", "")]),
+])
+def test_city_wordings_of_batch_18(text, expected):
+    assert review_facts(text, 2012) == expected
+
+
+def test_a_sentence_of_sums_frames_the_pieces_after_it():
+    # 2013-guowuyuan
+    text = ("五年累计，共淘汰落后炼铁产能1.17亿吨；新增城市污水日处理能力4600万吨；"
+            "单位国内生产总值能耗下降17.2%，化学需氧量、二氧化硫排放总量分别下降15.7%和17.5%。")
+    assert facts_in([part("一、过去五年工作回顾", text)], 2013) == []
+
+
+def test_the_years_results_after_a_recap_in_the_plan_part():
+    # tianjin-2006: the plan part opens on last year's results, then the targets
+    text = ("各位代表，在全市人民的共同努力下，2005年市十四届人大三次会议确定的经济社会发展的各项任务已圆满完成。"
+            "全市生产总值在上年增长15.7%的基础上又增长14.5%。财政收入增长26.8%。\n\n"
+            "2006年是实施“十一五”规划的开局之年。主要预期目标是：生产总值增长12%，财政收入增长17%以上。")
+    facts = [(f.name, f.measure, f.kind, f.period_year, f.value, f.unit, f.qualifier)
+             for f in extract_indicators([part("七、做好2006年工作，实现“十一五”良好开局", text)], 2006,
+                                         region="天津市")]
+    assert facts == [("地区生产总值", GROWTH, ACTUAL, 2005, 14.5, "%", ""),
+                     ("一般公共预算总收入", GROWTH, ACTUAL, 2005, 26.8, "%", ""),
+                     ("地区生产总值", GROWTH, TARGET, 2006, 12, "%", ""),
+                     ("一般公共预算总收入", GROWTH, TARGET, 2006, 17, "%", "以上")]
+
+
+def test_new_jobs_of_the_year_without_the_place():
+    # shannan-2021
+    assert plan_facts("促进全年新增就业6200人。", 2021) == [("城镇新增就业", LEVEL, TARGET, 2021, 6200, "人", "")]
