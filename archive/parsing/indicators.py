@@ -107,7 +107,7 @@ INDICATORS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("地区生产总值", (r"地区生产总值", r"地方生产总值", _alone(r"生产总值"), _alone(r"GDP(?:总量)?"),
                       _alone(r"经济增(?:长(?:速度)?|速)"), _alone(r"经济总量")), MONEY),
     ("一般公共预算总收入", (r"一般公共预算总收入", r"财政总收入", r"全部财政收入"), MONEY),
-    ("一般公共预算收入", (r"(?:地方)?一般公共预算收入", r"(?:地方)?一般预算收入", r"(?:全国|国家)财政收入", r"(?:地方)?(?:一般)?公共财政(?:预算)?收入",
+    ("一般公共预算收入", (r"(?:地方)?一般公共预算(?:地方)?收入", r"(?:地方)?一般预算收入", r"(?:全国|国家)财政收入", r"(?:地方)?(?:一般)?公共财政(?:预算)?收入",
                         r"地方财政收入"),
      MONEY),
     ("财政收入", (_alone(r"财政收入"),), MONEY),
@@ -158,7 +158,8 @@ ONLY_SEPARATELY = {"城乡居民收入"}   # 城乡居民收入增长6% alone na
 # opens on 粮食: 粮食播种面积1.1亿亩、产量825亿斤; 粮食生产再获丰收，总产达到557亿斤;
 # 确保粮食播种面积1520万亩、总产125亿斤; ——粮食生产再创新高。播种面积…，总产量达到853.2亿斤.
 GRAIN_OUTPUT, GRAIN_NAME = "产量", "粮食产量"
-GRAIN_TOPIC = re.compile(r"(?:——)?(?:全年|全省|全市|全区|今年|去年|确保|力争|保障|实现|稳定|稳住|保持)*粮食")
+OUTPUT_LEAD = 4   # characters before a bare 总产 that opens its clause (全年总产, 粮食总产)
+GRAIN_TOPIC = re.compile(r"(?:——)?(?:全年|全省|全市|全区|今年|去年|确保|力争|保障|实现|完成|稳定|稳住|保持)*粮食")
 # 粮肉奶产量分别稳定在800亿斤、60亿斤、160亿斤以上: products named by one character each.
 ABBREVIATED_OUTPUTS = re.compile(r"(?<![\u4e00-\u9fff])(?P<heads>[\u4e00-\u9fff]{2,5})总?产量$")
 GRAIN_HEAD = "粮"
@@ -270,7 +271,7 @@ SEVERAL_YEARS_BEFORE = re.compile(r"年均|平均|每年|累计|以来|[二三�
 AREAS = r"(?:(?:脱贫|贫困|民族|边境|边疆|欠发达|沿海)(?:地区)?|[山牧林垦库灾老]区)"   # 民族地区生产总值
 # 服务进出口, 招商引资项目完成固定资产投资220亿元
 NOT_THE_WHOLE_BEFORE = re.compile(
-    rf"(?:占|人均|企业|(?<![全本我])县|(?<![全本])村|服务|技术|产品|电商|口岸|海关|(?:项目|新区|产业|公司)(?:完成|实现)?|{AREAS}|全国|”"
+    rf"(?:占|人均|企业|(?<![全本我])县|(?<![全本])村|服务|技术|产品|电商|口岸|海关|(?:项目|新区|港区|开发区|经开区|高新区|园区|片区|产业|公司)(?:完成|实现)?|{AREAS}|全国|”"
     r"|\d+个[^，。；、：\d]{1,10})$")   # 4个整村推进村农牧民人均纯收入: a count of places
 NATIONAL_BEFORE = re.compile(r"全国$")            # the whole, in the State Council's reports
 # A sentence opening on a part of the year (前三季度，…; 1—11月，…) gives no figure of the
@@ -282,7 +283,9 @@ PART_OF_YEAR = re.compile(r"(?:(?:19|20)\d\d年|今年|去年)?(?:前[一二三]
 # 三个国家级开发区健康发展，实现财政总收入13.7亿元: a sentence that opens on a park or a zone,
 # its figures the park's (not 加强外向型经济园区和出口示范基地建设，…: the city's work on them).
 ON_A_PARK = re.compile(r"(?!加强|推进|加快|支持|推动|打造|建设|培育|发展)[^，。；]{0,16}"
-                       r"(?:园区|开发区|高新区|经开区|产业园|工业园|片区|新区)(?!建设|[和与及、])")
+                       r"(?:园区|开发区|高新区|经开区|产业园|工业园|片区|新区|港区)(?!建设|[和与及、])")
+# 力争新港区实现GDP400亿元、进出口总额800亿元: a clause on what a zone is to reach.
+ZONE_CLAUSE = re.compile(r"(?:力争|确保|推动|推进)?[^，。；、]{0,6}(?:园区|开发区|高新区|经开区|片区|新区|港区)(?:实现|完成)")
 NOT_THE_WHOLE_AFTER = re.compile(r"的?(?:县|企业|镇|乡|村|园区|城市|地市|市州|开发区|产业|集群)")
 # 对共建“一带一路”国家进出口额, 与共建“一带一路”国家进出口贸易额: trade with partners, a part
 # (not 对外贸易进出口总额, the whole).
@@ -302,8 +305,11 @@ SEVERAL = r"(?:(?:过去|近|这)[两二三四五六七八九十]年|[两二三�
 # A sentence on the reviewed year that says its tasks were done, in a plan part: the
 # sentences after it in the paragraph are that year's results.
 RECAP = re.compile(r"(?:已经?|圆满|顺利|全面|胜利|超额)完成了?[。！]?$")
+COMING_YEARS = re.compile(r"(?:今后|未来)[两二三四五六七八九十]年")
+PAST_YEARS = re.compile(rf"{SEVERAL}|以来的[两二三四五六七八九十]年|“[^”]{{1,3}}五”(?:时期|期间|以来)")
+PART_LEAD = 100   # characters in which a part without a telling heading says its time
 SUMMED_OVER = r"[两二三四五六七八九十]年累计(?=，)"   # 五年累计，共淘汰…；…: a sentence of sums
-SEVERAL_YEARS_WORDS = re.compile(rf"{SEVERAL}|“[^”]{{1,3}}五”(?:时期|期间|以来)|以来")
+SEVERAL_YEARS_WORDS = re.compile(rf"{SEVERAL}|“[^”]{{1,3}}五”(?:时期|期间|以来)|以来(?!最|新高)")   # not 创新世纪以来最高
 PERIOD_OPENING = re.compile(rf"(?:过去的)?(?:{SEVERAL}|“[^”]{{1,3}}五”(?:时期|期间|以来))，")   # “十三五”时期，…
 # 1986年同1978年相比，…: a comparison over several years, for this sentence and the ；-pieces
 # and sentences after it in the paragraph.
@@ -574,18 +580,23 @@ def _phases(sections: list[SectionNode], cues: _Cues) -> list[str | None]:
 
 def _review_before_the_plan(sections: list[SectionNode], phases: list[str | None]) -> list[str | None]:
     """A part whose heading says no time (保持定力、勇毅前行，努力率先实现…取得新进展新成效)
-    before the first part of the plan is the review, with its items."""
+    before the first part of the plan is the review, with its items: of several years where
+    it opens on them (市八届人大一次会议以来的五年，…), and one that opens on the coming years
+    (…。今后五年是…的五年) is their plan, not the plan year's."""
     first_plan = next((index for index, (node, phase) in enumerate(zip(sections, phases))
                        if node.level == 1 and phase == PLAN), None)
     if first_plan is None:
         return phases
-    review_part = False
+    review_part, phase = False, None
     for index in range(first_plan):
         node = sections[index]
         if node.level == 1:
             review_part = bool(node.heading) and phases[index] is None
+            lead = node.text[:PART_LEAD]
+            phase = (SEVERAL_YEARS if COMING_YEARS.search(lead)
+                     else PAST_PERIOD if PAST_YEARS.search(lead) else REVIEW)
         if review_part and phases[index] is None:
-            phases[index] = REVIEW
+            phases[index] = phase
     return phases
 
 
@@ -1021,11 +1032,12 @@ def _borrow_tails(names: list[re.Match | None], texts: list[str]) -> list[re.Mat
 
 
 def _on_grain(normal: str, position: int) -> bool:
-    """Whether a bare 产量/总产 at ``position`` is grain's: its clause or the one before opens on 粮食."""
+    """Whether a bare 产量/总产 at ``position`` is grain's: its clause opens on 粮食, or it opens
+    its clause and the clause before opens on 粮食 (not 油菜92万亩、产量12万吨 after grain's)."""
     clause_start = max(normal.rfind(mark, 0, position) for mark in "，：；。") + 1
     previous_start = max(normal.rfind(mark, 0, max(clause_start - 1, 0)) for mark in "，：；。") + 1
-    return any(GRAIN_TOPIC.match(normal, start) for start in (clause_start, previous_start)
-               if start < position)
+    starts = (clause_start, previous_start) if position - clause_start <= OUTPUT_LEAD else (clause_start,)
+    return any(GRAIN_TOPIC.match(normal, start) for start in starts if start < position)
 
 
 def _whole_for_one_year(normal: str, name: re.Match, value: re.Match, time: str,
@@ -1039,7 +1051,8 @@ def _whole_for_one_year(normal: str, name: re.Match, value: re.Match, time: str,
             or PARTNER_BEFORE.search(normal, clause_start, name.start())
             or WITHOUT_A_PART.search(normal, 0, clause_start)
             or NOT_THE_WHOLE_AFTER.match(normal, value.end())
-            or ON_A_PARK.match(normal) and not normal.endswith(WHOLE_PLACES, 0, name.start())
+            or (ON_A_PARK.match(normal) or ZONE_CLAUSE.match(normal, clause_start))
+            and not normal.endswith(WHOLE_PLACES, 0, name.start())
             or PART_OF_YEAR.match(normal) and "全年" not in normal[:name.start()]
             or _GROUP[name.lastgroup] not in (GRAIN_OUTPUT, GRAIN_NAME)   # 播种面积…万亩、粮食总产量…
             and _item_of_another_subject(normal, clause_start, name.start())):

@@ -81,6 +81,7 @@ BYLINE = re.compile(r"本报(?:记者|通讯员)[\s\u4e00-\u9fff·]{2,20}")   # 
 DECK = re.compile(r"(?:报告|内容)?摘要[：:]|核心提示[：:]")          # 报告摘要：… under a headline
 MIN_ARTICLES = 2      # a page with fewer headlines above by-lines is one article
 MAX_CONTINUATION = 15  # the second line of a heading broken in two
+MAX_TITLE_LINE = 20    # each line of a bold part heading set on two lines
 LINE_ONLY_KINDS = {"shi"}   # 一是…。 is a heading only as a line of its own, or in bold
 LIST_KINDS = {"shi", "ordinal"}   # 一是 and 第一， lists of lessons beside the items
 SENTENCE_MARKS = "。，；：！？,;:!?"
@@ -421,7 +422,7 @@ def split_sections(text: str, plain_headings: bool = True) -> list[SectionNode]:
     the headlines of its articles (_newspaper_headlines).
     """
     paragraphs = [_Paragraph.parse(part) for part in re.split(r"\n\s*\n", text)]
-    paragraphs = [paragraph for paragraph in paragraphs if paragraph.text]
+    paragraphs = _join_bold_heading_pairs([paragraph for paragraph in paragraphs if paragraph.text])
     if not plain_headings:
         paragraphs = _join_broken_headlines(paragraphs)
         return _build(paragraphs, False, headlines=_newspaper_headlines(paragraphs)).finish()
@@ -640,6 +641,26 @@ def _join_broken_headlines(paragraphs: list[_Paragraph]) -> list[_Paragraph]:
                         for line in (first, second))):
             joined[position - 2:position] = [_Paragraph(f"{first.text} {second.text}", [])]
     return joined
+
+
+def _join_bold_heading_pairs(paragraphs: list[_Paragraph]) -> list[_Paragraph]:
+    """**全面建成小康社会** / **岳阳阔步迈上现代化建设新征程**: a part heading set in bold on two
+    lines, each short and without a number or a mark, is one heading."""
+    joined = []
+    for paragraph in paragraphs:
+        previous = joined[-1] if joined else None
+        if previous and all(_is_bold_title_line(line) for line in (previous, paragraph)):
+            joined[-1] = _Paragraph(f"{previous.text} {paragraph.text}",
+                                    [(0, len(previous.text) + 1 + len(paragraph.text))])
+        else:
+            joined.append(paragraph)
+    return joined
+
+
+def _is_bold_title_line(paragraph: _Paragraph) -> bool:
+    return (paragraph.bold == [(0, len(paragraph.text))] and len(paragraph.text) <= MAX_TITLE_LINE
+            and not _number(paragraph.text) and " " not in paragraph.text
+            and not any(ch in SENTENCE_MARKS + "、，：:" for ch in paragraph.text))
 
 
 def _number(text: str) -> _Number | None:

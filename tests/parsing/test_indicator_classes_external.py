@@ -920,3 +920,38 @@ def test_the_years_results_after_a_recap_in_the_plan_part():
 def test_new_jobs_of_the_year_without_the_place():
     # shannan-2021
     assert plan_facts("促进全年新增就业6200人。", 2021) == [("城镇新增就业", LEVEL, TARGET, 2021, 6200, "人", "")]
+
+
+# ---- batch 19 (岳阳 2022, 东莞 2025, 安顺 2023, 濮阳 2022, 青岛 2008 …), read in session 23 -------
+
+@pytest.mark.parametrize("text, expected", [
+    # anshun-2023: grain's output after its sown area, and another crop's after it
+    ("完成粮食播种面积202万亩、产量95万吨，油菜92万亩、产量11万吨。",
+     [("粮食产量", LEVEL, TARGET, 2023, 95, "万吨", "")]),
+    # yueyang-2022: 一般公共预算地方收入; a zone's targets
+    ("一般公共预算地方收入增长8.0%左右。", [("一般公共预算收入", GROWTH, TARGET, 2023, 8, "%", "左右")]),
+    ("着力建设内陆临港经济示范区，力争新港区实现GDP400亿元、进出口总额800亿元、集装箱吞吐量80万标箱；", []),
+    ("力争经开区实现GDP440亿元以上。", []),
+])
+def test_city_wordings_of_batch_19_in_a_plan(text, expected):
+    assert plan_facts(text, 2023) == expected
+
+
+def test_a_record_since_a_time_is_not_a_figure_of_several_years():
+    # qingdao-2008
+    text = "服务业增加值、社会消费品零售总额分别增长17%、18.8%，均创新世纪以来最高增幅。"
+    assert review_facts(text, 2007) == [("社会消费品零售总额", GROWTH, ACTUAL, 2007, 18.8, "%", "")]
+
+
+def test_parts_without_a_telling_heading_open_on_their_period():
+    # yueyang-2022: the term's review, the coming five years, then the plan year
+    sections = [part("全面建成小康社会 岳阳阔步迈上现代化建设新征程",
+                     "市八届人大一次会议以来的五年，是岳阳发展史上具有里程碑意义的五年。"
+                     "GDP由2016年2807亿元增加到2021年4402.98亿元。城镇新增就业30.78万人。"),
+                part("走好新的赶考之路 奋力开创“三区一中心”建设新局面",
+                     "道阻且长，行则将至。今后五年是岳阳赶超跨越的五年。奋斗目标是：GDP达到7000亿元。"),
+                part("只争朝夕抢抓开局 奋力在高质量发展上闯出新路子",
+                     "2022年是实施“十四五”规划承上启下的关键之年。主要经济指标预期目标是：GDP增长7.5%以上。")]
+    assert facts_in(sections, 2022) == [
+        ("地区生产总值", LEVEL, ACTUAL, 2021, 4402.98, "亿元", ""),
+        ("地区生产总值", GROWTH, TARGET, 2022, 7.5, "%", "以上")]

@@ -899,3 +899,11 @@ def test_the_site_lists_after_a_report_without_glossary_are_text():
     text = COUNTY_PAGE.replace("※名词解释※\n\n[1]两项行动：即…。\n\n", "")
     headings = [node.heading for node in nodes(split_sections(text))]
     assert "相关文章" not in headings and "QQ空间" not in headings and "标签云" not in headings
+
+
+def test_a_bold_part_heading_set_on_two_lines_is_one_heading():
+    # yueyang-2022
+    text = ("各位代表：\n\n**全面建成小康社会**\n\n**岳阳阔步迈上现代化建设新征程**\n\n过去五年，我们砥砺奋进。\n\n"
+            "**只争朝夕抢抓开局**\n\n**奋力在高质量发展上闯出新路子**\n\n2022年是关键之年。")
+    assert [node.heading for node in split_sections(text)][1:] == [
+        "全面建成小康社会 岳阳阔步迈上现代化建设新征程", "只争朝夕抢抓开局 奋力在高质量发展上闯出新路子"]
