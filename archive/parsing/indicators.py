@@ -187,7 +187,7 @@ COMPARABLE = r"按可比(?:价格?计算|口径)，?"   # 按可比口径增长1
 ADJUSTED = r"(?:剔除|扣除)[^，。；\d]{1,8}因素后?，?"   # 剔除虚增空转因素后完成10.4亿元: the same figure, restated
 # Words allowed between a name and its verb: 比上年, 同口径, 的宏观调控目标，…
 FILLER = (r"(?:（[A-Z]{2,4}）|比上年|比去年|同比|同口径|可比|规模|全年|实际|名义|计划|预计|预定|力争|争取|确保|要|将"
-          rf"|首次|再|又|继续|都|按|{ADVERBS}|，?{PRICES_DEDUCTED}，?|{ADJUSTED}|{COMPARABLE}"
+          rf"|首次|再|又|继续|都|按|有望|{ADVERBS}|，?{PRICES_DEDUCTED}，?|{ADJUSTED}|{COMPARABLE}"
           r"|平均值?|均值|的?(?:宏观)?(?:调控|主要|预期)?目标，?|的?预期"
           r"|在(?:去年|上年)[^，。；]{0,20}?的?基础上，?|(?:19|20)\d\d年(?:预计)?)*")
 CHANGE_VERBS = ("增长", "增加", "增速", "上涨", "上升", "提高", "下降", "降低", "减少", "微涨", "微降")
@@ -221,8 +221,8 @@ FROM = (rf"，?[从由](?:{YEAR_OF}|(?:年初|上半年|一季度)的?)?(?:不�
         r"(?=(?:增加|增长|提高|下降|降低|回落|降)到)")   # 从上半年5.5%降到5.3%: the level at the end
 VERB_NOTE = r"(?:（[^）\d]{1,6}）)?"   # 同比增长（下同）6%
 REACHED_IN = r"(?:(?<=到)(?P<year>(?:19|20)\d\d)年(?:底|末)?的?)?"
-BRIDGE = (r"(?:(?:(?:(?!\d+(?:\.\d+)?(?:%|万|亿|元|人|吨|斤))[^，。；、%]){1,10}|[^，。；%]{1,20}(?:台阶|大关))"
-          r"[，、](?:\d{4}年|去年|今年)?(?:预计)?"   # 跨越600亿元、700亿元大关，今年预计达到850亿元
+BRIDGE = (r"(?:(?:(?:(?!\d+(?:\.\d+)?(?:%|万|亿|元|人|吨|斤))[^，。；、%]){1,16}|[^，。；%]{1,20}(?:台阶|大关))"
+          r"[，、](?:\d{4}年|去年|今年)?(?:预计|有望)?"   # 跨越600亿元、700亿元大关，今年预计达到850亿元
           r"(?=达到|达|完成|突破|超过|站上|迈上|跨上|跃上)"
           # the change said in words, then its figure: 实现大幅增长，预计同比增长31.1%;
           # 突破万元大关，预计增长10.8%
@@ -271,7 +271,7 @@ SEVERAL_YEARS_BEFORE = re.compile(r"年均|平均|每年|累计|以来|[二三�
 AREAS = r"(?:(?:脱贫|贫困|民族|边境|边疆|欠发达|沿海)(?:地区)?|[山牧林垦库灾老]区)"   # 民族地区生产总值
 # 服务进出口, 招商引资项目完成固定资产投资220亿元
 NOT_THE_WHOLE_BEFORE = re.compile(
-    rf"(?:占|人均|企业|(?<![全本我])县|(?<![全本])村|服务|技术|产品|电商|口岸|海关|(?:项目|新区|港区|开发区|经开区|高新区|园区|片区|产业|公司)(?:完成|实现)?|{AREAS}|全国|”"
+    rf"(?:占|人均|企业|(?<![全本我])县|(?<![全本])村|服务|技术|产品|电商|口岸|海关|互市|(?:项目|新区|港区|开发区|经开区|高新区|园区|片区|产业|公司)(?:完成|实现)?|{AREAS}|全国|”"
     r"|\d+个[^，。；、：\d]{1,10})$")   # 4个整村推进村农牧民人均纯收入: a count of places
 NATIONAL_BEFORE = re.compile(r"全国$")            # the whole, in the State Council's reports
 # A sentence opening on a part of the year (前三季度，…; 1—11月，…) gives no figure of the
@@ -306,7 +306,7 @@ SEVERAL = r"(?:(?:过去|近|这)[两二三四五六七八九十]年|[两二三�
 # sentences after it in the paragraph are that year's results.
 RECAP = re.compile(r"(?:已经?|圆满|顺利|全面|胜利|超额)完成了?[。！]?$")
 COMING_YEARS = re.compile(r"(?:今后|未来)[两二三四五六七八九十]年")
-PAST_YEARS = re.compile(rf"{SEVERAL}|以来的[两二三四五六七八九十]年|“[^”]{{1,3}}五”(?:时期|期间|以来)")
+PAST_YEARS = re.compile(rf"{SEVERAL}|以来的[两二三四五六七八九十]年")   # not “十五五”时期, which may come
 PART_LEAD = 100   # characters in which a part without a telling heading says its time
 SUMMED_OVER = r"[两二三四五六七八九十]年累计(?=，)"   # 五年累计，共淘汰…；…: a sentence of sums
 SEVERAL_YEARS_WORDS = re.compile(rf"{SEVERAL}|“[^”]{{1,3}}五”(?:时期|期间|以来)|以来(?!最|新高)")   # not 创新世纪以来最高
@@ -563,8 +563,11 @@ def _phases(sections: list[SectionNode], cues: _Cues) -> list[str | None]:
         parent = open_headings[-1][2] if open_headings else None
         # Under the review or the plan only a year moves a heading (锚定目标攻坚 is review).
         phase = cues.heading_time(_normalise(node.heading), by_words=parent not in (REVIEW, PLAN))
-        if phase == SEVERAL_YEARS and parent in (REVIEW, PAST_PERIOD):
-            phase = PAST_PERIOD   # 五年来，… under 过去五年政府工作的回顾: what was reached
+        if phase == SEVERAL_YEARS and (parent in (REVIEW, PAST_PERIOD)
+                                       or parent is None and PAST_YEARS.search(node.text[:PART_LEAD])):
+            # 五年来，… under 过去五年政府工作的回顾, or 四届政府工作及“十四五”开局 opening on
+            # 市四届人大一次会议以来的五年: what was reached
+            phase = PAST_PERIOD
         if phase is None and parent is None and node.heading:
             phase = cues.opening_time(node.text)
         own = phase is not None
@@ -608,6 +611,7 @@ def _section_facts(text: str, phase: str | None, cues: _Cues) -> list[IndicatorF
         if phase == PAST_PERIOD and _opens_on_the_reviewed_year(paragraph, cues):
             phase = REVIEW   # 刚刚过去的2025年，… in a review of five years: the year's own part
         carried = None    # the time of the 。-sentence a ；-piece continues
+        head_time = None  # the time of the sentence a comparison's piece was cut from
         framed = led      # the time an earlier sentence of the paragraph (or a lead) opened with
         led = led if not paragraph.strip() else _lead(paragraph, phase)
         place = None      # (a newspaper page) the place the paragraph named last
@@ -632,7 +636,10 @@ def _section_facts(text: str, phase: str | None, cues: _Cues) -> list[IndicatorF
                 time = PAST_PERIOD
             if time is None and phase != SEVERAL_YEARS and not several:
                 time = _time_by_wording(normal, cues.newspaper, phase == MIXED)
-            carried = time if sentence.endswith("；") else None
+            if not continued:
+                head_time = time
+            # the ；-piece after a comparison's piece goes on in the time before the comparison
+            carried = (head_time if continued else time) if sentence.endswith("；") else None
             if opening or named == SEVERAL_YEARS and _opens_on_a_comparison(normal) and not continued:
                 several_opening = opening and re.search(rf"{SEVERAL_YEARS_WORDS.pattern}|{SUMMED_OVER}",
                                                         opening.group("time"))

@@ -955,3 +955,25 @@ def test_parts_without_a_telling_heading_open_on_their_period():
     assert facts_in(sections, 2022) == [
         ("地区生产总值", LEVEL, ACTUAL, 2021, 4402.98, "亿元", ""),
         ("地区生产总值", GROWTH, TARGET, 2022, 7.5, "%", "以上")]
+
+
+# ---- batch 20 (贵阳 2011, 徐州 2023, 定西 2022, 西双版纳州 2025 …), read in session 23 ------------
+
+def test_a_terms_review_with_levels_it_is_expected_to_reach():
+    # dingxi-2022, delivered in December 2021: 有望达到 at the end of the term
+    sections = [part("一、四届政府工作及“十四五”开局", "市四届人大一次会议以来的五年，是定西发生深刻变革的五年。"),
+                part("", "——五年砥砺前行。到今年底，地区生产总值有望达到500亿元，比2016年增加170多亿元，年均增长8%；"
+                         "一般公共预算收入在大规模减税降费背景下逆势增长，有望达到30亿元。", level=2),
+                part("", "——五年用情用力。城乡居民人均可支配收入有望达到3万元和1万元，年均分别增长7.6%、9.7%。"
+                         "城镇新增就业8万人。", level=2)]
+    facts = [(f.name, f.measure, f.kind, f.period_year, f.value, f.unit, f.qualifier)
+             for f in extract_indicators(sections, 2022, delivered_in=2021)]
+    assert facts == [("地区生产总值", LEVEL, ACTUAL, 2021, 500, "亿元", ""),
+                     ("一般公共预算收入", LEVEL, ACTUAL, 2021, 30, "亿元", ""),
+                     ("城镇居民人均可支配收入", LEVEL, ACTUAL, 2021, 3, "万元", ""),
+                     ("农村居民人均可支配收入", LEVEL, ACTUAL, 2021, 1, "万元", "")]
+
+
+def test_border_trade_is_a_part():
+    # xishuangbanna-2025
+    assert review_facts("规范运营边民互市二级市场，边民互市进出口贸易总额82.3亿元、增长17.7%。", 2024) == []

@@ -907,3 +907,10 @@ def test_a_bold_part_heading_set_on_two_lines_is_one_heading():
             "**只争朝夕抢抓开局**\n\n**奋力在高质量发展上闯出新路子**\n\n2022年是关键之年。")
     assert [node.heading for node in split_sections(text)][1:] == [
         "全面建成小康社会 岳阳阔步迈上现代化建设新征程", "只争朝夕抢抓开局 奋力在高质量发展上闯出新路子"]
+
+
+@pytest.mark.parametrize("title", ["《政府工作报告》有关术语的说明", "有关词语说明", "名词注解"])
+def test_glossaries_by_other_names(title):
+    # guiyang-2011, xuzhou-2023, dongguan-2025
+    text = f"一、2010年工作回顾\n\n全市生产总值增长14%。\n\n二、2011年工作安排\n\n全市生产总值增长14%。\n\n{title}\n\n1. 十件实事：…"
+    assert split_sections(text)[-1].style == GLOSSARY_STYLE
