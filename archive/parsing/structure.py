@@ -72,10 +72,11 @@ DECORATION = "*※★☆●■◆◇【】 "   # around a heading on a web page:
 # from there on everything is text, never a heading.
 PAGE_TRAILER = re.compile(r"(?:分享到|上一篇|下一篇|标签)[：:]?|相关(?:文章|阅读|新闻)|本栏(?:最新|推荐)|阅读排行|标签云")
 RUN_IN_END = "。！？"
+SALUTATION = re.compile(r"各位代表|同志们|代表们")
 CLOSERS = "。！？：:"   # the one mark after a run-in heading that neither side keeps
 MAX_HEADING = 50      # longer first sentences are numbered body text, not headings
 MAX_LINE_NUMBERED = 80   # a numbered line of one sentence, its own paragraph
-MAX_BOLD_HEADING = 40
+MAX_BOLD_HEADING = 50
 MAX_PLAIN_HEADING = 30
 MAX_UNNUMBERED_HEADING = 40
 BYLINE = re.compile(r"本报(?:记者|通讯员)[\s\u4e00-\u9fff·]{2,20}")   # 本报记者 蔡明宣
@@ -754,7 +755,8 @@ def _bold_headings(paragraph: _Paragraph, start: int):
         after = end + (1 if not closed and text[end:end + 1] in tuple(RUN_IN_END) else 0)
         if not (closed or after > end):
             continue
-        if 2 <= len(heading) <= MAX_BOLD_HEADING and not any(ch in heading for ch in "。；！？"):
+        if (2 <= len(heading) <= MAX_BOLD_HEADING and not any(ch in heading for ch in "。；！？")
+                and not SALUTATION.fullmatch(heading)):   # **各位代表！**为者常成…
             yield begin, heading, after
 
 

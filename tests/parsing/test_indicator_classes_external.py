@@ -977,3 +977,25 @@ def test_a_terms_review_with_levels_it_is_expected_to_reach():
 def test_border_trade_is_a_part():
     # xishuangbanna-2025
     assert review_facts("规范运营边民互市二级市场，边民互市进出口贸易总额82.3亿元、增长17.7%。", 2024) == []
+
+
+# ---- batch 21 (吉林市 2015, 银川 2020, 萍乡 2021, 厦门 2016 …), read in session 23 ---------------
+
+@pytest.mark.parametrize("text, expected", [
+    # jilinshi-2015, xiamen-2016: 地方级(财政)收入 is the local budget revenue
+    ("财政总收入和地方级收入分别增长8%和6.5%；",
+     [("一般公共预算总收入", GROWTH, TARGET, 2016, 8, "%", ""),
+      ("一般公共预算收入", GROWTH, TARGET, 2016, 6.5, "%", "")]),
+    ("地方级财政收入增长7%左右。", [("一般公共预算收入", GROWTH, TARGET, 2016, 7, "%", "左右")]),
+    # pingxiang-2021
+    ("居民消费价格水平涨幅控制在3%以内。", [("居民消费价格涨幅", GROWTH, TARGET, 2016, 3, "%", "以内")]),
+])
+def test_city_wordings_of_batch_21(text, expected):
+    assert plan_facts(text, 2016) == expected
+
+
+def test_a_paragraph_opening_on_a_five_year_period_is_that_periods():
+    # xiamen-2016: the 十二五 paragraph inside the review of 2015
+    text = ("各位代表！“十二五”期间，我们牢牢把握重大历史机遇。四是改善民生取得新成效。"
+            "新增城镇就业75.2万人，转移农村劳动力8.7万人。")
+    assert facts_in([part("一、2015年和“十二五”工作回顾", text)], 2016) == []

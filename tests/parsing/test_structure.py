@@ -914,3 +914,12 @@ def test_glossaries_by_other_names(title):
     # guiyang-2011, xuzhou-2023, dongguan-2025
     text = f"一、2010年工作回顾\n\n全市生产总值增长14%。\n\n二、2011年工作安排\n\n全市生产总值增长14%。\n\n{title}\n\n1. 十件实事：…"
     assert split_sections(text)[-1].style == GLOSSARY_STYLE
+
+
+def test_a_bold_salutation_is_no_heading_and_a_long_bold_lead_is_one():
+    # yinchuan-2020
+    lead = "一年来，我们坚持在发展中保障和改善民生，致力于推进和谐发展，人民群众获得感、幸福感、安全感有了新提升。"
+    text = (f"一、2019年工作回顾\n\n**{lead}**民生支出占比保持在75%以上。\n\n"
+            "**各位代表！**为者常成、行者常至。过去一年，我们顶住压力。\n\n二、2020年工作安排\n\n预期目标是：地区生产总值增长6.5%。")
+    headings = [node.heading for node in split_sections(text)[0].children]
+    assert headings == [lead.rstrip("。")]
