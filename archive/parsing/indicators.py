@@ -271,7 +271,7 @@ SEVERAL_YEARS_BEFORE = re.compile(r"年均|平均|每年|累计|以来|[二三�
 AREAS = r"(?:(?:脱贫|贫困|民族|边境|边疆|欠发达|沿海)(?:地区)?|[山牧林垦库灾老]区)"   # 民族地区生产总值
 # 服务进出口, 招商引资项目完成固定资产投资220亿元
 NOT_THE_WHOLE_BEFORE = re.compile(
-    rf"(?:占|人均|企业|(?<![全本我])县|(?<![全本])村|服务|技术|产品|电商|口岸|海关|互市|(?:项目|新区|港区|开发区|经开区|高新区|园区|片区|产业|公司)(?:完成|实现)?|{AREAS}|全国|”"
+    rf"(?:占|人均|企业|(?<![全本我])县|(?<![全本])村|服务(?:贸易)?|技术|产品|电商|口岸|海关|互市|(?:项目|新区|港区|开发区|经开区|高新区|园区|片区|产业|公司)(?:完成|实现)?|{AREAS}|全国|”"
     r"|\d+个[^，。；、：\d]{1,10})$")   # 4个整村推进村农牧民人均纯收入: a count of places
 NATIONAL_BEFORE = re.compile(r"全国$")            # the whole, in the State Council's reports
 # A sentence opening on a part of the year (前三季度，…; 1—11月，…) gives no figure of the

@@ -43,7 +43,7 @@ def parse_report(data: bytes, filename: str = "",
     report = ParsedReport(text=strip_markup(marked), metadata=metadata, sections=sections)
     report.indicators = extract_indicators(
         _indicator_sections(report, newspaper), metadata.year, newspaper=newspaper,
-        national=metadata.region == STATE_COUNCIL or None, region=metadata.region,
+        national=metadata.region == STATE_COUNCIL, region=metadata.region,
         delivered_in=metadata.delivered_on.year if metadata.delivered_on else None)
     return report
 

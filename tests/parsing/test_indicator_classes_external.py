@@ -999,3 +999,10 @@ def test_a_paragraph_opening_on_a_five_year_period_is_that_periods():
     text = ("各位代表！“十二五”期间，我们牢牢把握重大历史机遇。四是改善民生取得新成效。"
             "新增城镇就业75.2万人，转移农村劳动力8.7万人。")
     assert facts_in([part("一、2015年和“十二五”工作回顾", text)], 2016) == []
+
+
+# ---- batch 22 (许昌 2021, 青岛 2025 …), read in session 23 -----------------------------------
+
+def test_services_trade_is_a_part():
+    # qingdao-2025
+    assert review_facts("服务贸易进出口额达到1560亿元，增长18.6%。", 2024) == []

@@ -92,3 +92,14 @@ def test_newspaper_headings_do_not_place_figures():
     assert {(fact.name, fact.kind, fact.period_year, fact.section_index)
             for fact in report.indicators} == {
         ("地区生产总值", "target", 2023, 2), ("一般公共预算总收入", "target", 2023, 2)}
+
+
+def test_a_citys_report_that_names_the_nations_gdp_more_than_its_own_is_still_a_citys():
+    # xuchang-2021 writes 生产总值 for its own and 国内生产总值 for the country's
+    text = ("许昌市2021年政府工作报告\n\n——2021年3月23日在许昌市第七届人民代表大会第七次会议上\n\n各位代表：\n\n"
+            "一、2020年工作回顾\n\n全市生产总值达到3449.2亿元、增长2.7%。国内生产总值增长2.3%，"
+            "国内生产总值首次突破100万亿元，国内生产总值稳居世界第二。\n\n"
+            "二、2021年工作安排\n\n今年的主要预期目标是：生产总值增长7.5%以上。")
+    facts = parse_report(text.encode("utf-8"), "xuchang.txt").indicators
+    assert {(fact.name, fact.kind, fact.value) for fact in facts if fact.name.endswith("生产总值")} >= {
+        ("地区生产总值", "actual", 3449.2), ("地区生产总值", "actual", 2.7), ("地区生产总值", "target", 7.5)}
