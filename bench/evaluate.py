@@ -43,9 +43,10 @@ GDP_NAMES = ("国内生产总值", "地区生产总值")
 # and recall. Dev is pinned at what the parser reaches (session 18: 87 reports), so that any
 # regression fails; held_out and external at what they measure now (they are never tuned on,
 # so their figures move only with the parser's general rules).
-# Dev since session 21: 107 reports (the 2026 batch 3 and the county batches 5 and 6 joined after
-# their unseen first runs); its 4 false actuals are 海拉尔区 2012's 地方财政总收入 beside 财政总收入
-# and two of 海南 2026's five-year sums, in items the parser does not see as headings.
+# Dev grows as each unseen batch joins it after its first run (195 reports since session 23);
+# its 5 false actuals are 海拉尔区 2012's 地方财政总收入 beside 财政总收入, two of 海南 2026's
+# five-year sums in items the parser does not see as headings, and 许昌 2021's five-year
+# 新增城镇就业35.2万人.
 FLOOR = {
     "dev": {"target": {"right": 1322, "wrong_false": 0}, "actual": {"right": 1819, "wrong_false": 5},
             "heading_precision": {1: 0.995, 2: 0.98}, "heading_recall": {1: 0.99, 2: 0.985}},

@@ -269,9 +269,10 @@ QUALIFIERS = {"约": "左右", "大约": "左右", "上下": "左右", "超": "�
 SEVERAL_YEARS_BEFORE = re.compile(r"年均|平均|每年|累计|以来|[二三四五六七八九十]年")   # in the clause
 # Right before a name: 占…, 人均…, 企业…, 脱贫地区… (a kind of area, not 北京地区), 全国….
 AREAS = r"(?:(?:脱贫|贫困|民族|边境|边疆|欠发达|沿海)(?:地区)?|[山牧林垦库灾老]区)"   # 民族地区生产总值
+ZONES = r"园区|开发区|高新区|经开区|片区|新区|港区"   # parks and zones: their figures are theirs
 # 服务进出口, 招商引资项目完成固定资产投资220亿元
 NOT_THE_WHOLE_BEFORE = re.compile(
-    rf"(?:占|人均|企业|(?<![全本我])县|(?<![全本])村|服务(?:贸易)?|技术|产品|电商|口岸|海关|互市|(?:项目|新区|港区|开发区|经开区|高新区|园区|片区|产业|公司)(?:完成|实现)?|{AREAS}|全国|”"
+    rf"(?:占|人均|企业|(?<![全本我])县|(?<![全本])村|服务(?:贸易)?|技术|产品|电商|口岸|海关|互市|(?:项目|{ZONES}|产业|公司)(?:完成|实现)?|{AREAS}|全国|”"
     r"|\d+个[^，。；、：\d]{1,10})$")   # 4个整村推进村农牧民人均纯收入: a count of places
 NATIONAL_BEFORE = re.compile(r"全国$")            # the whole, in the State Council's reports
 # A sentence opening on a part of the year (前三季度，…; 1—11月，…) gives no figure of the
@@ -283,9 +284,9 @@ PART_OF_YEAR = re.compile(r"(?:(?:19|20)\d\d年|今年|去年)?(?:前[一二三]
 # 三个国家级开发区健康发展，实现财政总收入13.7亿元: a sentence that opens on a park or a zone,
 # its figures the park's (not 加强外向型经济园区和出口示范基地建设，…: the city's work on them).
 ON_A_PARK = re.compile(r"(?!加强|推进|加快|支持|推动|打造|建设|培育|发展)[^，。；]{0,16}"
-                       r"(?:园区|开发区|高新区|经开区|产业园|工业园|片区|新区|港区)(?!建设|[和与及、])")
+                       rf"(?:{ZONES}|产业园|工业园)(?!建设|[和与及、])")
 # 力争新港区实现GDP400亿元、进出口总额800亿元: a clause on what a zone is to reach.
-ZONE_CLAUSE = re.compile(r"(?:力争|确保|推动|推进)?[^，。；、]{0,6}(?:园区|开发区|高新区|经开区|片区|新区|港区)(?:实现|完成)")
+ZONE_CLAUSE = re.compile(rf"(?:力争|确保|推动|推进)?[^，。；、]{{0,6}}(?:{ZONES})(?:实现|完成)")
 NOT_THE_WHOLE_AFTER = re.compile(r"的?(?:县|企业|镇|乡|村|园区|城市|地市|市州|开发区|产业|集群)")
 # 对共建“一带一路”国家进出口额, 与共建“一带一路”国家进出口贸易额: trade with partners, a part
 # (not 对外贸易进出口总额, the whole).
@@ -310,6 +311,7 @@ PAST_YEARS = re.compile(rf"{SEVERAL}|以来的[两二三四五六七八九十]�
 PART_LEAD = 100   # characters in which a part without a telling heading says its time
 SUMMED_OVER = r"[两二三四五六七八九十]年累计(?=，)"   # 五年累计，共淘汰…；…: a sentence of sums
 SEVERAL_YEARS_WORDS = re.compile(rf"{SEVERAL}|“[^”]{{1,3}}五”(?:时期|期间|以来)|以来(?!最|新高)")   # not 创新世纪以来最高
+SEVERAL_OR_SUMMED = re.compile(rf"{SEVERAL_YEARS_WORDS.pattern}|{SUMMED_OVER}")   # an opening on years
 PERIOD_OPENING = re.compile(rf"(?:过去的)?(?:{SEVERAL}|“[^”]{{1,3}}五”(?:时期|期间|以来))，")   # “十三五”时期，…
 # 1986年同1978年相比，…: a comparison over several years, for this sentence and the ；-pieces
 # and sentences after it in the paragraph.
@@ -642,8 +644,7 @@ def _section_facts(text: str, phase: str | None, cues: _Cues) -> list[IndicatorF
             # the ；-piece after a comparison's piece goes on in the time before the comparison
             carried = (head_time if continued else time) if sentence.endswith("；") else None
             if opening or named == SEVERAL_YEARS and _opens_on_a_comparison(normal) and not continued:
-                several_opening = opening and re.search(rf"{SEVERAL_YEARS_WORDS.pattern}|{SUMMED_OVER}",
-                                                        opening.group("time"))
+                several_opening = opening and SEVERAL_OR_SUMMED.search(opening.group("time"))
                 framed = (PAST_PERIOD if phase == REVIEW else SEVERAL_YEARS) if several_opening else named
             elif named == REVIEW and RECAP.search(normal):
                 framed = REVIEW   # 2005年…确定的各项任务已圆满完成。 then the year's results

@@ -506,7 +506,7 @@ def _bold_parts_after(paragraphs: list[_Paragraph], series_parts: frozenset[int]
     a series of their own."""
     def bold_line(position: int) -> bool:
         paragraph = paragraphs[position]
-        return paragraph.bold == [(0, len(paragraph.text))] and _is_plain_heading(paragraph.text)
+        return _all_bold(paragraph) and _is_plain_heading(paragraph.text)
     if not all(bold_line(position) for position in series_parts):
         return frozenset()
     return frozenset(position for position in range(max(series_parts) + 1, len(paragraphs))
@@ -660,9 +660,13 @@ def _join_bold_heading_pairs(paragraphs: list[_Paragraph]) -> list[_Paragraph]:
 
 
 def _is_bold_title_line(paragraph: _Paragraph) -> bool:
-    return (paragraph.bold == [(0, len(paragraph.text))] and len(paragraph.text) <= MAX_TITLE_LINE
+    return (_all_bold(paragraph) and len(paragraph.text) <= MAX_TITLE_LINE
             and not _number(paragraph.text) and " " not in paragraph.text
             and not any(ch in SENTENCE_MARKS + "、，：:" for ch in paragraph.text))
+
+
+def _all_bold(paragraph: _Paragraph) -> bool:
+    return paragraph.bold == [(0, len(paragraph.text))]
 
 
 def _number(text: str) -> _Number | None:
