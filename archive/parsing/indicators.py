@@ -81,7 +81,8 @@ from archive.parsing.document import (
     ACTUAL, GLOSSARY_STYLE, GROWTH, LEVEL, TARGET, IndicatorFact, SectionNode,
 )
 from archive.parsing.numbers import (
-    amounts_in_words_to_digits, percent_range_words_to_digits, years_in_words_to_digits,
+    amounts_in_words_to_digits, chinese_number, percent_range_words_to_digits,
+    years_in_words_to_digits,
 )
 
 # A generic word is a name only at a clause start or after one of these words, so
@@ -106,10 +107,10 @@ INDICATORS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("国民生产总值", (r"国民生产总值",), MONEY),
     ("地区生产总值", (r"地区生产总值", r"地方生产总值", _alone(r"生产总值"), _alone(r"GDP(?:总量)?"),
                       _alone(r"经济增(?:长(?:速度)?|速)"), _alone(r"经济总量")), MONEY),
-    ("一般公共预算总收入", (r"一般公共预算总收入", r"财政总收入", r"全部财政收入"), MONEY),
-    ("一般公共预算收入", (r"(?:地方)?一般公共预算(?:地方)?收入", r"(?:地方)?一般预算收入", r"(?:全国|国家)财政收入", r"(?:地方)?(?:一般)?公共财政(?:预算)?收入",
-                        r"地方财政收入", r"地方级(?:财政)?收入"),
+    ("一般公共预算总收入", (r"(?:一般)?公共预算总收入", r"财政总收入", r"全部财政收入"), MONEY),
+    ("一般公共预算收入", (r"(?:地方)?(?:一般)?公共预算(?:地方)?收入", r"(?:地方)?一般预算收入", r"(?:全国|国家)财政收入", r"(?:地方)?(?:一般)?公共财政(?:预算)?收入"),
      MONEY),
+    ("地方财政收入", (r"地方财政收入", r"地方级(?:财政)?收入"), MONEY),
     ("财政收入", (_alone(r"财政收入"),), MONEY),
     ("规上工业增加值", (r"规模以上工业增加值", r"规上工业增加值", r"规模工业增加值"), MONEY),
     ("固定资产投资", (r"(?:全社会|规模以上|城镇以上|地区|\d+万元(?:及)?以上(?:项目)?)固定资产投资(?:总额)?", _alone(r"固定资产投资(?:总额)?"),
@@ -130,13 +131,13 @@ INDICATORS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("城镇调查失业率", (r"城镇调查失业率", r"(?<!农村)调查失业率"), ()),
     ("城镇登记失业率", (r"城镇登记失业率", r"(?<!农村)登记失业率"), ()),
     ("城镇失业率", (r"城镇失业率",), ()),
-    ("居民消费价格涨幅", (r"居民消费品?价格(?:指数)?(?:总?水平)?(?:涨幅|上涨幅度)?", r"CPI涨幅", _alone(r"CPI"),
+    ("居民消费价格涨幅", (r"居民消费品?价格(?:指数)?(?:总?水平)?(?:涨幅|增幅|上涨幅度)?", r"CPI涨幅", _alone(r"CPI"),
                         r"(?:物价|价格)总水平(?:涨幅|上涨幅度)"), ()),
     ("商品零售价格涨幅", (r"商品零售价格涨幅",), ()),
     ("进出口总额", (r"(?:外贸)?进出口(?:贸易)?总?[额值]", _alone(r"(?:外贸)?进出口"), r"对外贸易总额",
                     _alone(r"货物贸易(?![进出]口)"), _alone(r"货物贸易进出口(?:总[额值])?")), MONEY),
     ("出口总额", (_alone(r"(?:外贸|货物贸易|货物)?出口(?:总[额值])?"), _alone(r"商品出口总[额值]")), MONEY),
-    ("粮食产量", (r"粮食总?产量?",), GRAIN),
+    ("粮食产量", (r"粮食总?产量?", r"粮食(?=[增减]产)"), GRAIN),
     ("产量", (_alone(r"(?:总产量?|产量)"),), GRAIN),
     ("研发投入强度", (r"(?:全社会)?研发(?:经费)?投入强度", r"研究与试验发展经费投入强度",
                       r"R&D经费投入强度"), ()),
@@ -171,13 +172,14 @@ ONLY_NATIONAL = {"财政收入", "居民收入"}   # elsewhere too vague to name
 # but in a city's or a county's report (天津市 2007), or beside the budget revenue in its
 # paragraph, 财政收入 is the total (财政收入突破3亿元，…其中一般预算收入…):
 REVENUE, TOTAL_REVENUE, BUDGET_REVENUE = "财政收入", "一般公共预算总收入", "一般公共预算收入"
+LOCAL_REVENUE = "地方财政收入"   # 地方财政收入, 地方级收入: the budget revenue, named by its local share
 
 UNITS_OF = {name: units for name, _, units in INDICATORS}
 _GROUP = {f"n{index}": name for index, (name, _, _) in enumerate(INDICATORS)}
 _GROUP_OF = {name: group for group, name in _GROUP.items()}
 NAME = re.compile("|".join(f"(?P<n{index}>{'|'.join(aliases)})"
                            for index, (_, aliases, _) in enumerate(INDICATORS)))
-RATE_OF_CHANGE = re.compile(r"增长|增速|速度|涨幅")   # in a name as written: its value is a growth rate
+RATE_OF_CHANGE = re.compile(r"增长|增速|速度|涨幅|增幅")   # in a name as written: its value is a growth rate
 RATE = re.compile(r"率|强度")                     # in a name: its % value is a level
 
 # How a figure moved, between a name and its verb: 出口逆势增长17.8%, 稳步达到3000亿元以上.
@@ -190,13 +192,13 @@ FILLER = (r"(?:（[A-Z]{2,4}）|比上年|比去年|同比|同口径|可比|规�
           rf"|首次|再|又|继续|都|按|有望|{ADVERBS}|，?{PRICES_DEDUCTED}，?|{ADJUSTED}|{COMPARABLE}"
           r"|平均值?|均值|的?(?:宏观)?(?:调控|主要|预期)?目标，?|的?预期"
           r"|在(?:去年|上年)[^，。；]{0,20}?的?基础上，?|(?:19|20)\d\d年(?:预计)?)*")
-CHANGE_VERBS = ("增长", "增加", "增速", "上涨", "上升", "提高", "下降", "降低", "减少", "微涨", "微降")
-DECLINES = ("下降", "降低", "减少", "微降")
+CHANGE_VERBS = ("增长", "增加", "增产", "增速", "上涨", "上升", "提高", "下降", "降低", "减少", "减产", "微涨", "微降")
+DECLINES = ("下降", "降低", "减少", "减产", "微降")
 GROWTH_TARGET_VERB = re.compile(r"增长的?目标")   # 预期增长目标6%左右: a growth rate
-VERBS = (r"(?:增长|增加|提高|上升|下降|降低|减少|回落|降)[到至]|增至|增长的?目标(?:定在|设定为|定为|设为|为|是)?|增长了?|增加|增速(?:达到|保持在|稳定在|为|达|在)?|上涨|上升|提高"
+VERBS = (r"(?:增长|增加|提高|上升|下降|降低|减少|回落|降)[到至]|增至|增长的?目标(?:定在|设定为|定为|设为|为|是)?|增长了?|增加|增产|减产|增速(?:达到|保持在|稳定在|为|达|在)?|上涨|上升|提高"
          r"|下降|降低|减少|微涨|微降|达到|达|完成|实现|设定为|定为|为|是|控制在|控制到|稳定保持在|保持在|稳定在|保持|在|低于"
          r"|站上|迈上|跨上|跃上|跨过|突破|超过|超")
-VERB = rf"(?P<verb>{VERBS})"
+VERB = rf"(?P<verb>{VERBS})了?"   # 粮食总产量达到了90.6亿斤
 # Every unit a number may carry, so that 3个百分点 or 500家 is read whole (and skipped).
 UNIT = (r"个百分点|%|万亿元|万亿美元|亿美元|万美元|亿元|万元|元|万亿斤|亿斤|亿公斤|亿吨|万吨|万人次|万人|人|万户|万亩|亩|万家|家|万个|个"
         r"|万?亿(?=[，。；、和与及）)]|以上|左右|大关)")   # 突破5500亿和1万亿: 元 left out
@@ -301,6 +303,11 @@ TARGET_WORDS = re.compile(r"预期目标|主要目标|调控目标|目标是|目
 REVIEW_HEADING = re.compile(r"回顾|过去|成就|一年来|形势")
 PLAN_HEADING = re.compile(r"安排|任务|目标|要求|部署|建议|打算|展望|思路")
 SEVERAL_YEARS_HEADING = re.compile(r"五年|时期|“[^”]{1,3}五”|本届")   # 本届政府工作回顾: a term
+# A heading on the first or last year of a five-year plan: the third plan began in 1966, and
+# each plan since has its five years.
+PERIOD_STARTS = ("开局", "起步", "开篇", "开好局")
+PLAN_PERIOD_EDGE = re.compile(rf"“(?P<plan>[八九]|十[一二三四五]?)五”(?:规划)?(?P<edge>{'|'.join(PERIOD_STARTS)}|收官)")
+FIRST_PLAN, FIRST_PLAN_YEAR = 3, 1966
 # A sentence on a plan period is not placed by its section: “十四五”以来…, 过去五年….
 SEVERAL = r"(?:(?:过去|近|这)[两二三四五六七八九十]年|[两二三四五六七八九十]年(?:来|中|间|里))"
 # A sentence on the reviewed year that says its tasks were done, in a plan part: the
@@ -447,6 +454,8 @@ class _Cues:
 
     def heading_time(self, heading: str, by_words: bool) -> str | None:
         """The part a heading opens; ``by_words``: 回顾, 安排… count, not only years."""
+        if self.plan_period_edge(heading) == self.year:
+            return PLAN   # 全力以赴做好“十四五”开局工作 in the report for 2021
         if SEVERAL_YEARS_HEADING.search(heading):
             # Only a year decides: 2025年和“十四五”时期工作回顾 is still the review of 2025,
             # “十五五”时期目标任务和2026年工作安排 the plan for 2026.
@@ -458,6 +467,16 @@ class _Cues:
         if review and plan:
             return MIXED          # 1998年工作回顾和1999年工作的总体要求: its sentences decide
         return REVIEW if review else PLAN if plan else None
+
+    @staticmethod
+    def plan_period_edge(heading: str) -> int | None:
+        """The year a heading names as a five-year plan's first (“十四五”开局, 起步) or last
+        (“十三五”收官, 决胜) year."""
+        edge = PLAN_PERIOD_EDGE.search(heading)
+        if not edge:
+            return None
+        first = FIRST_PLAN_YEAR + 5 * (chinese_number(edge.group("plan")) - FIRST_PLAN)
+        return first if edge.group("edge") in PERIOD_STARTS else first + 4
 
     def compares_several_years(self, normal: str) -> bool:
         """比2002年增长65.5% in a report for 2008: a change over several years."""
@@ -503,9 +522,16 @@ def _name_in_the_report(fact: IndicatorFact, text: str, cues: _Cues) -> str | No
     """The name ``fact`` has in this report (its section's ``text``), or None where its
     name names no figure of ours there (财政收入 alone outside the State Council's)."""
     name = fact.name
+    if name == LOCAL_REVENUE:
+        # the local budget revenue, unless its paragraph names that too (财政总收入…、地方财政
+        # 收入…、公共财政预算收入…: then a wider local figure); in the State Council's, a part
+        if cues.national or _names_revenue(_paragraph_of(text, fact.sentence), (BUDGET_REVENUE,)):
+            return None
+        name = BUDGET_REVENUE
     if cues.national:
         name = NATIONAL_NAMES.get(name, name)
-    elif name == REVENUE and (cues.local or _names_budget_revenue(_paragraph_of(text, fact.sentence))):
+    elif name == REVENUE and (cues.local or _names_revenue(_paragraph_of(text, fact.sentence),
+                                                           (BUDGET_REVENUE, LOCAL_REVENUE))):
         name = TOTAL_REVENUE
     elif name in ONLY_NATIONAL:
         return None
@@ -518,8 +544,8 @@ def _name_in_the_report(fact: IndicatorFact, text: str, cues: _Cues) -> str | No
     return name
 
 
-def _names_budget_revenue(paragraph: str) -> bool:
-    return any(_GROUP[name.lastgroup] == BUDGET_REVENUE for name in NAME.finditer(paragraph))
+def _names_revenue(paragraph: str, names: tuple[str, ...]) -> bool:
+    return any(_GROUP[name.lastgroup] in names for name in NAME.finditer(paragraph))
 
 
 def _paragraph_of(text: str, sentence: str) -> str:
@@ -543,12 +569,17 @@ def _home(text: str, region: str) -> str:
     return max(set(named), key=named.count) if named else ""
 
 
+# 分别达到424.8、502.5、187.9万吨: an amount's unit written once after a list is each value's.
+UNIT_ONCE = re.compile(rf"(?<![\d.])({NUMBER})(?=(?:、{NUMBER})*、{NUMBER}(万亿元|亿元|万元|元|亿美元|万美元|万吨|亿斤|亿公斤|万人))")
+
+
 def _normalise(text: str) -> str:
     compact = MIDDLE_DOT_POINT.sub(".", re.sub(r"\s+", "", text.translate(FULL_WIDTH)))
     compact = HALF_WIDTH_MARKS.sub(lambda mark: HALF_TO_FULL[mark.group()], compact)
     words = amounts_in_words_to_digits(percent_range_words_to_digits(years_in_words_to_digits(compact)))
     words = ROUND_MARK.sub(lambda mark: ROUND_MARKS[mark.group(1)], words)
     words = PRICES_FLAT.sub(r"\1上涨0%", words)
+    words = UNIT_ONCE.sub(r"\1\2", words)
     return MORE_THAN.sub(r"超\1", words)
 
 
@@ -909,6 +940,8 @@ def _enumeration(normal: str, match: re.Match, add, national: bool) -> int | Non
     """Facts of 甲、乙分别增长1%、2%; where its values end, or None if it was not read."""
     values = _listed_values(normal, match.end())
     texts = ITEM_SEPARATOR.split(FROM_VALUES.sub("", match.group("names")))
+    if len(texts) > len(values) > 1 and len(values) == match.group("names").count("、") + 1:
+        texts = match.group("names").split("、")   # 粮食、蔬菜及食用菌、肉蛋奶: 及 within an item
     names = _borrow_tails([_ending_name(text) for text in texts], texts)
     names = [None if name and _names_a_part(text[:name.start()], national) else name
              for name, text in zip(names, texts)]   # 脱贫地区、…: not the whole
@@ -929,8 +962,9 @@ def _enumeration(normal: str, match: re.Match, add, national: bool) -> int | Non
         names, halves = [name for name, _ in pairs], [half for _, half in pairs]
     elif names == [None]:
         names = _abbreviated_outputs(texts[0], len(values))
-    if match.group("each") and len(values) == 1 and None not in names:
-        values = values * len(names)   # 城镇…、农村…收入均增长8%, 城乡居民…收入分别增长7.5%
+    if match.group("each") and len(values) == 1 and (None not in names or match.group("each") == "均"):
+        values = values * len(names)   # 城镇…、农村…收入均增长8%, 城乡居民…收入分别增长7.5%,
+        # 进出口总值、实际利用外资均增长5%以上 (each its own, whatever the others are)
     if len(values) < 2 or len(names) != len(values) or not (
             match.group("each") or None not in names or _paired_by_unit(names, values)):
         return None

@@ -715,8 +715,8 @@ def _heading_end(paragraph: _Paragraph, rest_start: int, long_line: bool = False
     if not rest:
         return None
     stop = next((i for i, ch in enumerate(rest) if ch in RUN_IN_END + "；;"), None)
-    if stop is None:
-        if len(rest) > MAX_HEADING or rest[-1] in "，,、：:":
+    if stop is None:   # a line without a sentence's end: as long as a line of one sentence
+        if len(rest) > (MAX_LINE_NUMBERED if long_line else MAX_HEADING) or rest[-1] in "，,、：:":
             return None
         return len(text)
     longest = MAX_LINE_NUMBERED if long_line and stop == len(rest) - 1 else MAX_HEADING

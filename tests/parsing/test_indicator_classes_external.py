@@ -1006,3 +1006,81 @@ def test_a_paragraph_opening_on_a_five_year_period_is_that_periods():
 def test_services_trade_is_a_part():
     # qingdao-2025
     assert review_facts("服务贸易进出口额达到1560亿元，增长18.6%。", 2024) == []
+
+
+# ---- batch 23 (齐齐哈尔 2014, 青岛 2007, 大庆 2020, 通辽 2021, 潍坊 2021), read in session 24 -------
+
+@pytest.mark.parametrize("text, expected", [
+    # daqing-2020: a verb with 了
+    ("克服了局部内涝影响，粮食总产量达到了90.6亿斤，粮食安全市长责任制考核排名全省第一。",
+     [("粮食产量", LEVEL, ACTUAL, 2019, 90.6, "亿斤", "")]),
+    # tongliao-2021: the increase, then the output it reached
+    ("新建浅埋滴灌高标准农田17.37万亩，粮食增产3.2亿斤、达到173亿斤，牧业年度新增肉牛存栏53.8万头。",
+     [("粮食产量", LEVEL, ACTUAL, 2019, 173, "亿斤", "")]),
+    ("粮食减产2.5%。", [("粮食产量", GROWTH, ACTUAL, 2019, -2.5, "%", "")]),
+])
+def test_grain_reached_and_changed(text, expected):
+    assert review_facts(text, 2019) == expected
+
+
+def test_prices_named_by_their_index_and_增幅():
+    # qingdao-2007
+    assert plan_facts("城镇登记失业率控制在4%以内，居民消费价格指数增幅控制在3%以内。", 2007) == [
+        ("城镇登记失业率", LEVEL, TARGET, 2007, 4, "%", "以内"),
+        ("居民消费价格涨幅", GROWTH, TARGET, 2007, 3, "%", "以内")]
+
+
+def test_local_revenue_beside_the_budget_revenue_is_a_wider_figure():
+    # qiqihaer-2014: 地方财政收入 names the budget revenue only where nothing else does
+    text = "财政总收入144.9亿元、地方财政收入104.6亿元、公共财政预算收入64.4亿元，分别增长18.1%、19.7%和17.1%；"
+    assert review_facts(text, 2013) == [
+        ("一般公共预算总收入", GROWTH, ACTUAL, 2013, 18.1, "%", ""),
+        ("一般公共预算总收入", LEVEL, ACTUAL, 2013, 144.9, "亿元", ""),
+        ("一般公共预算收入", GROWTH, ACTUAL, 2013, 17.1, "%", ""),
+        ("一般公共预算收入", LEVEL, ACTUAL, 2013, 64.4, "亿元", "")]
+    assert review_facts("地方财政收入104.6亿元，增长19.7%。", 2013) == [
+        ("一般公共预算收入", LEVEL, ACTUAL, 2013, 104.6, "亿元", ""),
+        ("一般公共预算收入", GROWTH, ACTUAL, 2013, 19.7, "%", "")]
+    assert facts_of("2013年，地方财政收入增长19.7%。", 2014, national=True) == []
+
+
+@pytest.mark.parametrize("heading, year, targets", [
+    # tongliao-2021: the plan's items under a heading on the first year of the 十四五
+    ("二、全力以赴做好“十四五”开局工作", 2021, 1),
+    ("二、决战决胜“十三五”收官之年", 2020, 1),
+    # the same heading in the report of another year says nothing of the plan year
+    ("二、全力以赴做好“十四五”开局工作", 2022, 0),
+])
+def test_a_heading_on_a_plans_first_or_last_year(heading, year, targets):
+    text = "增加城乡居民收入。落实就业优先政策，农牧民稳定转移就业40万人，城镇新增就业1.5万人，确保零就业家庭动态清零。"
+    facts = facts_in([part(heading, text)], year)
+    assert [(f[0], f[2], f[3]) for f in facts] == [("城镇新增就业", TARGET, year)] * targets
+
+
+# ---- batch 24 (通化 2023, 乌兰察布 2021, 滁州 2021, 石家庄 2019, 龙岩 2019, 南宁 2025), read in session 24
+
+def test_budget_revenue_named_without_一般():
+    # longyan-2019
+    assert review_facts("公共预算总收入297亿元、增长6.4%，地方公共预算收入151亿元、增长9%。", 2018) == [
+        ("一般公共预算总收入", LEVEL, ACTUAL, 2018, 297, "亿元", ""),
+        ("一般公共预算总收入", GROWTH, ACTUAL, 2018, 6.4, "%", ""),
+        ("一般公共预算收入", LEVEL, ACTUAL, 2018, 151, "亿元", ""),
+        ("一般公共预算收入", GROWTH, ACTUAL, 2018, 9, "%", "")]
+
+
+def test_a_unit_written_once_after_listed_values_is_each_ones():
+    # shijiazhuang-2019: 及 inside an item, the unit after the last value
+    text = "粮食、蔬菜及食用菌、肉蛋奶总产量分别达到424.8、502.5、187.9万吨，农业结构持续优化。"
+    assert review_facts(text, 2018) == [("粮食产量", LEVEL, ACTUAL, 2018, 424.8, "万吨", "")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # shijiazhuang-2019, chaoyang-2021's wording: one value for each name, known or not
+    ("力争全年进出口总值、实际利用外资均增长5%以上。", [("进出口总额", GROWTH, TARGET, 2019, 5, "%", "以上")]),
+    # xizang-2026
+    ("粮食、肉蛋奶、蔬菜产量均稳定在百万吨以上。", [("粮食产量", LEVEL, TARGET, 2019, 100, "万吨", "以上")]),
+    # 分别 with one value and a name it does not know stays unread
+    ("进出口总值、实际利用外资分别增长5%。", []),
+])
+def test_a_value_shared_with_均_is_each_names(text, expected):
+    assert plan_facts(text, 2019) == expected

@@ -923,3 +923,14 @@ def test_a_bold_salutation_is_no_heading_and_a_long_bold_lead_is_one():
             "**各位代表！**为者常成、行者常至。过去一年，我们顶住压力。\n\n二、2020年工作安排\n\n预期目标是：地区生产总值增长6.5%。")
     headings = [node.heading for node in split_sections(text)[0].children]
     assert headings == [lead.rstrip("。")]
+
+
+def test_a_long_numbered_line_without_a_full_stop_is_a_heading():
+    # weifang-2021: （五）, a line of 54 characters with no 。, its body in the next paragraph;
+    # one of more than 80 stays body text
+    item = "主攻乡村振兴、城市更新、海洋经济、总部经济和商贸流通、文旅教育和医养健康“五大战场”，奋力攻坚，务求实效"
+    text = (f"一、2021年工作安排\n\n（一）深化改革开放\n\n正文。\n\n（二）{item}\n\n正文。\n\n"
+            f"（三）{item}，全年完成投资1000亿元以上，新开工项目300个以上，建成投产项目200个\n\n正文。")
+    roots = split_sections(text)
+    assert [node.heading for node in roots[0].children] == ["深化改革开放", item]
+    assert_lossless(text, roots)
