@@ -43,6 +43,7 @@ from haystack.utils import get_identifier, get_model_ct
 from whoosh.fields import ID as WHOOSH_ID
 from whoosh.fields import Schema
 from whoosh.index import LockError
+from whoosh.util.filelock import FileLock
 from whoosh.query import Or, Term
 from whoosh.writing import CLEAR
 
@@ -54,6 +55,7 @@ from search.errors import IndexMissing, IndexUnavailable, check_layout, index_er
 from search.reopening import refreshed
 from search.schema import whoosh_fields
 
+CREATION_LOCK = "creating.lock"
 MERGE_FACTOR = 8  # segments of one size tier merged together
 MAX_MERGED_DOCS = 12_000  # no merge makes a larger segment (about 400 reports)
 
@@ -71,13 +73,30 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
         self._opened_folder = None
 
     def setup(self):
-        super().setup()
+        with self._creation_lock():
+            super().setup()
         self.setup_complete = False  # until the layout on disk is known to be ours
         # (self.index was opened with our schema; the one on disk is in its TOC)
         check_layout(self.index.storage.open_index().schema, self.schema)
         self.setup_complete = True
         self._searcher = None
         self._opened_folder = self._folder()
+
+    @contextmanager
+    def _creation_lock(self):
+        """Held while an index is created: two first imports at once would each create one,
+        and Whoosh's create deletes the other's files half-way (its TOC is then missing).
+        The first creates it; the other waits, then opens it."""
+        if not self.use_file_storage or whoosh.index.exists_in(self.path):
+            yield
+            return
+        os.makedirs(self.path, exist_ok=True)
+        lock = FileLock(os.path.join(self.path, CREATION_LOCK))   # not _MAIN_*: create deletes those
+        lock.acquire(blocking=True)
+        try:
+            yield
+        finally:
+            lock.release()
 
     def _folder(self):
         """The identity of the index's folder (rebuild_index swaps in a new one); None in RAM."""

@@ -93,6 +93,7 @@ class IndicatorFact:
     value_high: float | None = None   # upper end of a range (6%－6.5%)
     qualifier: str = ""       # 左右, 以上, 以内, 以下, 超过, range, or ""
     section_index: int = -1   # position of its section in ParsedReport.flat_sections()
+    at_period_end: bool = False   # a level reached at the end of a review of several years
 
 
 GROWTH = "growth"

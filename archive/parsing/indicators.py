@@ -105,9 +105,10 @@ INDICATORS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("单位地区生产总值能耗", (r"单位(?:地区|国内)?生产总值能(?:源消)?耗", r"单位GDP能耗"), ()),
     ("国内生产总值", (r"国内生产总值",), MONEY),
     ("国民生产总值", (r"国民生产总值",), MONEY),
-    ("地区生产总值", (r"地区生产总值", r"地方生产总值", _alone(r"生产总值"), _alone(r"GDP(?:总量)?"),
+    ("地区生产总值", (r"地区生产总值", r"地方生产总值", r"[省市州县区]内生产总值", _alone(r"生产总值"), _alone(r"GDP(?:总量)?"),
                       _alone(r"经济增(?:长(?:速度)?|速)"), _alone(r"经济总量")), MONEY),
-    ("一般公共预算总收入", (r"(?:一般)?公共预算总收入", r"财政总收入", r"全部财政收入"), MONEY),
+    ("一般公共预算总收入", (r"(?:一般)?公共预算总收入", r"财政总收入", r"全部财政收入",
+                          r"来源于[^，。；]{1,8}的财政(?:一般预算)?收入"), MONEY),   # 广东: raised in the place
     ("一般公共预算收入", (r"(?:地方)?(?:一般)?公共预算(?:地方)?收入", r"(?:地方)?一般预算收入", r"(?:全国|国家)财政收入", r"(?:地方)?(?:一般)?公共财政(?:预算)?收入"),
      MONEY),
     ("地方财政收入", (r"地方财政收入", r"地方级(?:财政)?收入"), MONEY),
@@ -166,6 +167,8 @@ ABBREVIATED_OUTPUTS = re.compile(r"(?<![\u4e00-\u9fff])(?P<heads>[\u4e00-\u9fff]
 GRAIN_HEAD = "粮"
 # Names that mean one figure of the whole country in the State Council's reports: the GDP,
 # 财政收入 (全国财政收入, 一般公共预算收入 since 2014), 居民收入 (全国居民人均可支配收入).
+COUNTRY_GDP, REGION_GDP = "国内生产总值", "地区生产总值"
+THE_COUNTRYS = re.compile(r"(?:全国|我国|国家)的?国内生产总值")
 NATIONAL_NAMES = {"地区生产总值": "国内生产总值", "财政收入": "一般公共预算收入",
                   "居民收入": "城乡居民人均可支配收入"}
 ONLY_NATIONAL = {"财政收入", "居民收入"}   # elsewhere too vague to name one figure,
@@ -185,17 +188,17 @@ RATE = re.compile(r"率|强度")                     # in a name: its % value is
 # How a figure moved, between a name and its verb: 出口逆势增长17.8%, 稳步达到3000亿元以上.
 ADVERBS = r"(?:逆势|稳步|持续|快速|较快|大幅|顺利|翻番|翻一番|历史性)"
 PRICES_DEDUCTED = r"(?:扣除|考虑)(?:价格|物价)(?:上涨|下降|变动)?因素"
-COMPARABLE = r"按可比(?:价格?计算|口径)，?"   # 按可比口径增长13%
+COMPARABLE = r"按可比(?:价格?|口径)?(?:计算)?，?"   # 按可比口径增长13%, 按可比口径计算增长20%
 ADJUSTED = r"(?:剔除|扣除)[^，。；\d]{1,8}因素后?，?"   # 剔除虚增空转因素后完成10.4亿元: the same figure, restated
 # Words allowed between a name and its verb: 比上年, 同口径, 的宏观调控目标，…
-FILLER = (r"(?:（[A-Z]{2,4}）|比上年|比去年|同比|同口径|可比|规模|全年|实际|名义|计划|预计|预定|力争|争取|确保|要|将"
+FILLER = (r"(?:（[^）\d，。]{1,4}）|比上年|比去年|同比|同口径|可比|规模|全年|实际|名义|计划|预计|预定|力争|争取|确保|要|将"
           rf"|首次|再|又|继续|都|按|有望|{ADVERBS}|，?{PRICES_DEDUCTED}，?|{ADJUSTED}|{COMPARABLE}"
           r"|平均值?|均值|的?(?:宏观)?(?:调控|主要|预期)?目标，?|的?预期"
           r"|在(?:去年|上年)[^，。；]{0,20}?的?基础上，?|(?:19|20)\d\d年(?:预计)?)*")
 CHANGE_VERBS = ("增长", "增加", "增产", "增速", "上涨", "上升", "提高", "下降", "降低", "减少", "减产", "微涨", "微降")
 DECLINES = ("下降", "降低", "减少", "减产", "微降")
 GROWTH_TARGET_VERB = re.compile(r"增长的?目标")   # 预期增长目标6%左右: a growth rate
-VERBS = (r"(?:增长|增加|提高|上升|下降|降低|减少|回落|降)[到至]|增至|增长的?目标(?:定在|设定为|定为|设为|为|是)?|增长了?|增加|增产|减产|增速(?:达到|保持在|稳定在|为|达|在)?|上涨|上升|提高"
+VERBS = (r"(?:增长|增加|提高|上升|下降|降低|减少|回落|降)[到至为]|增至|增长的?目标(?:定在|设定为|定为|设为|为|是)?|增长了?|增加|增产|减产|增速(?:达到|保持在|稳定在|为|达|在)?|上涨|上升|提高"
          r"|下降|降低|减少|微涨|微降|达到|达|完成|实现|设定为|定为|为|是|控制在|控制到|稳定保持在|保持在|稳定在|保持|在|低于"
          r"|站上|迈上|跨上|跃上|跨过|突破|超过|超")
 VERB = rf"(?P<verb>{VERBS})了?"   # 粮食总产量达到了90.6亿斤
@@ -220,12 +223,12 @@ VALUE_START = rf"(?={NUMBER}|[约超不大])"
 NOTE_MARK = r"(?:\[\d{1,3}\]|〔\d{1,3}〕|【\d{1,3}】)"   # a glossary's: 完成地方生产总值[1]202亿元
 YEAR_OF = r"(?:(?:19|20)\d\d年(?:底|末)?的?)"
 FROM = (rf"，?[从由](?:{YEAR_OF}|(?:年初|上半年|一季度)的?)?(?:不到|约)?{NUMBER}(?:{UNIT})?"
-        r"(?=(?:增加|增长|提高|下降|降低|回落|降)到)")   # 从上半年5.5%降到5.3%: the level at the end
+        r"(?=(?:增加|增长|提高|下降|降低|回落|降)[到至为]|增至)")   # 从上半年5.5%降到5.3%: the level at the end
 VERB_NOTE = r"(?:（[^）\d]{1,6}）)?"   # 同比增长（下同）6%
-REACHED_IN = r"(?:(?<=到)(?P<year>(?:19|20)\d\d)年(?:底|末)?的?)?"
+REACHED_IN = r"(?:(?<=[到至为])(?P<year>(?:19|20)\d\d)年(?:底|末)?的?)?"
 BRIDGE = (r"(?:(?:(?:(?!\d+(?:\.\d+)?(?:%|万|亿|元|人|吨|斤))[^，。；、%]){1,16}|[^，。；%]{1,20}(?:台阶|大关))"
-          r"[，、](?:\d{4}年|去年|今年)?(?:预计|有望)?"   # 跨越600亿元、700亿元大关，今年预计达到850亿元
-          r"(?=达到|达|完成|突破|超过|站上|迈上|跨上|跃上)"
+          r"[，、](?:预计)?(?:\d{4}年|去年|今年)?(?:预计|有望)?"   # 跨越600亿元、700亿元大关，今年预计达到850亿元
+          r"(?=达到|达|完成|实现|突破|超过|站上|迈上|跨上|跃上)"
           # the change said in words, then its figure: 实现大幅增长，预计同比增长31.1%;
           # 突破万元大关，预计增长10.8%
           r"|(?:[^，。；、%\d]{0,8}(?:增长|提高|回升|上升|增加)|[^，。；、%\d]{1,14}(?:台阶|大关))"
@@ -262,6 +265,8 @@ EACH_AGAIN = re.compile(rf"，{FILLER}(?:分别{FILLER})?{VERB}?(?<!，)(?<!分�
 # A change of several figures named in the clauses before: …，扣除价格因素，分别比上年实际增长.
 JOINT_CHANGE = re.compile(rf"，(?:{PRICES_DEDUCTED}，)?{FILLER}(?:分别{FILLER})?(?P<verb>增长|提高|下降)"
                           rf"(?={NUMBER})")
+CLAUSE_LEAD = re.compile(r"(?:其中|(?:19|20)\d\d年)?")
+OTHER_AMOUNT = re.compile(rf"[^，、：；。\d%]{{2,16}}?(?={NUMBER}(?:{UNIT}))")
 QUALIFIERS = {"约": "左右", "大约": "左右", "上下": "左右", "超": "超过", "超过": "超过",
               "突破": "超过", "站上": "超过", "迈上": "超过", "跨上": "超过", "跃上": "超过", "跨过": "超过",
               "不低于": "以上", "不少于": "以上", "不超过": "以内",
@@ -274,7 +279,7 @@ AREAS = r"(?:(?:脱贫|贫困|民族|边境|边疆|欠发达|沿海)(?:地区)?|
 ZONES = r"园区|开发区|高新区|经开区|片区|新区|港区"   # parks and zones: their figures are theirs
 # 服务进出口, 招商引资项目完成固定资产投资220亿元
 NOT_THE_WHOLE_BEFORE = re.compile(
-    rf"(?:占|人均|企业|(?<![全本我])县|(?<![全本])村|服务(?:贸易)?|技术|产品|电商|口岸|海关|互市|(?:项目|{ZONES}|产业|公司)(?:完成|实现)?|{AREAS}|全国|”"
+    rf"(?:占|人均|企业|(?<![全本我])县|(?<![全本])村|服务(?:贸易)?|技术|产品|电商|口岸|(?<!全[市省区州县])海关|互市|(?:项目|{ZONES}|产业|公司)(?:完成|实现)?|{AREAS}|全国|”"
     r"|\d+个[^，。；、：\d]{1,10})$")   # 4个整村推进村农牧民人均纯收入: a count of places
 NATIONAL_BEFORE = re.compile(r"全国$")            # the whole, in the State Council's reports
 # A sentence opening on a part of the year (前三季度，…; 1—11月，…) gives no figure of the
@@ -318,6 +323,8 @@ PAST_YEARS = re.compile(rf"{SEVERAL}|以来的[两二三四五六七八九十]�
 PART_LEAD = 100   # characters in which a part without a telling heading says its time
 SUMMED_OVER = r"[两二三四五六七八九十]年累计(?=，)"   # 五年累计，共淘汰…；…: a sentence of sums
 SEVERAL_YEARS_WORDS = re.compile(rf"{SEVERAL}|“[^”]{{1,3}}五”(?:时期|期间|以来)|以来(?!最|新高)")   # not 创新世纪以来最高
+# 是建国以来投资规模最大的一年, 是近十年来增幅最高的一年: a record, not a period's figure
+RECORD = re.compile(r"[^，。；]{0,12}(?:以来|年来)[^，。；]{0,10}?(?:最[^，。；]|新高|新低)")
 SEVERAL_OR_SUMMED = re.compile(rf"{SEVERAL_YEARS_WORDS.pattern}|{SUMMED_OVER}")   # an opening on years
 PERIOD_OPENING = re.compile(rf"(?:过去的)?(?:{SEVERAL}|“[^”]{{1,3}}五”(?:时期|期间|以来))，")   # “十三五”时期，…
 # 1986年同1978年相比，…: a comparison over several years, for this sentence and the ；-pieces
@@ -327,7 +334,7 @@ BASE_YEAR = re.compile(r"以(?:19|20)\d\d年为基[数期准]")   # 以一九五
 # A sentence opening with a time (过去一年，…) is placed by it, and frames the next ones.
 # 在1992年快速增长的基础上，1993年我国经济…: the year after the basis. An opening on several
 # years (过去五年，…) frames nothing. A newspaper's speaker may come first: 温国辉介绍，2017年，….
-OPENING = re.compile(r"(?:[^，。]{1,10}(?:介绍|表示)，)?"
+OPENING = re.compile(r"(?:——)?(?:[^，。]{1,10}(?:介绍|表示)，)?"   # ——五年来，我们…
                      r"(?:在[^，。]{0,30}基础上，|[^，。\d]{1,8}，(?=刚刚过去的|过去的))?在?"
                      r"(?P<time>(?:刚刚过去的|过去的)?"
                      rf"(?:过去一年|去年|今年|明年|一年来|\d{{4}}年|{SEVERAL}|{SUMMED_OVER}"
@@ -384,7 +391,7 @@ PLAN, REVIEW, SEVERAL_YEARS, OTHER_YEAR, MIXED = "plan", "review", "several", "o
 # reviewed year's (国内生产总值从54万亿元增加到82.7万亿元), not its growth rates or sums.
 PAST_PERIOD = "past period"
 REACHED = ("达到", "达", "实现", "完成", "增加到", "增长到", "提高到", "增至", "增加至", "增长至", "提高至",
-           "下降到", "降低到", "降到", "下降至", "降低至")
+           "增加为", "增长为", "提高为", "下降到", "降低到", "降到", "下降至", "降低至", "下降为", "降低为", "降为")
 LEAD_LENGTH = 80   # a lead line of a review of several years (这五年，我们…。) is short
 SUMMED = {"城镇新增就业"}   # over several years a count of new jobs is a sum
 # In the review a figure after 年均/每年 in its sentence is on several years (工业、消费、进出口等
@@ -530,6 +537,9 @@ def _name_in_the_report(fact: IndicatorFact, text: str, cues: _Cues) -> str | No
         name = BUDGET_REVENUE
     if cues.national:
         name = NATIONAL_NAMES.get(name, name)
+    elif name == COUNTRY_GDP:
+        # 全市国内生产总值 (a place's GDP under the country's name, as before 2000), not 全国…
+        return None if THE_COUNTRYS.search(_normalise(fact.sentence)) else REGION_GDP
     elif name == REVENUE and (cues.local or _names_revenue(_paragraph_of(text, fact.sentence),
                                                            (BUDGET_REVENUE, LOCAL_REVENUE))):
         name = TOTAL_REVENUE
@@ -573,6 +583,11 @@ def _home(text: str, region: str) -> str:
 UNIT_ONCE = re.compile(rf"(?<![\d.])({NUMBER})(?=(?:、{NUMBER})*、{NUMBER}(万亿元|亿元|万元|元|亿美元|万美元|万吨|亿斤|亿公斤|万人))")
 
 
+# 分别比上年和2000年增长6.9%和36.8%: the change on last year, then on an earlier year.
+ON_LAST_YEAR_AND_ANOTHER = re.compile(
+    rf"(?:分别比上年和(?:19|20)\d\d年|比上年和(?:19|20)\d\d年分别)(增长|提高|下降)({NUMBER}%)和{NUMBER}%")
+
+
 def _normalise(text: str) -> str:
     compact = MIDDLE_DOT_POINT.sub(".", re.sub(r"\s+", "", text.translate(FULL_WIDTH)))
     compact = HALF_WIDTH_MARKS.sub(lambda mark: HALF_TO_FULL[mark.group()], compact)
@@ -580,6 +595,7 @@ def _normalise(text: str) -> str:
     words = ROUND_MARK.sub(lambda mark: ROUND_MARKS[mark.group(1)], words)
     words = PRICES_FLAT.sub(r"\1上涨0%", words)
     words = UNIT_ONCE.sub(r"\1\2", words)
+    words = ON_LAST_YEAR_AND_ANOTHER.sub(r"比上年\1\2", words)
     return MORE_THAN.sub(r"超\1", words)
 
 
@@ -661,7 +677,7 @@ def _section_facts(text: str, phase: str | None, cues: _Cues) -> list[IndicatorF
                 named = (PAST_PERIOD if normal.startswith(f"{cues.year - 1}年") or phase == PAST_PERIOD
                          else SEVERAL_YEARS)   # in a review of those years: the levels at its end
             time = named or carried
-            several = SEVERAL_YEARS_WORDS.search(normal) or SEVERAL_YEARS in (framed, time)
+            several = SEVERAL_YEARS_WORDS.search(RECORD.sub("", normal)) or SEVERAL_YEARS in (framed, time)
             if time is None and not several and not (framed == REVIEW and _targets_in(normal, phase)):
                 time = framed
             if time is None and not several and phase in (PLAN, REVIEW):
@@ -845,6 +861,7 @@ def _sentence_facts(sentence: str, normal: str, time: str, cues: _Cues,
             return None
         if fact:
             fact.kind, fact.period_year, fact.sentence = kind, period, sentence
+            fact.at_period_end = reached_only
             found.append((position, len(found), fact))
             return fact
 
@@ -927,13 +944,18 @@ def _amount(fact: IndicatorFact) -> float:
 def _without_marks(facts: list[IndicatorFact]) -> list[IndicatorFact]:
     """A round mark passed (地区生产总值突破3万亿元) is dropped where the report states the exact
     level of the same name, kind and year (完成地区生产总值32765亿元): above it, the exact one
-    says more; below it, the mark is of something larger (成渝地区双城经济圈…经济总量超9万亿元)."""
+    says more; below it, the mark is of something larger (成渝地区双城经济圈…经济总量超9万亿元).
+    So is a level reached at the end of five years (从674.9亿元增至1160亿元) where the reviewed
+    year's own part states it (1182.6亿元): the five-year review rounds or estimates."""
     def key(fact):
         return fact.name, fact.kind, fact.period_year, UNIT_KINDS.get(fact.unit)
 
-    exact = {key(fact) for fact in facts if fact.measure == LEVEL and not fact.qualifier}
-    return [fact for fact in facts
-            if not (fact.measure == LEVEL and fact.qualifier == "超过" and key(fact) in exact)]
+    exact = [fact for fact in facts if fact.measure == LEVEL and not fact.qualifier]
+    beside_a_mark = {key(fact) for fact in exact}
+    stated_for_the_year = {key(fact) for fact in exact if not fact.at_period_end}
+    return [fact for fact in facts if not (fact.measure == LEVEL and (
+        fact.qualifier == "超过" and key(fact) in beside_a_mark
+        or fact.at_period_end and key(fact) in stated_for_the_year))]
 
 
 def _enumeration(normal: str, match: re.Match, add, national: bool) -> int | None:
@@ -1007,8 +1029,8 @@ def _changes_after_levels(normal: str, match: re.Match, add) -> None:
     """甲11759元，乙3587元，扣除价格因素，分别比上年实际增长10.4%和7.4%: one change per level
     (the levels may be listed with 、: 甲349.2亿元、乙205.4亿元，分别增长13.9%和19.3%).
 
-    Read only when the clauses just before are each a known name and one amount, as many
-    as there are values.
+    Read only when the clauses just before are each a name and one amount, as many as there
+    are values, the first of them a known name (the others may be amounts of something else).
     """
     values = _listed_values(normal, match.end())
     if len(values) < 2:
@@ -1020,16 +1042,21 @@ def _changes_after_levels(normal: str, match: re.Match, add) -> None:
         clause_ends.append(max(normal.rfind(mark, 0, clause_ends[-1]) for mark in "，：、"))
     names = []
     for before, end in zip(reversed(clause_ends[1:]), reversed(clause_ends[:-1])):
-        start = before + 1 + (len("其中") if normal.startswith("其中", before + 1) else 0)
+        start = CLAUSE_LEAD.match(normal, before + 1).end()   # 其中, 2005年
         name = NAME.match(normal, start)   # 甲11.2亿美元，其中乙8.3亿美元，分别增长…
         tail = name and TAIL.match(normal, name.end())
+        if not tail:
+            name, tail = None, OTHER_AMOUNT.match(normal, start)
         level = tail and VALUE.match(normal, tail.end())
         if not level or level.end() != end or level.group("unit") == "%":
             return
-        names.append(name)
+        names.append(name)   # None: an amount of something else (批发零售商品销售总额7368.95亿元)
+    if names[0] is None:
+        return   # 省属企业完成产业类投资553.1亿元、研发投入…: the first clause names whose they are
     shared = _shared_suffix(values)
     for name, value in zip(names, values):
-        add(name.start(), name, match.group("verb"), value, shared)
+        if name:
+            add(name.start(), name, match.group("verb"), value, shared)
 
 
 def _listed_values(normal: str, position: int) -> list[re.Match]:

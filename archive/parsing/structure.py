@@ -82,7 +82,7 @@ MAX_UNNUMBERED_HEADING = 40
 BYLINE = re.compile(r"本报(?:记者|通讯员)[\s\u4e00-\u9fff·]{2,20}")   # 本报记者 蔡明宣
 DECK = re.compile(r"(?:报告|内容)?摘要[：:]|核心提示[：:]")          # 报告摘要：… under a headline
 MIN_ARTICLES = 2      # a page with fewer headlines above by-lines is one article
-MAX_CONTINUATION = 15  # the second line of a heading broken in two
+MAX_CONTINUATION = 20  # the second line of a heading broken in two
 MAX_TITLE_LINE = 20    # each line of a bold part heading set on two lines
 LINE_ONLY_KINDS = {"shi"}   # 一是…。 is a heading only as a line of its own, or in bold
 LIST_KINDS = {"shi", "ordinal"}   # 一是 and 第一， lists of lessons beside the items
@@ -501,16 +501,17 @@ def _leading_part(paragraphs: list[_Paragraph], first: int) -> tuple[frozenset[i
 
 
 def _bold_parts_after(paragraphs: list[_Paragraph], series_parts: frozenset[int]) -> frozenset[int]:
-    """Bold part lines after the last series part, where the series parts are bold lines
-    too (**以改革创新精神加强政府自身建设** after **2014年工作安排** 一、…七、): parts without
-    a series of their own."""
+    """Bold part lines after the first series part, where the series parts are bold lines
+    too (**以改革创新精神加强政府自身建设** after **2014年工作安排** 一、…七、, **“十三五”的主要
+    任务** between two): parts without a series of their own."""
     def bold_line(position: int) -> bool:
         paragraph = paragraphs[position]
         return _all_bold(paragraph) and _is_plain_heading(paragraph.text)
     if not all(bold_line(position) for position in series_parts):
         return frozenset()
-    return frozenset(position for position in range(max(series_parts) + 1, len(paragraphs))
-                     if bold_line(position) and not _number(paragraphs[position].text)
+    return frozenset(position for position in range(min(series_parts) + 1, len(paragraphs))
+                     if position not in series_parts
+                     and bold_line(position) and not _number(paragraphs[position].text)
                      and not _back_matter_style(paragraphs[position].text))
 
 

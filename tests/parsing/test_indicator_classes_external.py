@@ -1084,3 +1084,83 @@ def test_a_unit_written_once_after_listed_values_is_each_ones():
 ])
 def test_a_value_shared_with_均_is_each_names(text, expected):
     assert plan_facts(text, 2019) == expected
+
+
+# ---- batch 25 (延边州 2021, 宜宾 2016, 北京 1999, 松原 2022, 曲靖 2014, 广州 2006), read in session 24
+
+def city_review(text, reviewed_year):
+    return [(f.name, f.measure, f.kind, f.period_year, f.value, f.unit, f.qualifier)
+            for f in extract_indicators([part(f"一、{reviewed_year}年工作回顾", text)], reviewed_year + 1,
+                                        national=False, region="某市")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # beijing-1999: a city's GDP under the country's name, as before 2000
+    ("全市国内生产总值达到2009.9亿元，增长9.7%。",
+     [("地区生产总值", LEVEL, ACTUAL, 1998, 2009.9, "亿元", ""), ("地区生产总值", GROWTH, ACTUAL, 1998, 9.7, "%", "")]),
+    ("全国国内生产总值增长7.8%。", []),
+    # beijing-1999: 按可比口径计算
+    ("地方财政收入227.3亿元，按可比口径计算增长20%。",
+     [("一般公共预算收入", LEVEL, ACTUAL, 1998, 227.3, "亿元", ""), ("一般公共预算收入", GROWTH, ACTUAL, 1998, 20, "%", "")]),
+    # beijing-1999: a record named beside the figure is no period
+    ("全社会固定资产投资完成1115.3亿元，增长16%，是建国以来投资规模最大的一年。",
+     [("固定资产投资", LEVEL, ACTUAL, 1998, 1115.3, "亿元", ""), ("固定资产投资", GROWTH, ACTUAL, 1998, 16, "%", "")]),
+    ("社会消费品零售总额达到1167.2亿元，实际增长12.9%，是近十年来增幅最高的一年。",
+     [("社会消费品零售总额", LEVEL, ACTUAL, 1998, 1167.2, "亿元", ""),
+      ("社会消费品零售总额", GROWTH, ACTUAL, 1998, 12.9, "%", "")]),
+    # qujing-2014
+    ("完成市内生产总值1583.9亿元，同比增长13.1%。",
+     [("地区生产总值", LEVEL, ACTUAL, 1998, 1583.9, "亿元", ""), ("地区生产总值", GROWTH, ACTUAL, 1998, 13.1, "%", "")]),
+    # songyuan-2022: a note between 同比 and its verb
+    ("预计全年GDP同比（下同）增长8%，固定资产投资增长11%。",
+     [("地区生产总值", GROWTH, ACTUAL, 1998, 8, "%", ""), ("固定资产投资", GROWTH, ACTUAL, 1998, 11, "%", "")]),
+])
+def test_city_wordings_of_batch_25(text, expected):
+    assert city_review(text, 1998) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # guangzhou-2006: the level the year reached, from a five-year start
+    ("全市海关进出口总值从2000年的233.51亿美元增至2005年的534.88亿美元。",
+     [("进出口总额", LEVEL, ACTUAL, 2005, 534.88, "亿美元", "")]),
+    ("2005年末，城镇登记失业率由2000年末的3.15%下降为2.08%。", [("城镇登记失业率", LEVEL, ACTUAL, 2005, 2.08, "%", "")]),
+    # guangzhou-2006: the revenue raised in the place is the total
+    ("2005年来源于广州地区的财政一般预算收入1502亿元，比上年增长14.8%，地方财政一般预算收入达371.26亿元。",
+     [("一般公共预算总收入", LEVEL, ACTUAL, 2005, 1502, "亿元", ""),
+      ("一般公共预算总收入", GROWTH, ACTUAL, 2005, 14.8, "%", ""),
+      ("一般公共预算收入", LEVEL, ACTUAL, 2005, 371.26, "亿元", "")]),
+    # guangzhou-2006: the change on last year, then on an earlier year
+    ("农村居民人均纯收入达7080元，分别比上年和2000年增长6.9%和36.8%。",
+     [("农村居民人均纯收入", LEVEL, ACTUAL, 2005, 7080, "元", ""),
+      ("农村居民人均纯收入", GROWTH, ACTUAL, 2005, 6.9, "%", "")]),
+    # guangzhou-2006: changes after levels, the second of something else
+    ("2005年社会消费品零售总额1898.74亿元，批发零售商品销售总额7368.95亿元，分别比上年增长13.2%和14.9%。",
+     [("社会消费品零售总额", GROWTH, ACTUAL, 2005, 13.2, "%", ""),
+      ("社会消费品零售总额", LEVEL, ACTUAL, 2005, 1898.74, "亿元", "")]),
+    # gansu-2026's wording: the first clause names whose the amounts are
+    ("省属企业完成产业类投资553.1亿元、固定资产投资133.5亿元，分别增长10.6%、10.3%。", []),
+])
+def test_levels_and_changes_of_an_older_city_report(text, expected):
+    assert city_review(text, 2005) == expected
+
+
+def test_a_level_after_a_passed_mark_in_a_five_year_review():
+    # yibin-2016: 迈过千亿元大关，预计2015年实现1560亿元
+    text = "过去五年，是我市综合实力快速提升的五年。全市地区生产总值迈过千亿元大关，预计2015年实现1560亿元、年均增长10.8%。"
+    assert review_facts(text, 2015) == [("地区生产总值", LEVEL, ACTUAL, 2015, 1560, "亿元", "")]
+
+
+def test_a_dash_led_five_year_paragraph_in_the_review_is_that_periods():
+    # yanbian-2021: ——五年来，… after the reviewed year's items: its new jobs are a sum
+    text = ("城镇新增就业1.8万人，城镇登记失业率2.87%。\n"
+            "——五年来，我们兜底线、补短板、惠民生。城镇新增就业18.7万人，城镇登记失业率控制在4.5%以内。")
+    assert review_facts(text, 2020) == [("城镇新增就业", LEVEL, ACTUAL, 2020, 1.8, "万人", ""),
+                                        ("城镇登记失业率", LEVEL, ACTUAL, 2020, 2.87, "%", "")]
+
+
+def test_a_five_year_reviews_level_gives_way_to_the_years_own():
+    # chuzhou-2021: the five-year passage rounds (1160) what the year's part states (1182.6)
+    sections = [part("一、2020年工作和“十三五”时期发展回顾", "社会消费品零售总额1182.6亿元，增长3.9%。"),
+                part("", "五年来，我们坚持稳中求进。社会消费品零售总额从674.9亿元增至1160亿元，年均增长11%以上。", level=2)]
+    assert facts_in(sections, 2021) == [("社会消费品零售总额", LEVEL, ACTUAL, 2020, 1182.6, "亿元", ""),
+                                        ("社会消费品零售总额", GROWTH, ACTUAL, 2020, 3.9, "%", "")]

@@ -934,3 +934,27 @@ def test_a_long_numbered_line_without_a_full_stop_is_a_heading():
     roots = split_sections(text)
     assert [node.heading for node in roots[0].children] == ["深化改革开放", item]
     assert_lossless(text, roots)
+
+
+def test_a_bold_part_without_a_series_between_bold_parts_with_one():
+    # yibin-2016: **“十三五”的主要任务** between **“十二五”及2015年工作回顾** 一、… and **2016年工作安排** 一、…
+    text = ("各位代表：\n\n现在，我代表市人民政府向大会报告工作。\n\n**“十二五”及2015年工作回顾**\n\n"
+            "一、突出发展要务，全市经济保持平稳较快发展。过去一年成绩显著。\n\n二、突出投资拉动，项目投资保持快速增长。投资增长。\n\n"
+            "**“十三五”的主要任务**\n\n“十三五”时期是决胜期。\n\n**2016年工作安排**\n\n"
+            "一、着力稳定经济增长\n\n稳增长。\n\n二、着力加快结构调整\n\n调结构。")
+    roots = split_sections(text)
+    assert [root.heading for root in roots if root.style != PREAMBLE_STYLE] == [
+        "“十二五”及2015年工作回顾", "“十三五”的主要任务", "2016年工作安排"]
+    assert_lossless(text, roots)
+
+
+def test_a_bold_part_heading_goes_on_in_a_plain_line():
+    # beijing-1999: **二、以迎接建国50周年为强大推动力** then 全面开创首都改革开放和现代化建设的新局面
+    text = ("**一、1998年工作的回顾**\n\n成绩显著。\n\n（一）经济增长超过预定目标。正文。\n\n"
+            "**二、以迎接建国50周年为强大推动力**\n\n全面开创首都改革开放和现代化建设的新局面\n\n今年是特殊的一年。\n\n"
+            "（一）加大结构调整力度，提高经济运行的质量和效益\n\n正文。\n\n（二）努力扩大内需\n\n正文。")
+    roots = split_sections(text)
+    assert [root.heading for root in roots] == [
+        "1998年工作的回顾", "以迎接建国50周年为强大推动力全面开创首都改革开放和现代化建设的新局面"]
+    assert [child.heading for child in roots[1].children] == ["加大结构调整力度，提高经济运行的质量和效益", "努力扩大内需"]
+    assert_lossless(text, roots)
