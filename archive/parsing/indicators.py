@@ -109,7 +109,7 @@ INDICATORS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
                       _alone(r"经济增(?:长(?:速度)?|速)"), _alone(r"经济总量")), MONEY),
     ("一般公共预算总收入", (r"(?:一般)?公共预算总收入", r"财政总收入", r"全部财政收入",
                           r"来源于[^，。；]{1,8}的财政(?:一般预算)?收入"), MONEY),   # 广东: raised in the place
-    ("一般公共预算收入", (r"(?:地方)?(?:一般)?公共预算(?:地方)?收入", r"(?:地方)?一般预算收入", r"(?:全国|国家)财政收入", r"(?:地方)?(?:一般)?公共财政(?:预算)?收入"),
+    ("一般公共预算收入", (r"(?:地方)?(?:一般)?公共预算(?:地方)?收入", r"(?:地方)?一般公共预算(?=(?:同比|比上年)?增长)", r"(?:地方)?一般预算收入", r"(?:全国|国家)财政收入", r"(?:地方)?(?:一般)?公共财政(?:预算)?收入"),
      MONEY),
     ("地方财政收入", (r"地方财政收入", r"地方级(?:财政)?收入"), MONEY),
     ("财政收入", (_alone(r"财政收入"),), MONEY),
@@ -276,7 +276,7 @@ QUALIFIERS = {"约": "左右", "大约": "左右", "上下": "左右", "超": "�
 SEVERAL_YEARS_BEFORE = re.compile(r"年均|平均|每年|累计|以来|[二三四五六七八九十]年")   # in the clause
 # Right before a name: 占…, 人均…, 企业…, 脱贫地区… (a kind of area, not 北京地区), 全国….
 AREAS = r"(?:(?:脱贫|贫困|民族|边境|边疆|欠发达|沿海)(?:地区)?|[山牧林垦库灾老]区)"   # 民族地区生产总值
-ZONES = r"园区|开发区|高新区|经开区|片区|新区|港区"   # parks and zones: their figures are theirs
+ZONES = r"园区|开发区|高新区|经开区|片区|新区|港区|综保区|保税区|自贸区"   # parks and zones: their figures are theirs
 # 服务进出口, 招商引资项目完成固定资产投资220亿元
 NOT_THE_WHOLE_BEFORE = re.compile(
     rf"(?:占|人均|企业|(?<![全本我])县|(?<![全本])村|服务(?:贸易)?|技术|产品|电商|口岸|(?<!全[市省区州县])海关|互市|(?:项目|{ZONES}|产业|公司)(?:完成|实现)?|{AREAS}|全国|”"
@@ -305,9 +305,12 @@ PARTNER_LEAD = re.compile(r"[对与](?!上年|去年|外贸易|外经贸)")   # 
 PAST_TARGET_BEFORE = re.compile(r"(?:确定|预定|原定|提出)的?$")
 PAST_TARGET_AFTER = re.compile(r"的?(?:预期)?目标")
 TARGET_WORDS = re.compile(r"预期目标|主要目标|调控目标|目标是|目标为|力争")
-REVIEW_HEADING = re.compile(r"回顾|过去|成就|一年来|形势")
+HOW_IT_WENT = r"(?:完成|执行|实施)情况"
+REVIEW_HEADING = re.compile(rf"回顾|过去|成就|一年来|形势|{HOW_IT_WENT}")
+# 2015年主要工作任务完成情况: a report on tasks, their review (not a plan for them)
+REPORTED_ON = re.compile(rf"{HOW_IT_WENT}$")
 PLAN_HEADING = re.compile(r"安排|任务|目标|要求|部署|建议|打算|展望|思路")
-SEVERAL_YEARS_HEADING = re.compile(r"五年|时期|“[^”]{1,3}五”|本届")   # 本届政府工作回顾: a term
+SEVERAL_YEARS_HEADING = re.compile(r"五年|时期|“[^”]{1,3}五”|本届|届政府")   # 本届/第十四届政府工作回顾: a term
 # A heading on the first or last year of a five-year plan: the third plan began in 1966, and
 # each plan since has its five years.
 PERIOD_STARTS = ("开局", "起步", "开篇", "开好局")
@@ -330,6 +333,8 @@ PERIOD_OPENING = re.compile(rf"(?:过去的)?(?:{SEVERAL}|“[^”]{{1,3}}五”
 # 1986年同1978年相比，…: a comparison over several years, for this sentence and the ；-pieces
 # and sentences after it in the paragraph.
 COMPARED_WITH_A_YEAR = re.compile(r"(?:与|同|比|较)((?:19|20)\d\d)年")
+# 以2022年…GDP1100亿、工业总产值635.2亿元为基数进行大致类推: the base of an estimate
+BASED_ON = re.compile(r"以[^，。；]{0,20}[^。；]{0,60}?为基[数础准]")
 BASE_YEAR = re.compile(r"以(?:19|20)\d\d年为基[数期准]")   # 以一九五四年为基数: a plan of years
 # A sentence opening with a time (过去一年，…) is placed by it, and frames the next ones.
 # 在1992年快速增长的基础上，1993年我国经济…: the year after the basis. An opening on several
@@ -468,7 +473,8 @@ class _Cues:
             # “十五五”时期目标任务和2026年工作安排 the plan for 2026.
             by_words = False
         review = bool(self.review.search(heading) or by_words and REVIEW_HEADING.search(heading))
-        plan = bool(self.plan.search(heading) or by_words and PLAN_HEADING.search(heading))
+        plan = bool(self.plan.search(heading) or by_words and PLAN_HEADING.search(heading)
+                    and not REPORTED_ON.search(heading))
         if review == plan and SEVERAL_YEARS_HEADING.search(heading):
             return PAST_PERIOD if not plan and REVIEW_HEADING.search(heading) else SEVERAL_YEARS
         if review and plan:
@@ -588,6 +594,13 @@ ON_LAST_YEAR_AND_ANOTHER = re.compile(
     rf"(?:分别比上年和(?:19|20)\d\d年|比上年和(?:19|20)\d\d年分别)(增长|提高|下降)({NUMBER}%)和{NUMBER}%")
 
 
+# 居民消费价格指数101, 102左右: an index on last year's 100, written without %.
+BARE_PRICE_INDEX = re.compile(r"(居民消费价格(?:总水平)?指数(?:为|是|达到?)?)((?:9\d|1[01]\d)(?:\.\d+)?)(?![\d.%])")
+# 城乡居民收入分别从44845元、25903元提高到63702元、39096元: 分别 goes with the verb.
+SEPARATELY_FROM = re.compile(rf"分别([从由]{YEAR_OF}?{NUMBER}(?:{UNIT})?(?:[和、与]{YEAR_OF}?{NUMBER}(?:{UNIT})?)+)"
+                             r"(?=(?:提高|增加|增长|下降|降低)[到至])")
+
+
 def _normalise(text: str) -> str:
     compact = MIDDLE_DOT_POINT.sub(".", re.sub(r"\s+", "", text.translate(FULL_WIDTH)))
     compact = HALF_WIDTH_MARKS.sub(lambda mark: HALF_TO_FULL[mark.group()], compact)
@@ -596,6 +609,8 @@ def _normalise(text: str) -> str:
     words = PRICES_FLAT.sub(r"\1上涨0%", words)
     words = UNIT_ONCE.sub(r"\1\2", words)
     words = ON_LAST_YEAR_AND_ANOTHER.sub(r"比上年\1\2", words)
+    words = BARE_PRICE_INDEX.sub(r"\1\2%", words)
+    words = SEPARATELY_FROM.sub(r"\1分别", words)
     return MORE_THAN.sub(r"超\1", words)
 
 
@@ -867,7 +882,7 @@ def _sentence_facts(sentence: str, normal: str, time: str, cues: _Cues,
 
     for change in JOINT_CHANGE.finditer(normal):
         _changes_after_levels(normal, change, add)
-    covered = []
+    covered = [base.span() for base in BASED_ON.finditer(normal)]
     for enumeration in ENUMERATION.finditer(normal):
         end = _enumeration(normal, enumeration, add, cues.national)
         if end:

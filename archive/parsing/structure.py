@@ -437,6 +437,9 @@ def split_sections(text: str, plain_headings: bool = True) -> list[SectionNode]:
     if series_parts:
         leading, items = _leading_part(paragraphs, min(series_parts))
         parts = series_parts | leading | _bold_parts_after(paragraphs, series_parts)
+        closing = _closing_part(paragraphs, max(parts))   # 结束语 after 关于外交工作 一、…三、
+        if closing is not None:
+            parts |= {closing}
         return _build(paragraphs, False, series_parts=parts, series_items=items).finish()
     parts = [position for position, level in numbered.heading_positions if level == 1]
     if not parts:
@@ -501,13 +504,14 @@ def _leading_part(paragraphs: list[_Paragraph], first: int) -> tuple[frozenset[i
 
 
 def _bold_parts_after(paragraphs: list[_Paragraph], series_parts: frozenset[int]) -> frozenset[int]:
-    """Bold part lines after the first series part, where the series parts are bold lines
-    too (**以改革创新精神加强政府自身建设** after **2014年工作安排** 一、…七、, **“十三五”的主要
-    任务** between two): parts without a series of their own."""
+    """Bold part lines after the first series part, where series parts are bold lines too
+    (**以改革创新精神加强政府自身建设** after **2014年工作安排** 一、…七、, **“十三五”的主要任务**
+    between two, **“十四五”期间的…目标任务** before **2021年主要工作**): parts without a series
+    of their own."""
     def bold_line(position: int) -> bool:
         paragraph = paragraphs[position]
         return _all_bold(paragraph) and _is_plain_heading(paragraph.text)
-    if not all(bold_line(position) for position in series_parts):
+    if not any(bold_line(position) for position in series_parts):
         return frozenset()
     return frozenset(position for position in range(min(series_parts) + 1, len(paragraphs))
                      if position not in series_parts
@@ -717,7 +721,7 @@ def _heading_end(paragraph: _Paragraph, rest_start: int, long_line: bool = False
         return None
     stop = next((i for i, ch in enumerate(rest) if ch in RUN_IN_END + "；;"), None)
     if stop is None:   # a line without a sentence's end: as long as a line of one sentence
-        if len(rest) > (MAX_LINE_NUMBERED if long_line else MAX_HEADING) or rest[-1] in "，,、：:":
+        if len(rest) > MAX_LINE_NUMBERED or rest[-1] in "，,、：:":
             return None
         return len(text)
     longest = MAX_LINE_NUMBERED if long_line and stop == len(rest) - 1 else MAX_HEADING

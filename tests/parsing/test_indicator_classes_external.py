@@ -1164,3 +1164,61 @@ def test_a_five_year_reviews_level_gives_way_to_the_years_own():
                 part("", "五年来，我们坚持稳中求进。社会消费品零售总额从674.9亿元增至1160亿元，年均增长11%以上。", level=2)]
     assert facts_in(sections, 2021) == [("社会消费品零售总额", LEVEL, ACTUAL, 2020, 1182.6, "亿元", ""),
                                         ("社会消费品零售总额", GROWTH, ACTUAL, 2020, 3.9, "%", "")]
+
+
+# ---- batch 26 (河池 2023, 菏泽 2016, 江门 2018, 太原 2013, 朝阳 2021, 泰州 2022), read in session 24 ----
+
+def test_a_part_reporting_how_tasks_went_is_a_review():
+    # heze-2016: “十二五”…实施情况 (the five years) and 2015年主要工作任务完成情况 (the year)
+    sections = [part("一、“十二五”经济社会发展规划实施情况",
+                     "2011年至2015年，全市人民开拓创新。社会消费品零售总额由666亿元增加到1350亿元。"),
+                part("二、2015年主要工作任务完成情况", "刚刚过去的一年，我们主动适应新常态。预计全年完成地区生产总值2400亿元，增长9.3%。"),
+                part("三、2016年的目标任务和工作重点", "今年是“十三五”开局之年。地区生产总值增长8.5%左右。")]
+    assert facts_in(sections, 2016) == [
+        ("社会消费品零售总额", LEVEL, ACTUAL, 2015, 1350, "亿元", ""),
+        ("地区生产总值", LEVEL, ACTUAL, 2015, 2400, "亿元", ""),
+        ("地区生产总值", GROWTH, ACTUAL, 2015, 9.3, "%", ""),
+        ("地区生产总值", GROWTH, TARGET, 2016, 8.5, "%", "左右")]
+
+
+def test_the_figures_an_estimate_is_based_on_are_no_facts():
+    # hechi-2023: a note after the report
+    text = "千亿产业，以2022年河池市实际工业用电量45.5亿度、GDP1100亿、工业总产值635.2亿元为基数进行大致类推。"
+    assert review_facts(text, 2022) == []
+
+
+def test_the_budget_named_for_its_revenue():
+    # xinan-2024: 一般公共预算同比增长 (its revenue); the budget's spending is no revenue
+    assert review_facts("全年生产总值同比增长2%，一般公共预算同比增长0.5%。", 2023) == [
+        ("地区生产总值", GROWTH, ACTUAL, 2023, 2, "%", ""), ("一般公共预算收入", GROWTH, ACTUAL, 2023, 0.5, "%", "")]
+    assert review_facts("一般公共预算支出增长5%。", 2023) == []
+
+
+# ---- batch 27 (厦门 2006, 青岛 2012, 合肥 2023, 武汉 2026, 舟山 2021, 盐城 2023), read in session 24 ------
+
+def test_a_numbered_governments_term_is_several_years():
+    # qingdao-2012: 第十四届政府工作回顾, a term of four years with no part of its own for 2011
+    text = "四年来，全市生产总值跨越三个千亿元台阶，2011年达到6615.6亿元，年均增长12.5%。实现进出口总额2236亿美元，实际利用外资110亿美元。"
+    assert facts_in([part("一、第十四届政府工作回顾", text)], 2012) == [
+        ("地区生产总值", LEVEL, ACTUAL, 2011, 6615.6, "亿元", "")]
+
+
+@pytest.mark.parametrize("text, reviewed_year, expected", [
+    # xiamen-2006: a price index on last year's 100, without %
+    ("居民消费价格指数101，城镇登记失业率3.79%。", 2005,
+     [("居民消费价格涨幅", GROWTH, ACTUAL, 2005, 1, "%", ""), ("城镇登记失业率", LEVEL, ACTUAL, 2005, 3.79, "%", "")]),
+    # zhoushan-2021: 分别 before the starting values
+    ("城乡居民收入分别从44845元、25903元提高到63702元、39096元。", 2020,
+     [("城镇居民人均可支配收入", LEVEL, ACTUAL, 2020, 63702, "元", ""),
+      ("农村居民人均可支配收入", LEVEL, ACTUAL, 2020, 39096, "元", "")]),
+    # wuhan-2026: bonded zones are parts
+    ("三大综保区进出口额突破1200亿元。", 2025, []),
+])
+def test_city_wordings_of_batch_27(text, reviewed_year, expected):
+    assert review_facts(text, reviewed_year) == expected
+
+
+def test_a_price_index_target_without_percent():
+    # xiamen-2006
+    assert plan_facts("居民消费价格指数102左右，城镇登记失业率控制在4%以内。", 2006) == [
+        ("居民消费价格涨幅", GROWTH, TARGET, 2006, 2, "%", "左右"), ("城镇登记失业率", LEVEL, TARGET, 2006, 4, "%", "以内")]

@@ -958,3 +958,28 @@ def test_a_bold_part_heading_goes_on_in_a_plain_line():
         "1998年工作的回顾", "以迎接建国50周年为强大推动力全面开创首都改革开放和现代化建设的新局面"]
     assert [child.heading for child in roots[1].children] == ["加大结构调整力度，提高经济运行的质量和效益", "努力扩大内需"]
     assert_lossless(text, roots)
+
+
+def test_unnumbered_parts_with_long_item_lines_and_a_bold_part_between():
+    # chaoyang-2021: a plain part line and a bold one, each with its 一、 series of lines up to 80
+    # characters without a full stop; a bold part between them without one
+    long_item = "一、坚持“办事方便、法治良好、成本竞争力强、生态宜居”目标不动摇，深入开展营商环境建设年活动，推动优化营商环境实现新突破"
+    text = ("各位代表：\n\n现在，我代表市人民政府向大会报告工作。\n\n2020年和“十三五”时期工作回顾\n\n2020年极不平凡。\n\n"
+            "一、坚持人民至上、生命至上，全力防控新冠肺炎疫情\n\n正文。\n\n二、突出以项目为中心，强力打造发展引擎\n\n正文。\n\n"
+            "**“十四五”期间的发展思路和目标任务**\n\n今后五年的目标是。\n\n**2021年主要工作**\n\n今年的目标是。\n\n"
+            f"{long_item}\n\n正文。\n\n二、坚持实施工业强市战略不动摇，推进工业发展实现新突破\n\n正文。")
+    roots = split_sections(text)
+    assert [(root.heading, len(root.children)) for root in roots if root.style != PREAMBLE_STYLE] == [
+        ("2020年和“十三五”时期工作回顾", 2), ("“十四五”期间的发展思路和目标任务", 0), ("2021年主要工作", 2)]
+    assert roots[-1].children[0].heading == long_item[2:]
+    assert_lossless(text, roots)
+
+
+def test_a_closing_part_after_parts_with_series():
+    # 1984-guowuyuan: 关于国内建设 一、…; 关于外交工作 一、…; then 结束语
+    text = ("各位代表：\n\n现在，我代表国务院报告工作。\n\n关于国内建设\n\n一年来成绩显著。\n\n一、改革建筑业和基本建设的管理体制\n\n正文。\n\n"
+            "二、改革流通体制，疏通流通渠道\n\n正文。\n\n关于外交工作\n\n一年来外交活跃。\n\n一、维护世界和平是我国对外政策的主要目标\n\n正文。\n\n"
+            "二、我们坚持和平共处五项原则\n\n正文。\n\n结束语\n\n让我们团结起来。")
+    roots = split_sections(text)
+    assert [root.heading for root in roots if root.style != PREAMBLE_STYLE] == ["关于国内建设", "关于外交工作", "结束语"]
+    assert_lossless(text, roots)
