@@ -88,7 +88,7 @@ from archive.parsing.numbers import (
 # A generic word is a name only at a clause start or after one of these words, so
 # 数字经济增长18% or 海洋生产总值 are not GDP.
 _ALONE = (r"(?:(?<![\u4e00-\u9fff])|(?<=[的是和及与年])"
-          r"|(?<=今年|全年|年度|全省|全市|全区|全州|全县|我省|我区|我市|力争|计划|预计|实现|完成|其中|确保|争取|县域))")
+          r"|(?<=今年|全年|年度|年内|全省|全市|全区|全州|全县|我省|我区|我市|力争|计划|预计|实现|完成|其中|确保|争取|县域))")
 
 
 def _alone(word: str) -> str:
@@ -127,15 +127,15 @@ INDICATORS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
                                _alone(r"居民人均可支配收入")), MONEY),
     ("城乡居民收入", (r"城乡居民(?:人均)?收入",), MONEY),
     ("居民收入", (_alone(r"居民收入"),), MONEY),
-    ("城镇新增就业", (r"城镇新增就业(?:再就业)?(?:人数|人口|人员)?", r"新增城镇就业(?:再就业)?(?:人数|人口|人员)?",
+    ("城镇新增就业", (r"城镇新增就业(?:再就业)?(?:人数|人口|人员)?", r"新增城镇(?:人员)?就业(?:再就业)?(?:人数|人口|人员)?",
                       _alone(r"新增就业(?:人数)?")), PEOPLE),   # 再就业: 新疆's series counts both
     ("城镇调查失业率", (r"城镇调查失业率", r"(?<!农村)调查失业率"), ()),
     ("城镇登记失业率", (r"城镇登记失业率", r"(?<!农村)登记失业率"), ()),
     ("城镇失业率", (r"城镇失业率",), ()),
     ("居民消费价格涨幅", (r"居民消费品?价格(?:指数)?(?:总?水平)?(?:涨幅|增幅|上涨幅度)?", r"CPI涨幅", _alone(r"CPI"),
-                        r"(?:物价|价格)总水平(?:涨幅|上涨幅度)"), ()),
+                        r"(?:物价|价格)总水平(?:涨幅|上涨幅度)", _alone(r"消费价格涨幅")), ()),
     ("商品零售价格涨幅", (r"商品零售价格涨幅",), ()),
-    ("进出口总额", (r"(?:外贸)?进出口(?:贸易)?总?[额值]", _alone(r"(?:外贸)?进出口"), r"对外贸易总额",
+    ("进出口总额", (r"(?:外贸)?进出口(?:贸易)?总?[额值]", r"外贸总[额值]", _alone(r"(?:外贸)?进出口"), r"对外贸易总额",
                     _alone(r"货物贸易(?![进出]口)"), _alone(r"货物贸易进出口(?:总[额值])?")), MONEY),
     ("出口总额", (_alone(r"(?:外贸|货物贸易|货物)?出口(?:总[额值])?"), _alone(r"商品出口总[额值]")), MONEY),
     ("粮食产量", (r"粮食总?产量?", r"粮食(?=[增减]产)"), GRAIN),
@@ -201,7 +201,7 @@ GROWTH_TARGET_VERB = re.compile(r"增长的?目标")   # 预期增长目标6%左
 VERBS = (r"(?:增长|增加|提高|上升|下降|降低|减少|回落|降)[到至为]|增至|增长的?目标(?:定在|设定为|定为|设为|为|是)?|增长了?|增加|增产|减产|增速(?:达到|保持在|稳定在|为|达|在)?|上涨|上升|提高"
          r"|下降|降低|减少|微涨|微降|达到|达|完成|实现|设定为|定为|为|是|控制在|控制到|稳定保持在|保持在|稳定在|保持|在|低于"
          r"|站上|迈上|跨上|跃上|跨过|突破|超过|超")
-VERB = rf"(?P<verb>{VERBS})了?"   # 粮食总产量达到了90.6亿斤
+VERB = rf"(?:(?P<verb>{VERBS})了?)"   # 粮食总产量达到了90.6亿斤; one group, so that {VERB}? is optional
 # Every unit a number may carry, so that 3个百分点 or 500家 is read whole (and skipped).
 UNIT = (r"个百分点|%|万亿元|万亿美元|亿美元|万美元|亿元|万元|元|万亿斤|亿斤|亿公斤|亿吨|万吨|万人次|万人|人|万户|万亩|亩|万家|家|万个|个"
         r"|万?亿(?=[，。；、和与及）)]|以上|左右|大关)")   # 突破5500亿和1万亿: 元 left out
@@ -243,7 +243,7 @@ TAIL = re.compile(rf"{NOTE_MARK}?(?:{FROM}|{BRIDGE})?(?:{FILLER}(?:{VERB}{VERB_N
 # A second figure for the same name: …增长7%以上，站上3500亿元; …9.86万亿元、增长5.7%;
 # 2.76万亿元增长6.1%; 完成248亿元（预计数，下同），同比增长7.4%.
 CHAIN = re.compile(rf"(?:（[^）]{{0,12}}）|新?台阶|大关)?[，、]?(?:{COMPARABLE}|{PRICES_DEDUCTED}，?|{ADJUSTED})?"
-                   rf"(?:预计)?(?:比上年|同比|同口径|可比|总量|总额)?(?:实际|首次)?{ADVERBS}?(?:{VERB}{VERB_NOTE})?{VALUE_START}")
+                   rf"(?:预计|预期)?(?:比上年|同比|同口径|可比|总量|总额)?(?:实际|首次)?{ADVERBS}?(?:{VERB}{VERB_NOTE})?{VALUE_START}")
 # Growth by quarter, then for the year, without a name: the GDP's (_year_after_quarters).
 QUARTERS_THEN_YEAR = re.compile(rf"季度(?:增长|增速){NUMBER}%[^。；]*?[，；](?P<year>全年)(?=增长)")
 YEAR_AS_GDP = re.compile(rf"(?P<{_GROUP_OF['地区生产总值']}>全年)")
@@ -257,6 +257,8 @@ GROWTH_NEXT = re.compile(r"(?P<between>、[^，。；！？：、\d]{1,12})、(?
 # known names with one value, each of them.
 ENUMERATION = re.compile(rf"(?P<names>[^，。；：:！？]+?){FILLER}(?:(?P<each>分别|(?<![人年平])均(?={VERBS})){FILLER}"
                          rf"|(?=(?:{VERBS}){NUMBER}(?:{UNIT})(?:左右|以上)?[、和]{NUMBER})"
+                         # 城乡居民人均可支配收入33722元和11777元，分别增长6%、8.5%: levels without a verb
+                         rf"|(?={NUMBER}(?:{UNIT})[、和]{NUMBER}(?:{UNIT})，(?:同比|比上年)?分别)"
                          rf"|(?=(?:{VERBS}){NUMBER})){VERB}?")
 ITEM_SEPARATOR = re.compile(r"[、和及与]")
 # The same names again: 分别达到45000元和21000元，分别增长4.5%和6.5%; 分别达6.9万元、3.4万元，
@@ -279,7 +281,7 @@ AREAS = r"(?:(?:脱贫|贫困|民族|边境|边疆|欠发达|沿海)(?:地区)?|
 ZONES = r"园区|开发区|高新区|经开区|片区|新区|港区|综保区|保税区|自贸区"   # parks and zones: their figures are theirs
 # 服务进出口, 招商引资项目完成固定资产投资220亿元
 NOT_THE_WHOLE_BEFORE = re.compile(
-    rf"(?:占|人均|企业|(?<![全本我])县|(?<![全本])村|服务(?:贸易)?|技术|产品|电商|口岸|(?<!全[市省区州县])海关|互市|(?:项目|{ZONES}|产业|公司)(?:完成|实现)?|{AREAS}|全国|”"
+    rf"(?:占|人均|企业|(?<![全本我])县|(?<![全本我地])区|(?<![全本])村|服务(?:贸易)?|技术|产品|电商|口岸|(?<!全[市省区州县])海关|互市|市直|市本级|(?:项目|{ZONES}|产业|公司)(?:完成|实现)?|{AREAS}|全国|”"
     r"|\d+个[^，。；、：\d]{1,10})$")   # 4个整村推进村农牧民人均纯收入: a count of places
 NATIONAL_BEFORE = re.compile(r"全国$")            # the whole, in the State Council's reports
 # A sentence opening on a part of the year (前三季度，…; 1—11月，…) gives no figure of the
@@ -868,7 +870,8 @@ def _sentence_facts(sentence: str, normal: str, time: str, cues: _Cues,
             return None
         if fact and name.group().startswith(BARE_JOBS) and name.start() > 0 and not (
                 ABOUT_JOBS.search(normal.replace(name.group(), "", 1))
-                or normal.endswith((*WHOLE_PLACES, "全年"), 0, name.start())):
+                or normal.endswith((*WHOLE_PLACES, "全年"), 0, name.start())
+                or TARGET_WORDS.search(normal, 0, name.start())):   # 主要预期目标是：…，新增就业18万人
             return None   # 新增营业面积10万平方米，新增就业3000人: one sector's jobs (a sentence of its own is the place's)
         if fact and on_several_years and (fact.measure != LEVEL or fact.name in SUMMED or not (
                 verb in REACHED or fact.qualifier == "超过")   # 超3.1万元: a mark passed
@@ -909,11 +912,14 @@ def _sentence_facts(sentence: str, normal: str, time: str, cues: _Cues,
                 # 、力争达到8%: only a figure of the other measure is taken, but 首次突破2万元、
                 # 达到20793元: the exact level rather than the round mark it passed.
                 del found[-2 if _exact_after_mark(first, also) else -1]
-            third = (also and found[-1][2] is also and also.qualifier == "超过"
-                     and _second_figure(normal, second[1].end()))
-            exact = third and add(name.start(), name, *third)
-            if exact:   # 增加1501亿元，总额首次突破万亿元，达到11377亿元: the level after the mark
-                del found[-2 if _exact_after_mark(also, exact) else -1]
+            third = also and found[-1][2] is also and _second_figure(normal, second[1].end())
+            more = third and add(name.start(), name, *third)
+            if more and more.measure == also.measure:
+                # 增加1501亿元，总额首次突破万亿元，达到11377亿元: the level after the mark
+                del found[-2 if _exact_after_mark(also, more) else -1]
+            elif more and first and first.measure == more.measure and any(f is first for *_, f in found):
+                del found[-1]   # a measure already read
+            # (突破3000亿元，预计达到3012亿元，增长6%: the growth after the exact level is kept)
     return [fact for _, _, fact in sorted(found, key=lambda item: item[:2])]
 
 

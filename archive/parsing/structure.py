@@ -57,7 +57,7 @@ CN = "一二三四五六七八九十"
 # (kind, style written to the node, pattern); a kind is one numbering sequence.
 NUMBERINGS = [
     ("chinese", "chinese", re.compile(rf"([{CN}]{{1,3}})\s*[、．.]\s*")),
-    ("paren", "paren", re.compile(rf"[（(]\s*([{CN}]{{1,3}})\s*[）)]\s*")),
+    ("paren", "paren", re.compile(rf"[（(]?\s*([{CN}]{{1,3}})\s*[）)]\s*")),   # 一）: a copy that lost the （
     ("arabic", "arabic", re.compile(r"(\d{1,2})\s*(?:[、．]|\.(?!\d))\s*")),
     ("paren-arabic", "paren", re.compile(r"[（(](\d{1,2})[）)]\s*")),
     ("shi", "shi", re.compile(rf"([{CN}]{{1,3}})是(?=[^，,、；;。])")),          # 一是加大…。
@@ -101,6 +101,7 @@ UNRANKED = float("inf")   # preamble, glossary and bold nodes: closed by any num
 PAGE_CHROME = re.compile(
     r"扫一扫在手机(?:上)?打开当前页|打印本页|关闭(?:本页|窗口)|下载|打印|全屏|收藏|分享(?:到)?[：:]?"
     r"|【?\s*字[号体][：:]?\s*(?:[大中小]\s*){0,3}(?:加大|还原|减小|\s)*】?|相关(?:报道|链接|附件)[：:]?(?:>>)?")
+DATED = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印?$")   # …秘书处 2014年1月6日印: a printer's line
 SUB_KIND = "chinese-items"   # a 一、 series restarted inside a part: its items
 SUB_RANK = 0.5      # between the parts' 一、 and any other numbering
 MIN_ITEM_BODY = 3   # paragraphs of an item before a 一是 list that no longer opens it
@@ -791,6 +792,7 @@ def _is_unnumbered_heading(text: str) -> bool:
             and not text.startswith("各位代表")
             and not ADDRESS.search(text)
             and not PAGE_CHROME.fullmatch(text)
+            and not DATED.search(text)
             and re.search(r"[\u4e00-\u9fff]", text) is not None)
 
 

@@ -1222,3 +1222,61 @@ def test_a_price_index_target_without_percent():
     # xiamen-2006
     assert plan_facts("居民消费价格指数102左右，城镇登记失业率控制在4%以内。", 2006) == [
         ("居民消费价格涨幅", GROWTH, TARGET, 2006, 2, "%", "左右"), ("城镇登记失业率", LEVEL, TARGET, 2006, 4, "%", "以内")]
+
+
+# ---- batch 28 (青岛 2015, 莆田 2014, 晋城 2021, 永州 2024, 陇南 2025, 黑河 2014), read in session 24 ------
+
+def test_targets_stated_as_a_growth_and_the_level_it_gives():
+    # putian-2014: 增长12.5%，预期1550亿元
+    assert plan_facts("全市生产总值增长12.5%，预期1550亿元；外贸总额增长8%，预期52.5亿美元。", 2014) == [
+        ("地区生产总值", GROWTH, TARGET, 2014, 12.5, "%", ""), ("地区生产总值", LEVEL, TARGET, 2014, 1550, "亿元", ""),
+        ("进出口总额", GROWTH, TARGET, 2014, 8, "%", ""), ("进出口总额", LEVEL, TARGET, 2014, 52.5, "亿美元", "")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # longnan-2025: the urban and the rural level without a verb, then 分别增长
+    ("城乡居民人均可支配收入33722元和11777元，分别增长6%、8.5%。",
+     [("城镇居民人均可支配收入", LEVEL, ACTUAL, 2024, 33722, "元", ""),
+      ("农村居民人均可支配收入", LEVEL, ACTUAL, 2024, 11777, "元", ""),
+      ("城镇居民人均可支配收入", GROWTH, ACTUAL, 2024, 6, "%", ""),
+      ("农村居民人均可支配收入", GROWTH, ACTUAL, 2024, 8.5, "%", "")]),
+    # heihe-2014: the city's own (市直) revenue is a part
+    ("公共财政收入23.1亿元，增长11.8%，其中，市直公共财政收入6.9亿元，增长22%。",
+     [("一般公共预算收入", LEVEL, ACTUAL, 2024, 23.1, "亿元", ""), ("一般公共预算收入", GROWTH, ACTUAL, 2024, 11.8, "%", "")]),
+    # longnan-2025: a district's GDP is a part; 北京地区 is the whole
+    ("武都区地区生产总值突破200亿元、成县力争达到100亿元。", []),
+    ("北京地区进出口总额超3.6万亿元。", [("进出口总额", LEVEL, ACTUAL, 2024, 3.6, "万亿元", "超过")]),
+    # the total in the clause after the growth, without a verb
+    ("地区生产总值增长5.8%、增速全国第3，总量60013亿元。",
+     [("地区生产总值", GROWTH, ACTUAL, 2024, 5.8, "%", ""), ("地区生产总值", LEVEL, ACTUAL, 2024, 60013, "亿元", "")]),
+])
+def test_city_wordings_of_batch_28(text, expected):
+    assert review_facts(text, 2024) == expected
+
+
+# ---- batch 29 (乌鲁木齐 2014, 湛江 2019, 钦州 2025, 合肥 2017, 嘉峪关 2014, 深圳 2023), read in session 24 -
+
+@pytest.mark.parametrize("text, expected", [
+    # jiayuguan-2014: 年内新增就业 in a sentence on jobs
+    ("深入实施全民创业工程，年内新增就业7500人以上，城镇登记失业率控制在2.7%以内。",
+     [("城镇新增就业", LEVEL, TARGET, 2023, 7500, "人", "以上"), ("城镇登记失业率", LEVEL, TARGET, 2023, 2.7, "%", "以内")]),
+    # shenzhen-2023: 新增就业 among the main targets; 消费价格涨幅 without 居民 (zhanjiang-2019)
+    ("主要预期目标是：地区生产总值增长6%，新增就业18万人，消费价格涨幅控制在3%以内。",
+     [("地区生产总值", GROWTH, TARGET, 2023, 6, "%", ""), ("城镇新增就业", LEVEL, TARGET, 2023, 18, "万人", ""),
+      ("居民消费价格涨幅", GROWTH, TARGET, 2023, 3, "%", "以内")]),
+    # one sector's new jobs stay unread
+    ("新增营业面积10万平方米，新增就业3000人。", []),
+])
+def test_city_wordings_of_batch_29_in_a_plan(text, expected):
+    assert plan_facts(text, 2023) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # wulumuqi-2014
+    ("新增城镇人员就业8.2万人。", [("城镇新增就业", LEVEL, ACTUAL, 2018, 8.2, "万人", "")]),
+    # zhanjiang-2019: a mark, the exact level, then the growth
+    ("全市地区生产总值突破3000亿元，预计达到3012亿元，增长6%。",
+     [("地区生产总值", LEVEL, ACTUAL, 2018, 3012, "亿元", ""), ("地区生产总值", GROWTH, ACTUAL, 2018, 6, "%", "")]),
+])
+def test_city_wordings_of_batch_29_in_a_review(text, expected):
+    assert review_facts(text, 2018) == expected

@@ -983,3 +983,14 @@ def test_a_closing_part_after_parts_with_series():
     roots = split_sections(text)
     assert [root.heading for root in roots if root.style != PREAMBLE_STYLE] == ["关于国内建设", "关于外交工作", "结束语"]
     assert_lossless(text, roots)
+
+
+def test_items_that_lost_their_opening_bracket_and_a_printers_line():
+    # hefei-2017: 一）聚焦前沿… in a copy that lost each paragraph's first character;
+    # wulumuqi-2014: …秘书处 2014年1月6日印 after the closing is no part
+    text = ("一、2016年工作回顾\n\n过去一年成绩显著。\n\n一）聚焦前沿，科技创新跃升新高度。创新能力提升。\n\n"
+            "二）瞄准高端，产业转型迈出新步伐。产业升级。\n\n各位代表，让我们共同奋斗！\n\n市十五届人大三次会议秘书处 2014年1月6日印")
+    roots = split_sections(text)
+    assert [root.heading for root in roots] == ["2016年工作回顾"]
+    assert [child.heading for child in roots[0].children] == ["聚焦前沿，科技创新跃升新高度", "瞄准高端，产业转型迈出新步伐"]
+    assert_lossless(text, roots)
