@@ -43,16 +43,16 @@ GDP_NAMES = ("国内生产总值", "地区生产总值")
 # and recall. Dev is pinned at what the parser reaches (session 18: 87 reports), so that any
 # regression fails; held_out and external at what they measure now (they are never tuned on,
 # so their figures move only with the parser's general rules).
-# Dev grows as each unseen batch joins it after its first run (237 reports since session 24);
+# Dev grows as each unseen batch joins it after its first run (243 reports since session 24);
 # its 4 false actuals are 海拉尔区 2012's 地方财政总收入 beside 财政总收入 (level and growth) and
 # two of 海南 2026's five-year figures in items the parser does not see as headings.
 FLOOR = {
-    "dev": {"target": {"right": 1670, "wrong_false": 0}, "actual": {"right": 2332, "wrong_false": 4},
+    "dev": {"target": {"right": 1722, "wrong_false": 0}, "actual": {"right": 2402, "wrong_false": 4},
             "heading_precision": {1: 0.995, 2: 0.98}, "heading_recall": {1: 0.99, 2: 0.985}},
     "held_out": {"target": {"right": 25, "wrong_false": 0}, "actual": {"right": 66, "wrong_false": 0},
                  "heading_precision": {1: 0.94, 2: 0.96}, "heading_recall": {1: 0.92, 2: 0.87}},
-    "external": {"target": {"right": 52, "wrong_false": 0}, "actual": {"right": 66, "wrong_false": 2},
-                 "heading_precision": {1: 0.99, 2: 0.99}, "heading_recall": {1: 0.99, 2: 0.99}},
+    "external": {"target": {"right": 44, "wrong_false": 0}, "actual": {"right": 55, "wrong_false": 1},
+                 "heading_precision": {1: 0.95, 2: 0.90}, "heading_recall": {1: 0.99, 2: 0.90}},
 }
 
 

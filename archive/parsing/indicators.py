@@ -198,7 +198,7 @@ FILLER = (r"(?:（[^）\d，。]{1,4}）|比上年|比去年|同比|同口径|�
 CHANGE_VERBS = ("增长", "增加", "增产", "增速", "上涨", "上升", "提高", "下降", "降低", "减少", "减产", "微涨", "微降")
 DECLINES = ("下降", "降低", "减少", "减产", "微降")
 GROWTH_TARGET_VERB = re.compile(r"增长的?目标")   # 预期增长目标6%左右: a growth rate
-VERBS = (r"(?:增长|增加|提高|上升|下降|降低|减少|回落|降)[到至为]|增至|增长的?目标(?:定在|设定为|定为|设为|为|是)?|增长了?|增加|增产|减产|增速(?:达到|保持在|稳定在|为|达|在)?|上涨|上升|提高"
+VERBS = (r"(?:增长|增加|提高|上升|下降|降低|减少|回落|降|跃升)[到至为]|增至|增长的?目标(?:定在|设定为|定为|设为|为|是)?|增长了?|增加|增产|减产|增速(?:达到|保持在|稳定在|为|达|在)?|上涨|上升|提高"
          r"|下降|降低|减少|微涨|微降|达到|达|完成|实现|设定为|定为|为|是|控制在|控制到|稳定保持在|保持在|稳定在|保持|在|低于"
          r"|站上|迈上|跨上|跃上|跨过|突破|超过|超")
 VERB = rf"(?:(?P<verb>{VERBS})了?)"   # 粮食总产量达到了90.6亿斤; one group, so that {VERB}? is optional
@@ -222,8 +222,8 @@ VALUE_START = rf"(?={NUMBER}|[约超不大])"
 # verb of reaching).
 NOTE_MARK = r"(?:\[\d{1,3}\]|〔\d{1,3}〕|【\d{1,3}】)"   # a glossary's: 完成地方生产总值[1]202亿元
 YEAR_OF = r"(?:(?:19|20)\d\d年(?:底|末)?的?)"
-FROM = (rf"，?[从由](?:{YEAR_OF}|(?:年初|上半年|一季度)的?)?(?:不到|约)?{NUMBER}(?:{UNIT})?"
-        r"(?=(?:增加|增长|提高|下降|降低|回落|降)[到至为]|增至)")   # 从上半年5.5%降到5.3%: the level at the end
+FROM = (rf"，?[从由](?:{YEAR_OF}|(?:年初|上半年|一季度|上年|去年)的?)?(?:不到|约)?{NUMBER}(?:{UNIT})?"
+        r"(?=(?:增加|增长|提高|下降|降低|回落|降|跃升)[到至为]|增至)")   # 从上半年5.5%降到5.3%: the level at the end
 VERB_NOTE = r"(?:（[^）\d]{1,6}）)?"   # 同比增长（下同）6%
 REACHED_IN = r"(?:(?<=[到至为])(?P<year>(?:19|20)\d\d)年(?:底|末)?的?)?"
 BRIDGE = (r"(?:(?:(?:(?!\d+(?:\.\d+)?(?:%|万|亿|元|人|吨|斤))[^，。；、%]){1,16}|[^，。；%]{1,20}(?:台阶|大关))"
@@ -238,7 +238,7 @@ BRIDGE = (r"(?:(?:(?:(?!\d+(?:\.\d+)?(?:%|万|亿|元|人|吨|斤))[^，。；�
 FROM_VALUES = re.compile(rf"[从由]{YEAR_OF}?{NUMBER}(?:{UNIT})(?:[和、与]{NUMBER}(?:{UNIT}))*$")
 FROM_YEAR = re.compile(r"[从由](?:19|20)\d\d年")
 COMPARED_YEAR_BEFORE = re.compile(r"(?:[比较]|[快高低慢]于)$")   # 快于2024年…: a comparison
-TAIL = re.compile(rf"{NOTE_MARK}?(?:{FROM}|{BRIDGE})?(?:{FILLER}(?:{VERB}{VERB_NOTE}{REACHED_IN}|(?<=目标)|(?<=预期)|(?<=均值)"
+TAIL = re.compile(rf"{NOTE_MARK}?(?:{FROM}|{BRIDGE})?(?:{FILLER}(?:{VERB}{VERB_NOTE}{REACHED_IN}|(?<=目标)|(?<=预期)|(?<=预计)|(?<=均值)"
                   rf"|(?<=平均值)|(?<=）)))?{VALUE_START}")
 # A second figure for the same name: …增长7%以上，站上3500亿元; …9.86万亿元、增长5.7%;
 # 2.76万亿元增长6.1%; 完成248亿元（预计数，下同），同比增长7.4%.
@@ -281,7 +281,7 @@ AREAS = r"(?:(?:脱贫|贫困|民族|边境|边疆|欠发达|沿海)(?:地区)?|
 ZONES = r"园区|开发区|高新区|经开区|片区|新区|港区|综保区|保税区|自贸区"   # parks and zones: their figures are theirs
 # 服务进出口, 招商引资项目完成固定资产投资220亿元
 NOT_THE_WHOLE_BEFORE = re.compile(
-    rf"(?:占|人均|企业|(?<![全本我])县|(?<![全本我地])区|(?<![全本])村|服务(?:贸易)?|技术|产品|电商|口岸|(?<!全[市省区州县])海关|互市|市直|市本级|(?:项目|{ZONES}|产业|公司)(?:完成|实现)?|{AREAS}|全国|”"
+    rf"(?:占|人均|企业|(?<![全本我])县|(?<![全本我地])区|(?<![全本])村|服务(?:贸易)?|技术|产品|电商|口岸|(?<!全[市省区州县])海关|互市|市直|市本级|(?:项目|{ZONES}|产业|公司|{AREAS})(?:完成|实现)?|全国|”"
     r"|\d+个[^，。；、：\d]{1,10})$")   # 4个整村推进村农牧民人均纯收入: a count of places
 NATIONAL_BEFORE = re.compile(r"全国$")            # the whole, in the State Council's reports
 # A sentence opening on a part of the year (前三季度，…; 1—11月，…) gives no figure of the
@@ -398,7 +398,7 @@ PLAN, REVIEW, SEVERAL_YEARS, OTHER_YEAR, MIXED = "plan", "review", "several", "o
 # reviewed year's (国内生产总值从54万亿元增加到82.7万亿元), not its growth rates or sums.
 PAST_PERIOD = "past period"
 REACHED = ("达到", "达", "实现", "完成", "增加到", "增长到", "提高到", "增至", "增加至", "增长至", "提高至",
-           "增加为", "增长为", "提高为", "下降到", "降低到", "降到", "下降至", "降低至", "下降为", "降低为", "降为")
+           "增加为", "增长为", "提高为", "跃升到", "跃升至", "下降到", "降低到", "降到", "下降至", "降低至", "下降为", "降低为", "降为")
 LEAD_LENGTH = 80   # a lead line of a review of several years (这五年，我们…。) is short
 SUMMED = {"城镇新增就业"}   # over several years a count of new jobs is a sum
 # In the review a figure after 年均/每年 in its sentence is on several years (工业、消费、进出口等
@@ -589,13 +589,9 @@ def _home(text: str, region: str) -> str:
 
 # 分别达到424.8、502.5、187.9万吨: an amount's unit written once after a list is each value's.
 UNIT_ONCE = re.compile(rf"(?<![\d.])({NUMBER})(?=(?:、{NUMBER})*、{NUMBER}(万亿元|亿元|万元|元|亿美元|万美元|万吨|亿斤|亿公斤|万人))")
-
-
 # 分别比上年和2000年增长6.9%和36.8%: the change on last year, then on an earlier year.
 ON_LAST_YEAR_AND_ANOTHER = re.compile(
     rf"(?:分别比上年和(?:19|20)\d\d年|比上年和(?:19|20)\d\d年分别)(增长|提高|下降)({NUMBER}%)和{NUMBER}%")
-
-
 # 居民消费价格指数101, 102左右: an index on last year's 100, written without %.
 BARE_PRICE_INDEX = re.compile(r"(居民消费价格(?:总水平)?指数(?:为|是|达到?)?)((?:9\d|1[01]\d)(?:\.\d+)?)(?![\d.%])")
 # 城乡居民收入分别从44845元、25903元提高到63702元、39096元: 分别 goes with the verb.

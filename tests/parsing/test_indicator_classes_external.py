@@ -1280,3 +1280,19 @@ def test_city_wordings_of_batch_29_in_a_plan(text, expected):
 ])
 def test_city_wordings_of_batch_29_in_a_review(text, expected):
     assert review_facts(text, 2018) == expected
+
+
+# ---- batch 30 (铁岭 2022, 池州 2020, 济南 2025, 唐山 2012, 石家庄 2020, 三亚 2022), read in session 24 ----
+
+@pytest.mark.parametrize("text, expected", [
+    # tangshan-2012: 由上年的…跃升到…, then 其中… and the changes of both
+    ("全部财政收入由上年的439亿元跃升到555.5亿元，其中一般预算收入255.6亿元，分别增长26.6%和30.5%。",
+     [("一般公共预算总收入", GROWTH, ACTUAL, 2011, 26.6, "%", ""), ("一般公共预算总收入", LEVEL, ACTUAL, 2011, 555.5, "亿元", ""),
+      ("一般公共预算收入", GROWTH, ACTUAL, 2011, 30.5, "%", ""), ("一般公共预算收入", LEVEL, ACTUAL, 2011, 255.6, "亿元", "")]),
+    # tangshan-2012: a kind of area that completed its output is a part
+    ("沿海地区完成生产总值1620亿元，增长13.5%，增速高于全市1.8个百分点。", []),
+    # jinan-2025: 预计 between the name and the figure
+    ("全市粮食总产量预计306万吨左右。", [("粮食产量", LEVEL, ACTUAL, 2011, 306, "万吨", "左右")]),
+])
+def test_city_wordings_of_batch_30(text, expected):
+    assert review_facts(text, 2011) == expected
