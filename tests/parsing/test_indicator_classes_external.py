@@ -24,9 +24,9 @@ def part(heading, text, level=1, style="chinese"):
     return SectionNode(heading=heading, level=level, style=style, text=text)
 
 
-def facts_in(sections, year):
+def facts_in(sections, year, **options):
     return [(f.name, f.measure, f.kind, f.period_year, f.value, f.unit, f.qualifier)
-            for f in extract_indicators(sections, year)]
+            for f in extract_indicators(sections, year, **options)]
 
 
 # ---- newspaper pages: other places, sentences on both years, questions ------------------
@@ -258,8 +258,8 @@ def external_line(name, number):
     return (EXTERNAL / name).read_text(encoding="utf-8").split("\n")[number - 1]
 
 
-def review_facts(text, reviewed_year):
-    return facts_in([part(f"一、{reviewed_year}年工作回顾", text)], reviewed_year + 1)
+def review_facts(text, reviewed_year, **options):
+    return facts_in([part(f"一、{reviewed_year}年工作回顾", text)], reviewed_year + 1, **options)
 
 
 def plan_facts(text, year):
@@ -1089,9 +1089,7 @@ def test_a_value_shared_with_均_is_each_names(text, expected):
 # ---- batch 25 (延边州 2021, 宜宾 2016, 北京 1999, 松原 2022, 曲靖 2014, 广州 2006), read in session 24
 
 def city_review(text, reviewed_year):
-    return [(f.name, f.measure, f.kind, f.period_year, f.value, f.unit, f.qualifier)
-            for f in extract_indicators([part(f"一、{reviewed_year}年工作回顾", text)], reviewed_year + 1,
-                                        national=False, region="某市")]
+    return review_facts(text, reviewed_year, national=False, region="某市")
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -943,7 +943,7 @@ def test_a_bold_part_without_a_series_between_bold_parts_with_one():
             "**“十三五”的主要任务**\n\n“十三五”时期是决胜期。\n\n**2016年工作安排**\n\n"
             "一、着力稳定经济增长\n\n稳增长。\n\n二、着力加快结构调整\n\n调结构。")
     roots = split_sections(text)
-    assert [root.heading for root in roots if root.style != PREAMBLE_STYLE] == [
+    assert [root.heading for root in tops(roots)] == [
         "“十二五”及2015年工作回顾", "“十三五”的主要任务", "2016年工作安排"]
     assert_lossless(text, roots)
 
@@ -969,7 +969,7 @@ def test_unnumbered_parts_with_long_item_lines_and_a_bold_part_between():
             "**“十四五”期间的发展思路和目标任务**\n\n今后五年的目标是。\n\n**2021年主要工作**\n\n今年的目标是。\n\n"
             f"{long_item}\n\n正文。\n\n二、坚持实施工业强市战略不动摇，推进工业发展实现新突破\n\n正文。")
     roots = split_sections(text)
-    assert [(root.heading, len(root.children)) for root in roots if root.style != PREAMBLE_STYLE] == [
+    assert [(root.heading, len(root.children)) for root in tops(roots)] == [
         ("2020年和“十三五”时期工作回顾", 2), ("“十四五”期间的发展思路和目标任务", 0), ("2021年主要工作", 2)]
     assert roots[-1].children[0].heading == long_item[2:]
     assert_lossless(text, roots)
@@ -981,7 +981,7 @@ def test_a_closing_part_after_parts_with_series():
             "二、改革流通体制，疏通流通渠道\n\n正文。\n\n关于外交工作\n\n一年来外交活跃。\n\n一、维护世界和平是我国对外政策的主要目标\n\n正文。\n\n"
             "二、我们坚持和平共处五项原则\n\n正文。\n\n结束语\n\n让我们团结起来。")
     roots = split_sections(text)
-    assert [root.heading for root in roots if root.style != PREAMBLE_STYLE] == ["关于国内建设", "关于外交工作", "结束语"]
+    assert [root.heading for root in tops(roots)] == ["关于国内建设", "关于外交工作", "结束语"]
     assert_lossless(text, roots)
 
 
