@@ -32,7 +32,6 @@ import time
 from collections import defaultdict
 from contextlib import contextmanager
 
-import whoosh.index
 from django.conf import settings
 from django.utils.encoding import force_str
 from haystack.backends import BaseEngine
@@ -52,10 +51,11 @@ from search import result_highlight, similar, suggestions
 from search.analysis import text_values
 from search.codec import ArchiveCodec
 from search.errors import IndexMissing, IndexUnavailable, check_layout, index_errors
-from search.reopening import refreshed
+from search.reopening import refreshed, while_writers_commit
 from search.schema import whoosh_fields
 
 CREATION_LOCK = "creating.lock"
+INDEX_NAME = "MAIN"  # Whoosh's default, which haystack uses
 MERGE_FACTOR = 8  # segments of one size tier merged together
 MAX_MERGED_DOCS = 12_000  # no merge makes a larger segment (about 400 reports)
 
@@ -73,21 +73,24 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
         self._opened_folder = None
 
     def setup(self):
+        while_writers_commit(self._open_and_check_layout)
+        self.setup_complete = True
+        self._searcher = None
+        self._opened_folder = self._folder()
+
+    def _open_and_check_layout(self):
         with self._creation_lock():
             super().setup()
         self.setup_complete = False  # until the layout on disk is known to be ours
         # (self.index was opened with our schema; the one on disk is in its TOC)
         check_layout(self.index.storage.open_index().schema, self.schema)
-        self.setup_complete = True
-        self._searcher = None
-        self._opened_folder = self._folder()
 
     @contextmanager
     def _creation_lock(self):
         """Held while an index is created: two first imports at once would each create one,
         and Whoosh's create deletes the other's files half-way (its TOC is then missing).
         The first creates it; the other waits, then opens it."""
-        if not self.use_file_storage or whoosh.index.exists_in(self.path):
+        if not self.use_file_storage or self._index_exists():
             yield
             return
         os.makedirs(self.path, exist_ok=True)
@@ -97,6 +100,13 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
             yield
         finally:
             lock.release()
+
+    def _index_exists(self) -> bool:
+        """Whether the folder holds an index's table of contents. (whoosh.index.exists_in
+        opens it too, which fails when a commit replaces it meanwhile.)"""
+        return os.path.isdir(self.path) and any(
+            name.startswith(f"_{INDEX_NAME}_") and name.endswith(".toc")
+            for name in os.listdir(self.path))
 
     def _folder(self):
         """The identity of the index's folder (rebuild_index swaps in a new one); None in RAM."""
@@ -344,7 +354,7 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
         installation, but where the database holds indexed objects (beyond the ``writing``
         ones a first import is adding) a search would quietly find nothing. Then the index is
         missing (a 503 until check_index --repair)."""
-        if not self.use_file_storage or whoosh.index.exists_in(self.path):
+        if not self.use_file_storage or self._index_exists():
             return
         indexes = self._unified_index().get_indexes().values()
         querysets = [index.index_queryset(using=self.connection_alias) for index in indexes]

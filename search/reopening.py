@@ -17,7 +17,7 @@ import time
 from whoosh.reading import EmptyReader, MultiReader, SegmentReader
 from whoosh.searching import Searcher
 
-_RETRIES = 10  # as FileIndex.reader: a writer may delete a merged segment's files meanwhile
+_RETRIES = 10  # as FileIndex.reader
 
 
 def refreshed(searcher: Searcher) -> Searcher:
@@ -26,16 +26,22 @@ def refreshed(searcher: Searcher) -> Searcher:
     if searcher.up_to_date():
         return searcher
     index = searcher._ix
+    reader = while_writers_commit(lambda: _reader(index, searcher.reader()))
+    searcher.is_closed = True
+    return Searcher(reader, fromindex=index, weighting=searcher.weighting)
+
+
+def while_writers_commit(read):
+    """``read()``, tried again when a file it opens is gone: a writer's commit deletes the
+    table of contents it replaces and the segments it merged away, between a reader's
+    listing of the files and its opening them (Whoosh's FileIndex.reader tries again too)."""
     for retry in range(_RETRIES):
         try:
-            reader = _reader(index, searcher.reader())
-            break
+            return read()
         except OSError:
             if retry == _RETRIES - 1:
                 raise
             time.sleep(0.05)
-    searcher.is_closed = True
-    return Searcher(reader, fromindex=index, weighting=searcher.weighting)
 
 
 def _reader(index, previous):

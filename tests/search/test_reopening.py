@@ -91,3 +91,28 @@ def test_a_segment_file_gone_while_opening_is_tried_again(jinjiang_bytes, monkey
     searcher = backend().searcher()
     assert failures and len(leaves(searcher)) == 2
     same_as_afresh(searcher)
+
+
+def test_a_table_of_contents_replaced_while_opening_is_tried_again(jinjiang_bytes, monkeypatch):
+    """Opening the index lists its TOC generations and then reads the newest; a commit in
+    between writes a newer TOC and deletes that one (a 503 on a read, seen in CI)."""
+    from whoosh.index import TOC
+
+    import_report(jinjiang_bytes, "jinjiang.txt")
+    import_report(report("guowuyuan-2024-work-report.txt"), "2024.txt")
+    latest = TOC._latest_generation
+    stale = []
+
+    def listed_before_a_commit(storage, indexname):
+        generation = latest(storage, indexname)
+        if len(stale) < 2:
+            stale.append(generation - 1)
+            return generation - 1
+        return generation
+
+    monkeypatch.setattr(TOC, "_latest_generation", classmethod(
+        lambda cls, storage, indexname: listed_before_a_commit(storage, indexname)))
+    engine = backend()
+    engine.setup_complete = False
+    same_as_afresh(engine.searcher())
+    assert len(stale) == 2
