@@ -89,7 +89,7 @@ def timed(function, *args, **kwargs):
 # -- one size, in a child process ----------------------------------------------------
 
 def measure(n: int, seed: int, keep: bool, naive_max: int, peer_max: int) -> dict:
-    scratch = Path(tempfile.mkdtemp(prefix=f"zhengbao-bench-{n}-", dir="/tmp"))
+    scratch = Path(tempfile.mkdtemp(prefix=f"zhengbao-bench-{n}-"))
     setup_django(scratch / "data")
     try:
         return _measure(n, seed, scratch, naive_max, peer_max)
@@ -203,7 +203,7 @@ def _measure(n: int, seed: int, scratch: Path, naive_max: int, peer_max: int) ->
     regions = sorted(set(Report.objects.values_list("region", flat=True)))
     for name, urls in (("report page", [f"/reports/{pk}/" for pk in rng.sample(ids, min(20, len(ids)))]),
                        ("year page", [f"/years/{y}/" for y in rng.sample(years, min(20, len(years)))]),
-                       ("indicator page", [f"/indicators/国内生产总值/?region={region}"
+                       ("indicator page", [f"/indicators/地区生产总值/?region={region}"
                                            for region in rng.sample(regions, min(20, len(regions)))])):
         client.get(urls[0])
         samples = []
