@@ -70,7 +70,9 @@ Rules (the tests pin them on the seed and the corpus):
   From the first unseen 2026 reports: in the review a figure after 年均/每年 in its sentence
   is on several years; trade with partners (与…国家, 对东盟、…) is a part; an item after 、
   that continues another subject's figure (猕猴桃综合产值增长8.5%、出口…) is that subject's;
-  a round mark gives way to any exact level of the same fact.
+  a round mark gives way to any exact level of the same fact. Later batches: a part of the
+  year (前三季度，…; 截至11月底，…) holds for every figure of its sentence; in a review of
+  several years a level beside its base year's (…797.1亿元，是2010年的2.1倍) is the period's end.
 """
 from __future__ import annotations
 
@@ -123,7 +125,7 @@ INDICATORS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("农村居民人均纯收入", (r"农村居民(?:家庭)?年?人均纯收入", r"农(?:牧)?民年?人均纯收入",
                           r"农民(?:家庭)?平均每人的?纯收入",
                           r"农民的?纯收入，全国平均每人"), MONEY),
-    ("城乡居民人均可支配收入", (r"(?:城乡|全体|全国)(?:常住)?居民人均可支配收入", r"城乡人均可支配收入", r"城乡居民可支配收入",
+    ("城乡居民人均可支配收入", (r"(?:城乡|全体|全国)(?:常住)?居民人均可支配收入", r"城乡人均可支配收入", r"(?:城乡|全体)居民可支配收入",
                                _alone(r"居民人均可支配收入")), MONEY),
     ("城乡居民收入", (r"城乡居民(?:人均)?收入",), MONEY),
     ("居民收入", (_alone(r"居民收入"),), MONEY),
@@ -188,7 +190,7 @@ RATE = re.compile(r"率|强度")                     # in a name: its % value is
 # How a figure moved, between a name and its verb: 出口逆势增长17.8%, 稳步达到3000亿元以上.
 ADVERBS = r"(?:逆势|稳步|持续|快速|较快|大幅|顺利|翻番|翻一番|历史性)"
 PRICES_DEDUCTED = r"(?:扣除|考虑)(?:价格|物价)(?:上涨|下降|变动)?因素"
-COMPARABLE = r"按可比(?:价格?|口径)?(?:计算)?，?"   # 按可比口径增长13%, 按可比口径计算增长20%
+COMPARABLE = r"按(?:可比(?:价格?|口径)?|(?:传统|新|同|现行)口径)(?:计算)?，?"   # 按可比口径增长13%, 按传统口径计算超过8000亿元
 ADJUSTED = r"(?:剔除|扣除)[^，。；\d]{1,8}因素后?，?"   # 剔除虚增空转因素后完成10.4亿元: the same figure, restated
 # Words allowed between a name and its verb: 比上年, 同口径, 的宏观调控目标，…
 FILLER = (r"(?:（[^）\d，。]{1,4}）|比上年|比去年|同比|同口径|可比|规模|全年|实际|名义|计划|预计|预定|力争|争取|确保|要|将"
@@ -267,7 +269,7 @@ EACH_AGAIN = re.compile(rf"，{FILLER}(?:分别{FILLER})?{VERB}?(?<!，)(?<!分�
 # A change of several figures named in the clauses before: …，扣除价格因素，分别比上年实际增长.
 JOINT_CHANGE = re.compile(rf"，(?:{PRICES_DEDUCTED}，)?{FILLER}(?:分别{FILLER})?(?P<verb>增长|提高|下降)"
                           rf"(?={NUMBER})")
-CLAUSE_LEAD = re.compile(r"(?:其中|(?:19|20)\d\d年)?")
+CLAUSE_LEAD = re.compile(r"(?:其中|(?:19|20)\d\d年)?(?:全[省市区县州旗])?")   # 全市甲达到…元，乙…
 OTHER_AMOUNT = re.compile(rf"[^，、：；。\d%]{{2,16}}?(?={NUMBER}(?:{UNIT}))")
 QUALIFIERS = {"约": "左右", "大约": "左右", "上下": "左右", "超": "超过", "超过": "超过",
               "突破": "超过", "站上": "超过", "迈上": "超过", "跨上": "超过", "跃上": "超过", "跨过": "超过",
@@ -284,10 +286,12 @@ NOT_THE_WHOLE_BEFORE = re.compile(
     rf"(?:占|人均|企业|(?<![全本我])县|(?<![全本我地])区|(?<![全本])村|服务(?:贸易)?|技术|产品|电商|口岸|(?<!全[市省区州县])海关|互市|市直|市本级|(?:项目|{ZONES}|产业|公司|{AREAS})(?:完成|实现)?|全国|”"
     r"|\d+个[^，。；、：\d]{1,10})$")   # 4个整村推进村农牧民人均纯收入: a count of places
 NATIONAL_BEFORE = re.compile(r"全国$")            # the whole, in the State Council's reports
-# A sentence opening on a part of the year (前三季度，…; 1—11月，…) gives no figure of the
-# whole year, but where it goes on to 全年.
-PART_OF_YEAR = re.compile(r"(?:(?:19|20)\d\d年|今年|去年)?(?:前[一二三]季度|[一二三四]季度|上半年|一季度"
-                          r"|(?:1|一)[—\-－~～至到](?:1[01]|[1-9]|[二三四五六七八九十]|十一)月份?)")
+# A sentence opening on a part of the year (前三季度，…; 1—11月，…; 截至11月底，…) gives no
+# figure of the whole year, but where it goes on to 全年 (截至2024年底 is the year's end).
+MONTH = r"(?:1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])月"
+PART_OF_YEAR = re.compile(r"(?:\*\*)?(?:(?:19|20)\d\d年|今年|去年)?(?:前[一二三]季度|[一二三四]季度|上半年|一季度"
+                          rf"|(?:1|一)[—\-－~～至到]{MONTH}份?|前(?:1[01]|[1-9]|十一?|[一二三四五六七八九])个月"
+                          rf"|截[至止]到?{MONTH}(?:底|末|份)?)")
 # Right after the value: 生产总值超200亿元县, 经济总量超500亿元的县域增至12个 (a count of places).
 # 园区在全省综合排名第14位，…，进出口总额1050万美元; 罗定片区引进项目37个，完成固定资产投资18亿元;
 # 三个国家级开发区健康发展，实现财政总收入13.7亿元: a sentence that opens on a park or a zone,
@@ -303,6 +307,7 @@ PARTNER_BEFORE = re.compile(r"对(?!外贸易|外经贸)[^，；：]{1,20}$|与[
 # 扣除房地产开发投资后，固定资产投资增长2.7%: the figure without one of its parts (not
 # 扣除价格因素, 剔除…因素后: the whole, restated).
 WITHOUT_A_PART = re.compile(r"(?:扣除|剔除|不含|除去)(?![^，；]*因素)[^，；]{1,15}(?:后|外)?，$")
+EACH_OF_SEVERAL = re.compile(r"都")   # after one name: the figure of each of several places
 PARTNER_LEAD = re.compile(r"[对与](?!上年|去年|外贸易|外经贸)")   # 对东盟、共建“一带一路”国家进出口总额分别…
 PAST_TARGET_BEFORE = re.compile(r"(?:确定|预定|原定|提出)的?$")
 PAST_TARGET_AFTER = re.compile(r"的?(?:预期)?目标")
@@ -404,6 +409,10 @@ SUMMED = {"城镇新增就业"}   # over several years a count of new jobs is a 
 # In the review a figure after 年均/每年 in its sentence is on several years (工业、消费、进出口等
 # 年均增速高于全国，粮食总产稳定在1100亿斤以上): only a level reached there can be the reviewed year's.
 EVERY_YEAR = re.compile(r"年均|每年|连年")
+# In a review of several years a level set beside its base year's (797.1亿元，是2010年的2.1倍;
+# 甲169.4亿元、乙122.8亿元，分别是2010年的2.9倍、3.6倍) is the level at the period's end, as
+# one reached: a sum over the years is not compared with one year's figure.
+TIMES_A_YEAR = re.compile(r"(?:、[^，。；]{1,30})?，(?:分别)?是(?:19|20)\d\d年(?:底|末)?的")
 # Grain held at a floor (粮食总产量稳定在550亿斤左右) is several years' record, not the
 # reviewed year's output, which a report states as a figure reached or passed.
 GRAIN_HELD = ("稳定在", "保持在", "稳定保持在")
@@ -857,7 +866,8 @@ def _sentence_facts(sentence: str, normal: str, time: str, cues: _Cues,
     found = []   # (position, order, fact)
 
     def add(position, name, verb, value, shared_suffix=None):
-        if cues.elsewhere(normal[:position], place):
+        if cues.elsewhere(normal[:position], place) or (
+                PART_OF_YEAR.match(normal) and "全年" not in normal[:position]):
             return None
         fact = _fact(name, verb, value, shared_suffix)
         on_several_years = reached_only or time == REVIEW and bool(EVERY_YEAR.search(
@@ -870,7 +880,8 @@ def _sentence_facts(sentence: str, normal: str, time: str, cues: _Cues,
                 or TARGET_WORDS.search(normal, 0, name.start())):   # 主要预期目标是：…，新增就业18万人
             return None   # 新增营业面积10万平方米，新增就业3000人: one sector's jobs (a sentence of its own is the place's)
         if fact and on_several_years and (fact.measure != LEVEL or fact.name in SUMMED or not (
-                verb in REACHED or fact.qualifier == "超过")   # 超3.1万元: a mark passed
+                verb in REACHED or fact.qualifier == "超过"   # 超3.1万元: a mark passed
+                or TIMES_A_YEAR.match(normal, value.end()))
                 or "首次" in normal[name.end():value.start()]):   # 首次突破: in some year of the period
             return None
         if fact:
@@ -1138,9 +1149,10 @@ def _whole_for_one_year(normal: str, name: re.Match, value: re.Match, time: str,
             or PARTNER_BEFORE.search(normal, clause_start, name.start())
             or WITHOUT_A_PART.search(normal, 0, clause_start)
             or NOT_THE_WHOLE_AFTER.match(normal, value.end())
+            or EACH_OF_SEVERAL.match(normal, name.end()) and not ITEM_SEPARATOR.match(
+                normal, name.start() - 1)   # 7个县市区…，财政总收入都超过10亿元: each county's
             or (ON_A_PARK.match(normal) or ZONE_CLAUSE.match(normal, clause_start))
             and not normal.endswith(WHOLE_PLACES, 0, name.start())
-            or PART_OF_YEAR.match(normal) and "全年" not in normal[:name.start()]
             or _GROUP[name.lastgroup] not in (GRAIN_OUTPUT, GRAIN_NAME)   # 播种面积…万亩、粮食总产量…
             and _item_of_another_subject(normal, clause_start, name.start())):
         return False

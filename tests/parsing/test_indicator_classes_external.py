@@ -1294,3 +1294,47 @@ def test_city_wordings_of_batch_29_in_a_review(text, expected):
 ])
 def test_city_wordings_of_batch_30(text, expected):
     assert review_facts(text, 2011) == expected
+
+
+# ---- batch 33 (大连 2013, 长春 2019, 聊城 2014, 孝感 2016, 哈尔滨 2018, 大同 2021, 白城 2023), read in session 25 ----
+
+@pytest.mark.parametrize("text, expected", [
+    # haerbin-2018: figures of part of the year, also in an enumeration and with 分别
+    ("前三季度，城乡居民人均可支配收入达到25891.2元和10469.3元，分别增长6.8%和6.7%。", []),
+    ("截至11月底，完成固定资产投资4050.4亿元、社会消费品零售总额3560.9亿元，分别增长6.6%和7.8%。", []),
+    ("前11个月，社会消费品零售总额增长8%。", []),
+    # … but the year's end is the whole year, and so is 全年 after a part
+    ("截至2017年底，完成固定资产投资4050.4亿元。", [("固定资产投资", LEVEL, ACTUAL, 2017, 4050.4, "亿元", "")]),
+    ("上半年增长5%，全年地区生产总值增长6.6%。", [("地区生产总值", GROWTH, ACTUAL, 2017, 6.6, "%", "")]),
+    # liaocheng-2014: two levels, each with its verb and 全市 before the first, then 分别
+    ("全市城镇居民人均可支配收入达到26450元，农民人均纯收入达到10030元，分别增长11.5%和13%。",
+     [("城镇居民人均可支配收入", GROWTH, ACTUAL, 2017, 11.5, "%", ""), ("城镇居民人均可支配收入", LEVEL, ACTUAL, 2017, 26450, "元", ""),
+      ("农村居民人均纯收入", GROWTH, ACTUAL, 2017, 13, "%", ""), ("农村居民人均纯收入", LEVEL, ACTUAL, 2017, 10030, "元", "")]),
+    # dalian-2013: 按传统口径计算 between a name and its verb
+    ("固定资产投资按传统口径计算超过8000亿元，增长25%。",
+     [("固定资产投资", LEVEL, ACTUAL, 2017, 8000, "亿元", "超过"), ("固定资产投资", GROWTH, ACTUAL, 2017, 25, "%", "")]),
+    # xiaogan-2016: one name and 都 after a count of places: each county's figure
+    ("7个县市区生产总值、固定资产投资都超过百亿元，财政总收入都超过10亿元。", []),
+])
+def test_city_wordings_of_batch_33_in_a_review(text, expected):
+    assert city_review(text, 2017) == expected
+
+
+def test_a_level_beside_its_base_years_in_a_five_year_review_is_the_periods_end():
+    """xiaogan-2016: 是2010年的N倍 compares one year's level with another's; a sum over the
+    five years is never set beside one year. Without it a verbless level there says nothing."""
+    text = ("这五年，经济规模成倍增长。财政总收入169.4亿元、地方公共财政预算收入122.8亿元，分别是2010年的2.9倍、3.6倍。"
+            "社会消费品零售总额797.1亿元，是2010年的2.1倍。完成全社会固定资产投资1824.9亿元，是2010年的3.2倍。"
+            "城镇新增就业27.4万人。进出口总额60亿元。")
+    assert facts_in([part("一、“十二五”工作回顾", text)], 2016) == [
+        ("一般公共预算总收入", LEVEL, ACTUAL, 2015, 169.4, "亿元", ""),
+        ("一般公共预算收入", LEVEL, ACTUAL, 2015, 122.8, "亿元", ""),
+        ("社会消费品零售总额", LEVEL, ACTUAL, 2015, 797.1, "亿元", ""),
+        ("固定资产投资", LEVEL, ACTUAL, 2015, 1824.9, "亿元", "")]
+
+
+def test_all_residents_disposable_income_without_per_capita_is_the_whole_places():
+    # dalian-2013
+    assert plan_facts("全体居民可支配收入增长13%，城镇登记失业率控制在3%以下。", 2013) == [
+        ("城乡居民人均可支配收入", GROWTH, TARGET, 2013, 13, "%", ""),
+        ("城镇登记失业率", LEVEL, TARGET, 2013, 3, "%", "以下")]
