@@ -90,7 +90,7 @@ from archive.parsing.numbers import (
 # A generic word is a name only at a clause start or after one of these words, so
 # 数字经济增长18% or 海洋生产总值 are not GDP.
 _ALONE = (r"(?:(?<![\u4e00-\u9fff])|(?<=[的是和及与年])"
-          r"|(?<=今年|全年|年度|年内|全省|全市|全区|全州|全县|我省|我区|我市|力争|计划|预计|实现|完成|其中|确保|争取|县域))")
+          r"|(?<=今年|全年|年度|年内|全省|全市|全区|全州|全县|我省|我区|我市|本省|本市|本区|本州|本县|力争|计划|预计|实现|完成|其中|确保|争取|县域))")
 
 
 def _alone(word: str) -> str:
@@ -283,7 +283,7 @@ AREAS = r"(?:(?:脱贫|贫困|民族|边境|边疆|欠发达|沿海)(?:地区)?|
 ZONES = r"园区|开发区|高新区|经开区|片区|新区|港区|综保区|保税区|自贸区"   # parks and zones: their figures are theirs
 # 服务进出口, 招商引资项目完成固定资产投资220亿元
 NOT_THE_WHOLE_BEFORE = re.compile(
-    rf"(?:占|人均|企业|(?<![全本我])县|(?<![全本我地])区|(?<![全本])村|服务(?:贸易)?|技术|产品|电商|口岸|(?<!全[市省区州县])海关|互市|市直|市本级|(?:项目|{ZONES}|产业|公司|{AREAS})(?:完成|实现)?|全国|”"
+    rf"(?:占|人均|企业|(?<![全本我])县|(?<![全本我地])区|(?<![全本])村|服务(?:贸易)?|技术|产品|电商|口岸|(?<!全[市省区州县])海关|互市|市直|市本级|(?:项目(?:\d+个，(?=完成|实现))?|{ZONES}|产业|公司|{AREAS})(?:完成|实现)?(?:年度)?|全国|”"
     r"|\d+个[^，。；、：\d]{1,10})$")   # 4个整村推进村农牧民人均纯收入: a count of places
 NATIONAL_BEFORE = re.compile(r"全国$")            # the whole, in the State Council's reports
 # A sentence opening on a part of the year (前三季度，…; 1—11月，…; 截至11月底，…) gives no

@@ -66,7 +66,7 @@ NUMBERINGS = [
 APPENDIX_NUMBER = rf"附件?\s*[\d{CN}]*"   # 附件1, 附件一, 附
 GLOSSARY = re.compile(rf"(?:{APPENDIX_NUMBER}\s*[：:]?\s*)?(?:《[^》]{{2,20}}》)?"
                       r"(?:附注|注释|(?:有关)?(?:名词|术语|词语)的?(?:解释|注释|注解|说明))(?:[和及]说明)?")
-APPENDIX = re.compile(rf"附件\s*[\d{CN}]*(?:[\s：:]+\S.{{0,30}})?")
+APPENDIX = re.compile(rf"附\s*件\s*[\d{CN}]*(?:[\s：:]+\S.{{0,30}})?")
 DECORATION = "*※★☆●■◆◇【】 "   # around a heading on a web page: ※名词解释※, *名词解释, 【名词解释】
 # Where a web page's own lists begin after the report (标签：, 分享到：, 上一篇：, 相关文章, 本栏最新…):
 # from there on everything is text, never a heading.

@@ -1338,3 +1338,19 @@ def test_all_residents_disposable_income_without_per_capita_is_the_whole_places(
     assert plan_facts("全体居民可支配收入增长13%，城镇登记失业率控制在3%以下。", 2013) == [
         ("城乡居民人均可支配收入", GROWTH, TARGET, 2013, 13, "%", ""),
         ("城镇登记失业率", LEVEL, TARGET, 2013, 3, "%", "以下")]
+
+
+# ---- batch 34 (深圳 2012, 肇庆 2023, 赣州 2024, 岳阳 2023, 沈阳 2016, 湘西州 2022), read in session 25 ----
+
+def test_the_generic_gdp_after_本市_is_the_places():
+    # shenzhen-2012
+    assert city_review("本市生产总值突破1.1万亿元，增长10%以上。", 2011) == [
+        ("地区生产总值", LEVEL, ACTUAL, 2011, 1.1, "万亿元", "超过"), ("地区生产总值", GROWTH, ACTUAL, 2011, 10, "%", "以上")]
+    assert plan_facts("本市生产总值增长10％左右。", 2012) == [("地区生产总值", GROWTH, TARGET, 2012, 10, "%", "左右")]
+
+
+def test_the_investment_after_a_count_of_projects_is_theirs():
+    # ganzhou-2024: the projects' investment, not the city's
+    assert plan_facts("实施亿元以上工业项目448个，完成年度固定资产投资564亿元。", 2024) == []
+    assert plan_facts("实施亿元以上工业项目448个，全市固定资产投资增长6.5%左右。", 2024) == [
+        ("固定资产投资", GROWTH, TARGET, 2024, 6.5, "%", "左右")]

@@ -994,3 +994,14 @@ def test_items_that_lost_their_opening_bracket_and_a_printers_line():
     assert [root.heading for root in roots] == ["2016年工作回顾"]
     assert [child.heading for child in roots[0].children] == ["聚焦前沿，科技创新跃升新高度", "瞄准高端，产业转型迈出新步伐"]
     assert_lossless(text, roots)
+
+
+def test_an_appendix_written_with_a_space_holds_its_numbered_items():
+    # xiangxi-2022: 附 件： then a title and (1)…(15) items, which are not parts of the report
+    text = ("一、回顾\n\n正文。\n\n二、安排\n\n（一）办好民生实事\n\n正文。\n\n附 件：\n\n"
+            "2022年州定15件民生实事\n\n（1）新建城区停车位2250个。\n\n（2）新增天然气用户2万户。")
+    roots = split_sections(text)
+    assert [(node.heading, node.level) for node in nodes(roots)] == [
+        ("回顾", 1), ("安排", 1), ("办好民生实事", 2), ("附 件", 1)]
+    assert roots[-1].text.startswith("2022年州定15件民生实事")
+    assert_lossless(text, roots)
