@@ -200,7 +200,9 @@ FILLER = (r"(?:（[^）\d，。]{1,4}）|比上年|比去年|同比|同口径|�
 CHANGE_VERBS = ("增长", "增加", "增产", "增速", "上涨", "上升", "提高", "下降", "降低", "减少", "减产", "微涨", "微降")
 DECLINES = ("下降", "降低", "减少", "减产", "微降")
 GROWTH_TARGET_VERB = re.compile(r"增长的?目标")   # 预期增长目标6%左右: a growth rate
-VERBS = (r"(?:增长|增加|提高|上升|下降|降低|减少|回落|降|跃升)[到至为]|增至|增长的?目标(?:定在|设定为|定为|设为|为|是)?|增长了?|增加|增产|减产|增速(?:达到|保持在|稳定在|为|达|在)?|上涨|上升|提高"
+# A change to a level: 增长到, 下降为, 增至 (the level reached, not the change).
+MOVED_TO = r"(?:增长|增加|提高|上升|下降|降低|减少|回落|降|跃升)[到至为]|增至"
+VERBS = (rf"{MOVED_TO}|增长的?目标(?:定在|设定为|定为|设为|为|是)?|增长了?|增加|增产|减产|增速(?:达到|保持在|稳定在|为|达|在)?|上涨|上升|提高"
          r"|下降|降低|减少|微涨|微降|达到|达|完成|实现|设定为|定为|为|是|控制在|控制到|稳定保持在|保持在|稳定在|保持|在|低于"
          r"|站上|迈上|跨上|跃上|跨过|突破|超过|超")
 VERB = rf"(?:(?P<verb>{VERBS})了?)"   # 粮食总产量达到了90.6亿斤; one group, so that {VERB}? is optional
@@ -225,7 +227,7 @@ VALUE_START = rf"(?={NUMBER}|[约超不大])"
 NOTE_MARK = r"(?:\[\d{1,3}\]|〔\d{1,3}〕|【\d{1,3}】)"   # a glossary's: 完成地方生产总值[1]202亿元
 YEAR_OF = r"(?:(?:19|20)\d\d年(?:底|末)?的?)"
 FROM = (rf"，?[从由](?:{YEAR_OF}|(?:年初|上半年|一季度|上年|去年)的?)?(?:不到|约)?{NUMBER}(?:{UNIT})?"
-        r"(?=(?:增加|增长|提高|下降|降低|回落|降|跃升)[到至为]|增至)")   # 从上半年5.5%降到5.3%: the level at the end
+        rf"(?={MOVED_TO})")   # 从上半年5.5%降到5.3%: the level at the end
 VERB_NOTE = r"(?:（[^）\d]{1,6}）)?"   # 同比增长（下同）6%
 REACHED_IN = r"(?:(?<=[到至为])(?P<year>(?:19|20)\d\d)年(?:底|末)?的?)?"
 BRIDGE = (r"(?:(?:(?:(?!\d+(?:\.\d+)?(?:%|万|亿|元|人|吨|斤))[^，。；、%]){1,16}|[^，。；%]{1,20}(?:台阶|大关))"
@@ -402,8 +404,7 @@ PLAN, REVIEW, SEVERAL_YEARS, OTHER_YEAR, MIXED = "plan", "review", "several", "o
 # A review of several years (过去五年工作回顾): only the levels reached at its end are the
 # reviewed year's (国内生产总值从54万亿元增加到82.7万亿元), not its growth rates or sums.
 PAST_PERIOD = "past period"
-REACHED = ("达到", "达", "实现", "完成", "增加到", "增长到", "提高到", "增至", "增加至", "增长至", "提高至",
-           "增加为", "增长为", "提高为", "跃升到", "跃升至", "下降到", "降低到", "降到", "下降至", "降低至", "下降为", "降低为", "降为")
+REACHED = re.compile(rf"达到|达|实现|完成|{MOVED_TO}")
 LEAD_LENGTH = 80   # a lead line of a review of several years (这五年，我们…。) is short
 SUMMED = {"城镇新增就业"}   # over several years a count of new jobs is a sum
 # In the review a figure after 年均/每年 in its sentence is on several years (工业、消费、进出口等
@@ -605,7 +606,7 @@ ON_LAST_YEAR_AND_ANOTHER = re.compile(
 BARE_PRICE_INDEX = re.compile(r"(居民消费价格(?:总水平)?指数(?:为|是|达到?)?)((?:9\d|1[01]\d)(?:\.\d+)?)(?![\d.%])")
 # 城乡居民收入分别从44845元、25903元提高到63702元、39096元: 分别 goes with the verb.
 SEPARATELY_FROM = re.compile(rf"分别([从由]{YEAR_OF}?{NUMBER}(?:{UNIT})?(?:[和、与]{YEAR_OF}?{NUMBER}(?:{UNIT})?)+)"
-                             r"(?=(?:提高|增加|增长|下降|降低)[到至])")
+                             rf"(?={MOVED_TO})")
 
 
 def _normalise(text: str) -> str:
@@ -880,7 +881,7 @@ def _sentence_facts(sentence: str, normal: str, time: str, cues: _Cues,
                 or TARGET_WORDS.search(normal, 0, name.start())):   # 主要预期目标是：…，新增就业18万人
             return None   # 新增营业面积10万平方米，新增就业3000人: one sector's jobs (a sentence of its own is the place's)
         if fact and on_several_years and (fact.measure != LEVEL or fact.name in SUMMED or not (
-                verb in REACHED or fact.qualifier == "超过"   # 超3.1万元: a mark passed
+                verb and REACHED.fullmatch(verb) or fact.qualifier == "超过"   # 超3.1万元: a mark passed
                 or TIMES_A_YEAR.match(normal, value.end()))
                 or "首次" in normal[name.end():value.start()]):   # 首次突破: in some year of the period
             return None

@@ -1354,3 +1354,15 @@ def test_the_investment_after_a_count_of_projects_is_theirs():
     assert plan_facts("实施亿元以上工业项目448个，完成年度固定资产投资564亿元。", 2024) == []
     assert plan_facts("实施亿元以上工业项目448个，全市固定资产投资增长6.5%左右。", 2024) == [
         ("固定资产投资", GROWTH, TARGET, 2024, 6.5, "%", "左右")]
+
+
+@pytest.mark.parametrize("verb", ["上升到", "增长至", "提高为", "增至"])
+def test_every_verb_of_a_change_to_a_level_gives_the_level_reached(verb):
+    """One list (MOVED_TO) of the verbs that end at a level: from a start, after 分别 and
+    in a review of several years, where only a level reached is the period's end."""
+    text = (f"这五年，城镇居民人均可支配收入从2.1万元{verb}3.6万元。"
+            f"地区生产总值和一般公共预算收入分别从300亿元和20亿元{verb}520亿元和36亿元。")
+    assert facts_in([part("一、过去五年工作回顾", text)], 2021) == [
+        ("城镇居民人均可支配收入", LEVEL, ACTUAL, 2020, 3.6, "万元", ""),
+        ("地区生产总值", LEVEL, ACTUAL, 2020, 520, "亿元", ""),
+        ("一般公共预算收入", LEVEL, ACTUAL, 2020, 36, "亿元", "")]
