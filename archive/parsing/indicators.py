@@ -285,7 +285,7 @@ AREAS = r"(?:(?:脱贫|贫困|民族|边境|边疆|欠发达|沿海)(?:地区)?|
 ZONES = r"园区|开发区|高新区|经开区|片区|新区|港区|综保区|保税区|自贸区"   # parks and zones: their figures are theirs
 # 服务进出口, 招商引资项目完成固定资产投资220亿元
 NOT_THE_WHOLE_BEFORE = re.compile(
-    rf"(?:占|人均|企业|(?<![全本我])县|(?<![全本我地])区|(?<![全本])村|服务(?:贸易)?|技术|产品|电商|口岸|(?<!全[市省区州县])海关|互市|市直|市本级|(?:项目(?:\d+个，(?=完成|实现))?|{ZONES}|产业|公司|{AREAS})(?:完成|实现)?(?:年度)?|全国|”"
+    rf"(?:占|人均|企业|(?<![全本我])县|(?<![全本我地])区|(?<![全本])村|服务(?:贸易)?|技术|产品|电商|口岸|(?<!全[市省区州县])海关|互市|市直|市本级|(?:项目(?:\d+个，(?=完成|实现))?|{ZONES}|产业|公司|{AREAS})(?:完成|实现)?(?:年度)?|建设(?:完成|实现)|全国|”"
     r"|\d+个[^，。；、：\d]{1,10})$")   # 4个整村推进村农牧民人均纯收入: a count of places
 NATIONAL_BEFORE = re.compile(r"全国$")            # the whole, in the State Council's reports
 # A sentence opening on a part of the year (前三季度，…; 1—11月，…; 截至11月底，…) gives no
@@ -932,11 +932,12 @@ def _sentence_facts(sentence: str, normal: str, time: str, cues: _Cues,
 
 
 def _year_after_quarters(normal: str) -> list[re.Match]:
-    """三季度增长4.6%…，四季度增长5.6%…，全年增长4.8%: with no name before it in the
-    sentence, the year after its quarters is the economy's, a match of the GDP's name."""
+    """三季度增长4.6%…，四季度增长5.6%…，全年增长4.8%: with no name but the GDP's before it
+    in the sentence, the year after its quarters is the economy's, a match of the GDP's name."""
     after = QUARTERS_THEN_YEAR.search(normal)
-    if not after or NAME.search(normal, 0, after.start("year")):
-        return []
+    if not after or any(_GROUP[name.lastgroup] not in (COUNTRY_GDP, REGION_GDP)
+                        for name in NAME.finditer(normal, 0, after.start("year"))):
+        return []   # (经济增速逐季回升，一季度增长4.5%，…: the GDP's own name may open it)
     return [YEAR_AS_GDP.match(normal, after.start("year"))]
 
 

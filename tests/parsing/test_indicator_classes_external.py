@@ -1366,3 +1366,18 @@ def test_every_verb_of_a_change_to_a_level_gives_the_level_reached(verb):
         ("城镇居民人均可支配收入", LEVEL, ACTUAL, 2020, 3.6, "万元", ""),
         ("地区生产总值", LEVEL, ACTUAL, 2020, 520, "亿元", ""),
         ("一般公共预算收入", LEVEL, ACTUAL, 2020, 36, "亿元", "")]
+
+
+# ---- batch 35 (绵阳 2014, 滁州 2014, 天水 2018, 福州 2020, 赣州 2022, 武汉 2024), read in session 25 ----
+
+@pytest.mark.parametrize("text, expected", [
+    # wuhan-2024: the year after its quarters, the GDP's own name opening the sentence
+    ("经济增速逐季回升，一季度增长4.5%，上半年增长5%，前三季度增长5.5%，全年增长5.7%，地区生产总值突破2万亿元。",
+     [("地区生产总值", GROWTH, ACTUAL, 2023, 5.7, "%", ""), ("地区生产总值", LEVEL, ACTUAL, 2023, 2, "万亿元", "超过")]),
+    # … but not after another name
+    ("固定资产投资一季度增长4.5%，上半年增长5%，全年增长6%。", []),
+    # chuzhou-2014: what building something cost is its investment, not the city's
+    ("市政公用设施建设完成固定资产投资157.6亿元，总量全省第二。", []),
+])
+def test_city_wordings_of_batch_35(text, expected):
+    assert city_review(text, 2023) == expected
