@@ -347,8 +347,9 @@ BASED_ON = re.compile(r"以[^，。；]{0,20}[^。；]{0,60}?为基[数础准]")
 BASE_YEAR = re.compile(r"以(?:19|20)\d\d年为基[数期准]")   # 以一九五四年为基数: a plan of years
 # A sentence opening with a time (过去一年，…) is placed by it, and frames the next ones.
 # 在1992年快速增长的基础上，1993年我国经济…: the year after the basis. An opening on several
-# years (过去五年，…) frames nothing. A newspaper's speaker may come first: 温国辉介绍，2017年，….
-OPENING = re.compile(r"(?:——)?(?:[^，。]{1,10}(?:介绍|表示)，)?"   # ——五年来，我们…
+# years (过去五年，…) frames nothing. A newspaper's speaker may come first: 温国辉介绍，2017年，…;
+# and the address: 各位代表，2021年是本届政府的收官之年，….
+OPENING = re.compile(r"(?:——)?(?:各位代表|代表们|同志们)?[，！]?(?:[^，。]{1,10}(?:介绍|表示)，)?"   # ——五年来，我们…
                      r"(?:在[^，。]{0,30}基础上，|[^，。\d]{1,8}，(?=刚刚过去的|过去的))?在?"
                      r"(?P<time>(?:刚刚过去的|过去的)?"
                      rf"(?:过去一年|去年|今年|明年|一年来|\d{{4}}年|{SEVERAL}|{SUMMED_OVER}"

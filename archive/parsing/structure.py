@@ -65,7 +65,7 @@ NUMBERINGS = [
 ]
 APPENDIX_NUMBER = rf"附件?\s*[\d{CN}]*"   # 附件1, 附件一, 附
 GLOSSARY = re.compile(rf"(?:{APPENDIX_NUMBER}\s*[：:]?\s*)?(?:《[^》]{{2,20}}》)?"
-                      r"(?:附注|注释|(?:有关)?(?:名词|术语|词语)的?(?:解释|注释|注解|说明))(?:[和及]说明)?")
+                      r"(?:附注|注释|(?:有关|部分)?(?:名词|术语|词语|用语)的?(?:解释|注释|注解|说明))(?:[和及]说明)?")
 APPENDIX = re.compile(rf"附\s*件\s*[\d{CN}]*(?:[\s：:]+\S.{{0,30}})?")
 DECORATION = "*※★☆●■◆◇【】 "   # around a heading on a web page: ※名词解释※, *名词解释, 【名词解释】
 # Where a web page's own lists begin after the report (标签：, 分享到：, 上一篇：, 相关文章, 本栏最新…):
@@ -100,7 +100,8 @@ UNRANKED = float("inf")   # preamble, glossary and bold nodes: closed by any num
 # the controls of a web page kept with its text: body text, never a heading
 PAGE_CHROME = re.compile(
     r"扫一扫在手机(?:上)?打开当前页|打印本页|关闭(?:本页|窗口)|下载|打印|全屏|收藏|分享(?:到)?[：:]?"
-    r"|【?\s*字[号体][：:]?\s*(?:[大中小]\s*){0,3}(?:加大|还原|减小|\s)*】?|相关(?:报道|链接|附件)[：:]?(?:>>)?")
+    r"|【?\s*字[号体][：:]?\s*(?:[大中小]\s*){0,3}(?:加大|还原|减小|\s)*】?|相关(?:报道|链接|附件)[：:]?(?:>>)?"
+    r"|(?:[（(](?:下转|上接)第[一二三四五六七八九十\d]+版[）)])+")   # a newspaper's page jump
 DATED = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印?$")   # …秘书处 2014年1月6日印: a printer's line
 SUB_KIND = "chinese-items"   # a 一、 series restarted inside a part: its items
 SUB_RANK = 0.5      # between the parts' 一、 and any other numbering

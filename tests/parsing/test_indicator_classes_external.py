@@ -1381,3 +1381,14 @@ def test_every_verb_of_a_change_to_a_level_gives_the_level_reached(verb):
 ])
 def test_city_wordings_of_batch_35(text, expected):
     assert city_review(text, 2023) == expected
+
+
+# ---- batch 36 (威海 2014, 北京 2015, 滨州 2021, 太原 2017, 南通 2022, 襄阳 2016), read in session 25 ----
+
+def test_a_year_opener_after_the_address_frames_the_paragraph_in_a_five_year_review():
+    # nantong-2022: the reviewed year's paragraph inside the review of the term
+    text = ("各位代表，2021年是本届政府的收官之年，我们较好完成全年目标任务。"
+            "全市完成地区生产总值11026.9亿元，增长8.9%；一般公共预算收入710.2亿元，增长11.1%。")
+    assert facts_in([part("一、过去五年工作回顾", text)], 2022, national=False, region="某市") == [
+        ("地区生产总值", LEVEL, ACTUAL, 2021, 11026.9, "亿元", ""), ("地区生产总值", GROWTH, ACTUAL, 2021, 8.9, "%", ""),
+        ("一般公共预算收入", LEVEL, ACTUAL, 2021, 710.2, "亿元", ""), ("一般公共预算收入", GROWTH, ACTUAL, 2021, 11.1, "%", "")]

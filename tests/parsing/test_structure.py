@@ -1005,3 +1005,14 @@ def test_an_appendix_written_with_a_space_holds_its_numbered_items():
         ("回顾", 1), ("安排", 1), ("办好民生实事", 2), ("附 件", 1)]
     assert roots[-1].text.startswith("2022年州定15件民生实事")
     assert_lossless(text, roots)
+
+
+def test_a_glossary_of_terms_used_and_a_newspapers_page_jump_are_no_headings():
+    # binzhou-2021: 部分用语说明 and its terms; （下转第二版）（上接第一版） between two paragraphs
+    text = ("一、回顾\n\n正文。\n\n（下转第二版）（上接第一版）\n\n二、安排\n\n（一）做好工作\n\n正文。\n\n"
+            "部分用语说明\n\n七富七强\n\n指……。\n\n“四新”投资\n\n指……。")
+    roots = split_sections(text)
+    assert [(node.heading, node.level) for node in nodes(roots)] == [
+        ("回顾", 1), ("安排", 1), ("做好工作", 2), ("部分用语说明", 1)]
+    assert roots[-1].style == GLOSSARY_STYLE
+    assert_lossless(text, roots)
