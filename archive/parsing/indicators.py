@@ -309,7 +309,7 @@ PARTNER_BEFORE = re.compile(r"对(?!外贸易|外经贸)[^，；：]{1,20}$|与[
 # 扣除房地产开发投资后，固定资产投资增长2.7%: the figure without one of its parts (not
 # 扣除价格因素, 剔除…因素后: the whole, restated).
 WITHOUT_A_PART = re.compile(r"(?:扣除|剔除|不含|除去)(?![^，；]*因素)[^，；]{1,15}(?:后|外)?，$")
-EACH_OF_SEVERAL = re.compile(r"都")   # after one name: the figure of each of several places
+EACH_OF_SEVERAL = "都"   # after one name: the figure of each of several places
 PARTNER_LEAD = re.compile(r"[对与](?!上年|去年|外贸易|外经贸)")   # 对东盟、共建“一带一路”国家进出口总额分别…
 PAST_TARGET_BEFORE = re.compile(r"(?:确定|预定|原定|提出)的?$")
 PAST_TARGET_AFTER = re.compile(r"的?(?:预期)?目标")
@@ -349,7 +349,7 @@ BASE_YEAR = re.compile(r"以(?:19|20)\d\d年为基[数期准]")   # 以一九五
 # 在1992年快速增长的基础上，1993年我国经济…: the year after the basis. An opening on several
 # years (过去五年，…) frames nothing. A newspaper's speaker may come first: 温国辉介绍，2017年，…;
 # and the address: 各位代表，2021年是本届政府的收官之年，….
-OPENING = re.compile(r"(?:——)?(?:各位代表|代表们|同志们)?[，！]?(?:[^，。]{1,10}(?:介绍|表示)，)?"   # ——五年来，我们…
+OPENING = re.compile(r"(?:——)?(?:(?:各位代表|代表们|同志们)[，！])?(?:[^，。]{1,10}(?:介绍|表示)，)?"   # ——五年来，我们…
                      r"(?:在[^，。]{0,30}基础上，|[^，。\d]{1,8}，(?=刚刚过去的|过去的))?在?"
                      r"(?P<time>(?:刚刚过去的|过去的)?"
                      rf"(?:过去一年|去年|今年|明年|一年来|\d{{4}}年|{SEVERAL}|{SUMMED_OVER}"
@@ -865,11 +865,12 @@ def _sentence_facts(sentence: str, normal: str, time: str, cues: _Cues,
     if any(int(year) >= period for year in COMPARED_WITH_A_YEAR.findall(normal)):
         return []   # 559亿元，比1980年预计增加42亿元 in 1980: a figure of a later year
     reached_only = time == PAST_PERIOD
+    part_of_year = PART_OF_YEAR.match(normal)
     found = []   # (position, order, fact)
 
     def add(position, name, verb, value, shared_suffix=None):
         if cues.elsewhere(normal[:position], place) or (
-                PART_OF_YEAR.match(normal) and "全年" not in normal[:position]):
+                part_of_year and "全年" not in normal[:position]):
             return None
         fact = _fact(name, verb, value, shared_suffix)
         on_several_years = reached_only or time == REVIEW and bool(EVERY_YEAR.search(
@@ -1152,8 +1153,8 @@ def _whole_for_one_year(normal: str, name: re.Match, value: re.Match, time: str,
             or PARTNER_BEFORE.search(normal, clause_start, name.start())
             or WITHOUT_A_PART.search(normal, 0, clause_start)
             or NOT_THE_WHOLE_AFTER.match(normal, value.end())
-            or EACH_OF_SEVERAL.match(normal, name.end()) and not ITEM_SEPARATOR.match(
-                normal, name.start() - 1)   # 7个县市区…，财政总收入都超过10亿元: each county's
+            or normal.startswith(EACH_OF_SEVERAL, name.end()) and not (
+                name.start() and ITEM_SEPARATOR.match(normal, name.start() - 1))   # 7个县市区…，财政总收入都超过10亿元: each county's
             or (ON_A_PARK.match(normal) or ZONE_CLAUSE.match(normal, clause_start))
             and not normal.endswith(WHOLE_PLACES, 0, name.start())
             or _GROUP[name.lastgroup] not in (GRAIN_OUTPUT, GRAIN_NAME)   # 播种面积…万亩、粮食总产量…
